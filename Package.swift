@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// ehcdesk: statutory EHC casework in the terminal.
+///
+/// The targets follow `docs/architecture.md`: a pure core, a store, a TUI that renders into
+/// an in-memory Canvas, one thin ncurses backend and the executable that wires them together.
+let package = Package(
+    name: "ehcdesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ehcdesk", targets: ["ehcdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "EHCCore"),
+        .target(
+            name: "EHCStore",
+            dependencies: [
+                "EHCCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "EHCTUI", dependencies: ["EHCCore"]),
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CTerminalShim", dependencies: ["CNcurses"]),
+        .target(name: "TerminalUI", dependencies: ["CNcurses", "CTerminalShim", "EHCTUI"]),
+        .executableTarget(
+            name: "ehcdesk",
+            dependencies: [
+                "EHCCore", "EHCStore", "EHCTUI", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "EHCCoreTests", dependencies: ["EHCCore"]),
+        .testTarget(name: "EHCStoreTests", dependencies: ["EHCStore", "EHCCore"]),
+        .testTarget(name: "EHCTUITests", dependencies: ["EHCTUI", "EHCCore", "TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EHCCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

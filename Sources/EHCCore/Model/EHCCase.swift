@@ -1,0 +1,230 @@
+/// One request for an EHC needs assessment and everything that followed from it.
+///
+/// A case holds only recorded facts (dates and decisions). Deadlines, statuses and explanations
+/// are never stored: they are computed from these facts by ``StatutoryCalendar`` for a given day,
+/// so a change of facts or of counting conventions can never leave a stale due date behind.
+///
+/// ```swift
+/// var sam = EHCCase(id: "EHC-2025-00001",
+///                   child: Child(givenName: "Sam", familyName: "Example",
+///                                dateOfBirth: CalendarDate("2016-03-02")!, setting: "Example Primary"),
+///                   caseworker: "A. Caseworker",
+///                   requestDate: CalendarDate("2025-01-06")!, requestSource: .parent)
+/// sam.decisionToAssess = Decision(date: CalendarDate("2025-02-10")!, outcome: .assess)
+/// ```
+public struct EHCCase: Sendable, Hashable, Identifiable {
+    /// The authority's reference, e.g. `EHC-2025-00123`; unique in a database.
+    public var id: String
+    public var child: Child
+    public var caseworker: String
+    /// The day the authority received the request (or became responsible): every assessment clock starts here.
+    public var requestDate: CalendarDate
+    public var requestSource: RequestSource
+    public var decisionToAssess: Decision<AssessmentOutcome>?
+    public var advice: [AdviceRequest]
+    public var decisionToIssue: Decision<IssueOutcome>?
+    public var draftPlanIssued: CalendarDate?
+    public var finalPlanIssued: CalendarDate?
+    public var exceptions: [StatutoryException]
+    /// Annual reviews of the plan, in meeting-date order.
+    public var reviews: [Review]
+    public var phaseTransfer: PhaseTransfer?
+    public var closed: Closure?
+
+    public init(
+        id: String, child: Child, caseworker: String, requestDate: CalendarDate, requestSource: RequestSource,
+        decisionToAssess: Decision<AssessmentOutcome>? = nil, advice: [AdviceRequest] = [],
+        decisionToIssue: Decision<IssueOutcome>? = nil, draftPlanIssued: CalendarDate? = nil,
+        finalPlanIssued: CalendarDate? = nil, exceptions: [StatutoryException] = [], reviews: [Review] = [],
+        phaseTransfer: PhaseTransfer? = nil, closed: Closure? = nil
+    ) {
+        self.id = id
+        self.child = child
+        self.caseworker = caseworker
+        self.requestDate = requestDate
+        self.requestSource = requestSource
+        self.decisionToAssess = decisionToAssess
+        self.advice = advice
+        self.decisionToIssue = decisionToIssue
+        self.draftPlanIssued = draftPlanIssued
+        self.finalPlanIssued = finalPlanIssued
+        self.exceptions = exceptions
+        self.reviews = reviews
+        self.phaseTransfer = phaseTransfer
+        self.closed = closed
+    }
+}
+
+/// The child or young person the case is about.
+public struct Child: Sendable, Hashable {
+    public var givenName: String
+    public var familyName: String
+    public var dateOfBirth: CalendarDate
+    /// The school, college or early-years setting currently attended, if any.
+    public var setting: String?
+
+    public init(givenName: String, familyName: String, dateOfBirth: CalendarDate, setting: String? = nil) {
+        self.givenName = givenName
+        self.familyName = familyName
+        self.dateOfBirth = dateOfBirth
+        self.setting = setting
+    }
+
+    /// "Given Family", the way a caseworker says it.
+    public var fullName: String { givenName.isEmpty ? familyName : givenName + " " + familyName }
+
+    /// Age in whole years on `date`.
+    public func age(on date: CalendarDate) -> Int {
+        var years = date.year - dateOfBirth.year
+        if (date.month, date.day) < (dateOfBirth.month, dateOfBirth.day) { years -= 1 }
+        return years
+    }
+}
+
+/// Who asked for the assessment (interchange vocabulary `requestSource`).
+public enum RequestSource: String, Sendable, Hashable, CaseIterable {
+    case parent, youngPerson, school, health, socialCare, other
+}
+
+/// A dated decision with its outcome, e.g. the decision whether to assess.
+public struct Decision<Outcome: Sendable & Hashable>: Sendable, Hashable {
+    public var date: CalendarDate
+    public var outcome: Outcome
+
+    public init(date: CalendarDate, outcome: Outcome) {
+        self.date = date
+        self.outcome = outcome
+    }
+}
+
+/// Outcome of the decision whether to secure an EHC needs assessment (CFA s.36).
+public enum AssessmentOutcome: String, Sendable, Hashable, CaseIterable {
+    case assess, notAssess
+}
+
+/// Outcome of the decision, after assessment, whether to issue a plan (CFA s.36(9), s.37).
+public enum IssueOutcome: String, Sendable, Hashable, CaseIterable {
+    case issue, notIssue
+}
+
+/// An agency asked for advice during an assessment (interchange vocabulary `advice[].agency`).
+public enum Agency: String, Sendable, Hashable, CaseIterable {
+    case educationalPsychology, health, socialCare, education, parentViews, childViews, other
+
+    /// The name a caseworker uses.
+    public var displayName: String {
+        switch self {
+        case .educationalPsychology: "Educational psychology"
+        case .health: "Health"
+        case .socialCare: "Social care"
+        case .education: "Education"
+        case .parentViews: "Parent's views"
+        case .childViews: "Child's views"
+        case .other: "Other"
+        }
+    }
+}
+
+/// A request for advice or information to one agency, and its answer.
+public struct AdviceRequest: Sendable, Hashable {
+    public var agency: Agency
+    /// For `other`, or to be specific: "speech and language therapy".
+    public var detail: String?
+    /// The day the agency received the request: its 6 weeks run from here (reg 8(1)).
+    public var requested: CalendarDate
+    public var received: CalendarDate?
+    public var chased: [CalendarDate]
+
+    public init(agency: Agency, detail: String? = nil, requested: CalendarDate, received: CalendarDate? = nil,
+                chased: [CalendarDate] = []) {
+        self.agency = agency
+        self.detail = detail
+        self.requested = requested
+        self.received = received
+        self.chased = chased
+    }
+}
+
+/// A recorded ground on which the authority need not comply with a time limit.
+///
+/// An exception never moves a due date; it marks the deadlines it is claimed against as excepted.
+public struct StatutoryException: Sendable, Hashable {
+    public var ground: ExceptionGround
+    /// Deadline keys the exception is claimed against, e.g. `finalPlan`, `advice:health`.
+    public var appliesTo: [String]
+    public var from: CalendarDate
+    /// For a closure, the day it re-opens; `nil` while it lasts.
+    public var to: CalendarDate?
+    public var note: String?
+    /// When the family was told.
+    public var parentInformed: CalendarDate?
+
+    public init(ground: ExceptionGround, appliesTo: [String], from: CalendarDate, to: CalendarDate? = nil,
+                note: String? = nil, parentInformed: CalendarDate? = nil) {
+        self.ground = ground
+        self.appliesTo = appliesTo
+        self.from = from
+        self.to = to
+        self.note = note
+        self.parentInformed = parentInformed
+    }
+}
+
+/// The grounds of regs 5(4), 8(2), 10(4) and 13(3) (interchange vocabulary `exceptions[].ground`).
+public enum ExceptionGround: String, Sendable, Hashable, CaseIterable {
+    case schoolClosure, earlyYearsClosure, personalCircumstances, absence, missedAppointment
+}
+
+/// One annual review of a plan: the meeting and what followed.
+public struct Review: Sendable, Hashable {
+    public var meetingDate: CalendarDate
+    public var reportSent: CalendarDate?
+    /// The day the authority notified its decision: this concludes the review and anchors the next.
+    public var decisionDate: CalendarDate?
+    public var decision: ReviewDecision?
+    public var amendedPlanIssued: CalendarDate?
+
+    public init(meetingDate: CalendarDate, reportSent: CalendarDate? = nil, decisionDate: CalendarDate? = nil,
+                decision: ReviewDecision? = nil, amendedPlanIssued: CalendarDate? = nil) {
+        self.meetingDate = meetingDate
+        self.reportSent = reportSent
+        self.decisionDate = decisionDate
+        self.decision = decision
+        self.amendedPlanIssued = amendedPlanIssued
+    }
+}
+
+/// The authority's decision after a review meeting (reg 20(10)).
+public enum ReviewDecision: String, Sendable, Hashable, CaseIterable {
+    case maintain, amend, cease
+}
+
+/// A move between phases of education that must be planned by a fixed date (reg 18).
+public struct PhaseTransfer: Sendable, Hashable {
+    public var kind: PhaseTransferKind
+    /// The calendar year of the move, e.g. 2027 for a September 2027 start.
+    public var transferYear: Int
+    public var amendedPlanIssued: CalendarDate?
+
+    public init(kind: PhaseTransferKind, transferYear: Int, amendedPlanIssued: CalendarDate? = nil) {
+        self.kind = kind
+        self.transferYear = transferYear
+        self.amendedPlanIssued = amendedPlanIssued
+    }
+}
+
+/// `school`: a school phase transfer (before 15 February); `postSixteen`: into post-16 (before 31 March).
+public enum PhaseTransferKind: String, Sendable, Hashable, CaseIterable {
+    case school, postSixteen
+}
+
+/// The case was closed (moved away, withdrawn, plan ceased for another reason).
+public struct Closure: Sendable, Hashable {
+    public var date: CalendarDate
+    public var reason: String
+
+    public init(date: CalendarDate, reason: String) {
+        self.date = date
+        self.reason = reason
+    }
+}

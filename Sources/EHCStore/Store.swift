@@ -1,0 +1,2 @@
+import EHCCore
+import GRDB
