@@ -1,0 +1,67 @@
+import EHCCore
+import GRDB
+
+/// What an import changed.
+public struct ImportResult: Sendable, Equatable {
+    public var inserted: Int
+    public var updated: Int
+}
+
+extension CaseStore {
+    /// Writes imported cases in one transaction after checking all of them; on any problem nothing is written.
+    ///
+    /// A reference that already exists is refused unless `updateExisting`, in which case the case is
+    /// replaced and the audit trail records its facts before and after.
+    ///
+    /// ```swift
+    /// let cases = try InterchangeDocument.read(bytes, file: "in.json")
+    /// try store.importCases(cases, file: "in.json", updateExisting: false, by: "sam")
+    /// ```
+    public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String) throws
+        -> ImportResult {
+        var problems: [ImportProblem] = []
+        var firstIndex: [String: Int] = [:]
+        for (index, ehcCase) in cases.enumerated() {
+            if let earlier = firstIndex[ehcCase.id] {
+                problems.append(ImportProblem(file: file, place: "cases[\(index)].id",
+                                              message: "the reference \(ehcCase.id) is also used by cases[\(earlier)]"))
+            } else {
+                firstIndex[ehcCase.id] = index
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(problems: problems) }
+        return try pool.write { db in
+            var result = ImportResult(inserted: 0, updated: 0)
+            var existing: [(index: Int, before: EHCCase)] = []
+            let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
+            for (index, ehcCase) in cases.enumerated() where storedIDs.contains(ehcCase.id) {
+                if let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
+                    existing.append((index, before))
+                }
+            }
+            if !updateExisting, !existing.isEmpty {
+                throw ImportFailure(problems: existing.map { item in
+                    ImportProblem(file: file, place: "cases[\(item.index)].id",
+                                  message: "\(cases[item.index].id) already exists; use --update to replace it")
+                })
+            }
+            let beforeByIndex = Dictionary(uniqueKeysWithValues: existing.map { ($0.index, $0.before) })
+            for (index, ehcCase) in cases.enumerated() {
+                if let before = beforeByIndex[index] {
+                    guard before != ehcCase else { continue }
+                    let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
+                    try CaseRows.replace(ehcCase, version: version + 1, db)
+                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
+                                          summary: "updated by import of \(file)", before: before, after: ehcCase)
+                    result.updated += 1
+                } else {
+                    try CaseRows.insert(ehcCase, db)
+                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
+                                          summary: "imported from \(file)", before: nil, after: ehcCase)
+                    result.inserted += 1
+                }
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import EHCCore
+
+/// A whole `ehcdesk/1` JSON file: the cases it carries in, and the cases with computed deadlines it carries out.
+///
+/// ```swift
+/// let text = InterchangeDocument.export(cases, calendar: StatutoryCalendar(), today: today).serialized()
+/// let cases = try InterchangeDocument.read(Array(text.utf8), file: "caseload.json")
+/// ```
+public enum InterchangeDocument {
+    public static let format = "ehcdesk/1"
+
+    // MARK: Export
+
+    /// Every case with its facts plus the computed `deadlines`, `status`, advice `due` and exception `regulation`.
+    public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> JSONValue {
+        .object([
+            ("format", .string(format)),
+            ("cases", .array(cases.map { exportCase($0, calendar: calendar, today: today) })),
+        ])
+    }
+
+    public static func exportCase(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) -> JSONValue {
+        let deadlines = calendar.deadlines(for: ehcCase, today: today)
+        let dueByKey = Dictionary(deadlines.map { ($0.key, $0.due) }, uniquingKeysWith: { first, _ in first })
+        var members = CaseJSON.facts(of: ehcCase)
+        let adviceKeys = DeadlineKeys.adviceKeys(ehcCase.advice)
+        replace("advice", in: &members, with: .array(ehcCase.advice.enumerated().map { index, item in
+            .object(CaseJSON.advice(item) + [("due", CaseJSON.date(dueByKey[adviceKeys[index]]))])
+        }))
+        members.append(("deadlines", .array(deadlines.map(exportDeadline))))
+        members.append(("status", .string(calendar.status(of: ehcCase).rawValue)))
+        return .object(members)
+    }
+
+    private static func exportDeadline(_ deadline: Deadline) -> JSONValue {
+        .object([
+            ("key", .string(deadline.key)),
+            ("due", CaseJSON.date(deadline.due)),
+            ("met", CaseJSON.date(deadline.met)),
+            ("status", .string(deadline.status.rawValue)),
+            ("rule", .string(deadline.explanation)),
+            ("excepted", .bool(deadline.excepted)),
+        ])
+    }
+
+    private static func replace(_ key: String, in members: inout [(String, JSONValue)], with value: JSONValue) {
+        if let index = members.firstIndex(where: { $0.0 == key }) { members[index].1 = value }
+    }
+
+    // MARK: Import
+
+    /// Reads every case of a file, or throws every problem found with its JSON path.
+    public static func read(_ bytes: [UInt8], file: String) throws(ImportFailure) -> [EHCCase] {
+        let log = ProblemLog(file: file)
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(bytes)
+        } catch {
+            log.add("line \(error.line), column \(error.column)", error.message)
+            throw ImportFailure(problems: log.problems)
+        }
+        guard var reader = JSONObjectReader(document, path: "", log: log) else {
+            throw ImportFailure(problems: log.problems)
+        }
+        let declared = reader.string("format", required: true)
+        if let declared, declared != format {
+            log.add("format", "\"\(declared)\" is not a format this ehcdesk reads (expected \"\(format)\")")
+        }
+        _ = reader.value("cases", required: true)
+        let cases = reader.list("cases").compactMap { CaseJSON.read($0.value, path: $0.path, log: log) }
+        reader.finish()
+        guard log.problems.isEmpty else { throw ImportFailure(problems: log.problems) }
+        return cases
+    }
+}

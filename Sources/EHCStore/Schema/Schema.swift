@@ -1,0 +1,117 @@
+import GRDB
+
+/// The versioned schema of an ehcdesk database: every table, constraint and trigger, migration by migration.
+///
+/// Migrations are only ever appended. A database that has a migration this build does not know
+/// was written by a newer ehcdesk and is refused (see ``CaseStore/open(path:)``).
+///
+/// ```swift
+/// try Schema.migrator.migrate(dbQueue)
+/// ```
+enum Schema {
+    /// `PRAGMA application_id` of every ehcdesk database ("EHCD"), so a foreign SQLite file is recognised.
+    static let applicationID: Int32 = 0x4548_4344
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: cases, advice, exceptions, reviews, audit trail") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try createCaseTables(db)
+            try createAuditTrail(db)
+        }
+        return migrator
+    }
+
+    private static func vocabulary(_ column: String, _ words: [String]) -> String {
+        "CHECK (\(column) IN (" + words.map { "'\($0)'" }.joined(separator: ", ") + "))"
+    }
+
+    private static func createCaseTables(_ db: Database) throws {
+        // Dates are ISO `YYYY-MM-DD` text: they sort correctly and stay readable in sqlite3.
+        try db.execute(sql: """
+            CREATE TABLE cases (
+                id TEXT PRIMARY KEY NOT NULL,
+                givenName TEXT NOT NULL,
+                familyName TEXT NOT NULL,
+                dateOfBirth TEXT NOT NULL,
+                setting TEXT,
+                caseworker TEXT NOT NULL,
+                requestDate TEXT NOT NULL,
+                requestSource TEXT NOT NULL \(vocabulary("requestSource", ["parent", "youngPerson", "school", "health", "socialCare", "other"])),
+                decisionToAssessDate TEXT,
+                decisionToAssessOutcome TEXT \(vocabulary("decisionToAssessOutcome", ["assess", "notAssess"])),
+                decisionToIssueDate TEXT,
+                decisionToIssueOutcome TEXT \(vocabulary("decisionToIssueOutcome", ["issue", "notIssue"])),
+                draftPlanIssued TEXT,
+                finalPlanIssued TEXT,
+                phaseTransferKind TEXT \(vocabulary("phaseTransferKind", ["school", "postSixteen"])),
+                phaseTransferYear INTEGER,
+                phaseTransferAmendedPlanIssued TEXT,
+                closedDate TEXT,
+                closedReason TEXT,
+                version INTEGER NOT NULL DEFAULT 1,
+                CHECK ((decisionToAssessDate IS NULL) = (decisionToAssessOutcome IS NULL)),
+                CHECK ((decisionToIssueDate IS NULL) = (decisionToIssueOutcome IS NULL)),
+                CHECK ((phaseTransferKind IS NULL) = (phaseTransferYear IS NULL)),
+                CHECK ((closedDate IS NULL) = (closedReason IS NULL))
+            );
+            CREATE INDEX cases_caseworker ON cases(caseworker);
+            CREATE INDEX cases_finalPlanIssued ON cases(finalPlanIssued);
+
+            CREATE TABLE advice (
+                caseId TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                agency TEXT NOT NULL \(vocabulary("agency", ["educationalPsychology", "health", "socialCare", "education", "parentViews", "childViews", "other"])),
+                detail TEXT,
+                requested TEXT NOT NULL,
+                received TEXT,
+                chased TEXT NOT NULL DEFAULT '[]',
+                PRIMARY KEY (caseId, position)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE exceptions (
+                caseId TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                ground TEXT NOT NULL \(vocabulary("ground", ["schoolClosure", "earlyYearsClosure", "personalCircumstances", "absence", "missedAppointment"])),
+                appliesTo TEXT NOT NULL,
+                fromDate TEXT NOT NULL,
+                toDate TEXT,
+                note TEXT,
+                parentInformed TEXT,
+                PRIMARY KEY (caseId, position)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE reviews (
+                caseId TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                meetingDate TEXT NOT NULL,
+                reportSent TEXT,
+                decisionDate TEXT,
+                decision TEXT \(vocabulary("decision", ["maintain", "amend", "cease"])),
+                amendedPlanIssued TEXT,
+                PRIMARY KEY (caseId, position)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    private static func createAuditTrail(_ db: Database) throws {
+        // The trail is append-only: SQLite itself refuses to change or remove an entry.
+        try db.execute(sql: """
+            CREATE TABLE auditTrail (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                user TEXT NOT NULL,
+                caseId TEXT,
+                action TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                before TEXT,
+                after TEXT
+            );
+            CREATE INDEX auditTrail_caseId ON auditTrail(caseId);
+            CREATE TRIGGER auditTrail_noUpdate BEFORE UPDATE ON auditTrail
+            BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+            CREATE TRIGGER auditTrail_noDelete BEFORE DELETE ON auditTrail
+            BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be deleted from'); END;
+            """)
+    }
+}

@@ -1,2 +1,0 @@
-import EHCCore
-import GRDB

@@ -1,0 +1,32 @@
+/// Why the store refused an operation; `description` is the sentence the user reads.
+///
+/// ```swift
+/// StoreError.notAnEhcdeskDatabase(path: "notes.txt").description
+/// // "notes.txt is not an ehcdesk database; it was left untouched"
+/// ```
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notAnEhcdeskDatabase(path: String)
+    case newerSchema(path: String)
+    case cannotCreate(path: String, reason: String)
+    case duplicateCase(id: String)
+    case caseNotFound(id: String)
+    /// Someone else saved the case since it was read: the edit is refused, not applied.
+    case staleEdit(id: String, expectedVersion: Int, actualVersion: Int)
+
+    public var description: String {
+        switch self {
+        case let .notAnEhcdeskDatabase(path):
+            "\(path) is not an ehcdesk database; it was left untouched"
+        case let .newerSchema(path):
+            "\(path) was written by a newer version of ehcdesk; upgrade ehcdesk to open it (the file was left untouched)"
+        case let .cannotCreate(path, reason):
+            "cannot create the database \(path): \(reason)"
+        case let .duplicateCase(id):
+            "a case with the reference \(id) already exists"
+        case let .caseNotFound(id):
+            "no case with the reference \(id)"
+        case let .staleEdit(id, expected, actual):
+            "\(id) was changed by someone else (version \(actual), you edited version \(expected)); reload it and try again"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import EHCCore
+import EHCStore
+import Foundation
+
+/// The options every command takes: which database, which day is "today", who is acting.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database (default $EHCDESK_DB, else $XDG_DATA_HOME/ehcdesk/caseload.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "The date YYYY-MM-DD that 'today' means (default $EHCDESK_TODAY, else the local date).")
+    var today: String?
+
+    @Option(name: .long, help: "Who is acting, for the audit trail (default $EHCDESK_USER, else the login name).")
+    var user: String?
+
+    func validate() throws {
+        if let today, CalendarDate(today) == nil {
+            throw ValidationError("--today \"\(today)\" is not a date in the form YYYY-MM-DD")
+        }
+    }
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var databasePath: String { db ?? DatabaseLocation.defaultPath(environment: environment) }
+
+    /// The pinned date, else the local calendar date (the only place ehcdesk reads the clock for "today").
+    func resolvedToday() throws -> CalendarDate {
+        if let today { return CalendarDate(today)! }
+        if let pinned = environment["EHCDESK_TODAY"], !pinned.isEmpty {
+            guard let date = CalendarDate(pinned) else {
+                throw CommandFailure(description: "ehcdesk: EHCDESK_TODAY \"\(pinned)\" is not a date in the form YYYY-MM-DD")
+            }
+            return date
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    var actingUser: String {
+        if let user, !user.isEmpty { return user }
+        if let user = environment["EHCDESK_USER"], !user.isEmpty { return user }
+        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+
+    func openStore() throws -> CaseStore {
+        try CaseStore.open(path: databasePath)
+    }
+}
+
+/// Per-command overrides of the counting conventions, layered over the config file.
+struct SettingsOptions: ParsableArguments {
+    @Option(help: "How 'within N weeks' is counted: eventPlusWeeks or dayOne.")
+    var counting: String?
+
+    @Option(help: "End of the 12-month review period: strict or anniversary.")
+    var reviewPeriod: String?
+
+    @Option(help: "Phase-transfer deadline reading: before (14 Feb / 30 Mar) or by (15 Feb / 31 Mar).")
+    var phaseDeadline: String?
+
+    @Option(help: "Days ahead that count as 'due soon'.")
+    var dueSoonDays: String?
+
+    @Option(help: "The config file (default $XDG_CONFIG_HOME/ehcdesk/config.toml).")
+    var config: String?
+
+    func effective(environment: [String: String]) throws -> EffectiveSettings {
+        var overrides: [String: String] = [:]
+        overrides["counting"] = counting
+        overrides["reviewPeriod"] = reviewPeriod
+        overrides["phaseDeadline"] = phaseDeadline
+        overrides["dueSoonDays"] = dueSoonDays
+        let path = config ?? EffectiveSettings.defaultConfigPath(environment: environment)
+        return try EffectiveSettings.load(configPath: path, overrides: overrides)
+    }
+}

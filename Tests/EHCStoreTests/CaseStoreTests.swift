@@ -1,0 +1,110 @@
+import EHCCore
+import Foundation
+import GRDB
+import Testing
+@testable import EHCStore
+
+@Suite("The case store")
+struct CaseStoreTests {
+    @Test("a new database is created with mode 0600 in a new folder with mode 0700, in WAL mode")
+    func createsPrivateFileInWALMode() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("nested/caseload.sqlite")
+        let store = try CaseStore.open(path: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder.file("nested"))
+        #expect((folderAttributes[.posixPermissions] as? Int) == 0o700)
+        let mode = try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test("a case round-trips through the database with every fact")
+    func roundTrip() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let original = sampleCase()
+        try store.insert([original], by: "tester")
+        #expect(try store.allCases() == [original])
+        #expect(try store.fetchCase(id: original.id)?.ehcCase == original)
+        #expect(try store.fetchCase(id: original.id)?.version == 1)
+        #expect(try store.caseCount() == 1)
+    }
+
+    @Test("a file that is not a database is refused and left byte-for-byte unchanged")
+    func refusesForeignFile() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("notes.txt")
+        let content = Data("these are my notes, not a database\n".utf8)
+        FileManager.default.createFile(atPath: path, contents: content)
+        #expect(throws: StoreError.notAnEhcdeskDatabase(path: path)) { try CaseStore.open(path: path) }
+        #expect(FileManager.default.contents(atPath: path) == content)
+    }
+
+    @Test("another application's SQLite database is refused and left unchanged")
+    func refusesForeignSQLite() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("other.sqlite")
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        let before = FileManager.default.contents(atPath: path)
+        #expect(throws: StoreError.notAnEhcdeskDatabase(path: path)) { try CaseStore.open(path: path) }
+        #expect(FileManager.default.contents(atPath: path) == before)
+    }
+
+    @Test("a database from a newer ehcdesk is refused and left unchanged")
+    func refusesNewerSchema() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("newer.sqlite")
+        _ = try CaseStore.open(path: path)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+        }
+        let before = FileManager.default.contents(atPath: path)
+        #expect(throws: StoreError.newerSchema(path: path)) { try CaseStore.open(path: path) }
+        #expect(FileManager.default.contents(atPath: path) == before)
+    }
+
+    @Test("inserting a reference that exists is refused and writes nothing")
+    func duplicateInsertWritesNothing() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        try store.insert([sampleCase()], by: "tester")
+        #expect(throws: StoreError.duplicateCase(id: "EHC-2025-00001")) {
+            try store.insert([sampleCase(id: "EHC-2025-00002"), sampleCase()], by: "tester")
+        }
+        #expect(try store.caseCount() == 1)
+    }
+
+    @Test("an edit of a stale version is refused, a current one is applied and audited")
+    func optimisticConcurrency() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        var ehcCase = sampleCase()
+        try store.insert([ehcCase], by: "first")
+        ehcCase.caseworker = "B. Caseworker"
+        #expect(try store.update(ehcCase, expectedVersion: 1, by: "second", summary: "caseworker changed") == 2)
+        ehcCase.caseworker = "C. Caseworker"
+        #expect(throws: StoreError.staleEdit(id: ehcCase.id, expectedVersion: 1, actualVersion: 2)) {
+            try store.update(ehcCase, expectedVersion: 1, by: "third", summary: "stale")
+        }
+        #expect(try store.fetchCase(id: ehcCase.id)?.ehcCase.caseworker == "B. Caseworker")
+        let history = try store.history(of: ehcCase.id)
+        #expect(history.map(\.user) == ["first", "second"])
+        #expect(history.last?.before?.contains("A. Caseworker") == true)
+        #expect(history.last?.after?.contains("B. Caseworker") == true)
+    }
+
+    @Test("SQLite itself refuses to change or delete audit-trail entries")
+    func auditTrailIsAppendOnly() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        try store.insert([sampleCase()], by: "tester")
+        #expect(throws: DatabaseError.self) {
+            try store.pool.write { db in try db.execute(sql: "UPDATE auditTrail SET user = 'someone else'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.pool.write { db in try db.execute(sql: "DELETE FROM auditTrail") }
+        }
+        #expect(try store.history(of: "EHC-2025-00001").count == 1)
+    }
+}

@@ -1,0 +1,37 @@
+import EHCCore
+import Foundation
+import Testing
+@testable import EHCStore
+
+@Suite("Importing cases")
+struct ImporterTests {
+    @Test("a reference used twice in one file is refused with both places, and nothing is written")
+    func duplicateInFile() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        #expect(throws: ImportFailure.self) {
+            try store.importCases([sampleCase(), sampleCase(id: "EHC-2"), sampleCase()], file: "in.json",
+                                  updateExisting: false, by: "tester")
+        }
+        #expect(try store.caseCount() == 0)
+    }
+
+    @Test("an existing reference is refused without --update and replaced, audited, with it")
+    func updateExisting() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        try store.insert([sampleCase()], by: "tester")
+        var changed = sampleCase()
+        changed.caseworker = "B. Caseworker"
+        do {
+            _ = try store.importCases([changed], file: "in.json", updateExisting: false, by: "tester")
+            Issue.record("import should have been refused")
+        } catch let failure as ImportFailure {
+            #expect(failure.description == "in.json: cases[0].id: EHC-2025-00001 already exists; use --update to replace it")
+        }
+        let result = try store.importCases([changed], file: "in.json", updateExisting: true, by: "tester")
+        #expect(result == ImportResult(inserted: 0, updated: 1))
+        #expect(try store.fetchCase(id: changed.id)?.ehcCase.caseworker == "B. Caseworker")
+        #expect(try store.history(of: changed.id).map(\.action) == ["insert", "update"])
+    }
+}
