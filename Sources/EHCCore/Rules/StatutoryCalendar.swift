@@ -1,4 +1,15 @@
-/// Computes every deadline of a case (placeholder until the statutory engine lands).
+/// Computes every statutory deadline of a case, its status on a given day, and the case's status,
+/// all from the rule table (``DeadlineRule``) under the effective ``Settings``.
+///
+/// Pure: the same case, settings and `today` always give the same deadlines, and `today` only
+/// ever changes a deadline's `status` (and, for an exception still lasting, whether it is valid yet).
+///
+/// ```swift
+/// let calendar = StatutoryCalendar()                      // default settings
+/// let deadlines = calendar.deadlines(for: sam, today: CalendarDate("2025-03-01")!)
+/// deadlines.first { $0.key == "finalPlan" }?.due          // 2025-05-26 for a request of 2025-01-06
+/// calendar.status(of: sam)                                // .open
+/// ```
 public struct StatutoryCalendar: Sendable {
     public var settings: Settings
 
@@ -6,11 +17,64 @@ public struct StatutoryCalendar: Sendable {
         self.settings = settings
     }
 
+    /// Every deadline of the case, judged on `today`, in reading order (assessment, reviews, phase transfer).
+    ///
+    /// See ``timeLimits(of:)`` for which deadlines are omitted and which are `notApplicable`.
     public func deadlines(for ehcCase: EHCCase, today: CalendarDate) -> [Deadline] {
-        []
+        let limits = timeLimits(of: ehcCase)
+        let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
+        var deadlines: [Deadline] = []
+        deadlines.reserveCapacity(limits.count)
+        for limit in limits {
+            var explanation = limit.explanation
+            if let reason = limit.switchedOff, limit.met == nil {
+                explanation += "; not applicable: " + reason
+            }
+            let excuse = rulings.first { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(limit.key) }
+            if let excuse {
+                explanation += "; excepted: " + excuse.excuse(of: ehcCase.exceptions[excuse.index], for: limit.kind)
+            }
+            deadlines.append(Deadline(
+                key: limit.key, kind: limit.kind, due: limit.due, met: limit.met,
+                status: status(due: limit.due, met: limit.met, switchedOff: limit.switchedOff != nil, today: today),
+                excepted: excuse != nil, explanation: explanation, source: limit.kind.rule.source))
+        }
+        return deadlines
     }
 
+    /// Where a deadline stands on `today`: met on time or late whatever the day; otherwise
+    /// `notApplicable` when switched off, `overdue` after the due day, `dueSoon` from
+    /// `dueSoonDays` before it to the due day itself, else `pending`.
+    public func status(due: CalendarDate, met: CalendarDate?, switchedOff: Bool = false,
+                       today: CalendarDate) -> Deadline.Status {
+        if let met { return met <= due ? .metOnTime : .metLate }
+        if switchedOff { return .notApplicable }
+        let daysLeft = today.days(until: due)
+        if daysLeft < 0 { return .overdue }
+        return daysLeft <= settings.dueSoonDays ? .dueSoon : .pending
+    }
+
+    /// Where the case stands as a whole. The most final fact wins: a closure, then a plan ceased
+    /// at review, then a decision not to assess or not to issue, then an issued final plan.
     public func status(of ehcCase: EHCCase) -> CaseStatus {
-        .open
+        if ehcCase.closed != nil { return .closed }
+        if ehcCase.reviews.contains(where: { $0.decision == .cease }) { return .ceased }
+        if ehcCase.decisionToAssess?.outcome == .notAssess { return .notAssessed }
+        if ehcCase.decisionToIssue?.outcome == .notIssue { return .notIssued }
+        if ehcCase.finalPlanIssued != nil { return .planIssued }
+        return .open
+    }
+
+    /// The ruling on each recorded exception, in recorded order (index `i` is `exceptions[i]`).
+    public func exceptionRulings(for ehcCase: EHCCase, today: CalendarDate) -> [ExceptionRuling] {
+        exceptionRulings(for: ehcCase, limits: timeLimits(of: ehcCase), today: today)
+    }
+
+    /// True when a valid exception relieves the authority of the deadline `key` (for `finalPlan`,
+    /// the SEN2 `week20` flag that takes a plan out of "excluding exceptions" measures).
+    public func isExcepted(_ key: String, in ehcCase: EHCCase, today: CalendarDate) -> Bool {
+        guard ehcCase.exceptions.contains(where: { $0.appliesTo.contains(key) }) else { return false }
+        return exceptionRulings(for: ehcCase, today: today)
+            .contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(key) }
     }
 }

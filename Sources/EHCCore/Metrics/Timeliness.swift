@@ -1,0 +1,108 @@
+/// SEN2-consistent timeliness of final plans issued in a period, including and excluding exceptions,
+/// overall and per group (month of issue or caseworker).
+///
+/// A plan counts when `finalPlanIssued` falls in [from, to]; it is within 20 weeks when issued on or
+/// before its `finalPlan` due date (`final − request ≤ 140` days, 139 with day-one counting). A plan is
+/// "with exception" when a valid exception relieves its `finalPlan` deadline (SEN2 `week20` = 1): the
+/// "excluding exceptions" figures (the DfE headline) leave it out of numerator and denominator.
+///
+/// ```swift
+/// let report = Timeliness(settings: Settings()).report(
+///     for: cases, from: CalendarDate("2025-01-01")!, to: CalendarDate("2025-12-31")!, groupedBy: .month,
+///     today: CalendarDate("2026-01-10")!)
+/// report.overall.percentWithinExcludingExceptions   // e.g. 52.7
+/// report.groups.first?.key                          // "2025-01"
+/// ```
+public struct Timeliness: Sendable {
+    /// How plans are grouped.
+    public enum Grouping: String, Sendable, Hashable, CaseIterable {
+        /// By month of issue, key `YYYY-MM`; every month of the period is listed, empty ones too.
+        case month
+        /// By caseworker; only caseworkers with a plan in the period are listed.
+        case caseworker
+    }
+
+    /// Counts and percentages of one set of plans.
+    public struct Figures: Sendable, Hashable {
+        public var key: String
+        public var plansIssued = 0
+        public var withinTwentyWeeks = 0
+        public var plansIssuedExcludingExceptions = 0
+        public var withinTwentyWeeksExcludingExceptions = 0
+
+        public init(key: String) {
+            self.key = key
+        }
+
+        /// Percentage within 20 weeks, one decimal; `nil` when no plan was issued.
+        public var percentWithin: Double? { Timeliness.percent(withinTwentyWeeks, of: plansIssued) }
+        /// The DfE headline: percentage within 20 weeks of plans without an exception; `nil` when none.
+        public var percentWithinExcludingExceptions: Double? {
+            Timeliness.percent(withinTwentyWeeksExcludingExceptions, of: plansIssuedExcludingExceptions)
+        }
+
+        mutating func count(within: Bool, excepted: Bool) {
+            plansIssued += 1
+            if within { withinTwentyWeeks += 1 }
+            guard !excepted else { return }
+            plansIssuedExcludingExceptions += 1
+            if within { withinTwentyWeeksExcludingExceptions += 1 }
+        }
+    }
+
+    /// The figures of a period.
+    public struct Report: Sendable, Hashable {
+        public var from: CalendarDate
+        public var to: CalendarDate
+        /// All plans of the period; its key is empty.
+        public var overall: Figures
+        /// One per group, sorted by key; empty without a grouping.
+        public var groups: [Figures]
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// The timeliness of plans issued in [from, to]. `today` only matters for exceptions still lasting.
+    public func report(for cases: some Sequence<EHCCase>, from: CalendarDate, to: CalendarDate,
+                       groupedBy grouping: Grouping? = nil, today: CalendarDate) -> Report {
+        let calendar = StatutoryCalendar(settings: settings)
+        var overall = Figures(key: "")
+        var groups: [String: Figures] = [:]
+        if grouping == .month { for key in Self.monthKeys(from: from, to: to) { groups[key] = Figures(key: key) } }
+        for ehcCase in cases {
+            guard let final = ehcCase.finalPlanIssued, final >= from, final <= to else { continue }
+            let within = final <= DeadlineRule.finalPlan.due(from: ehcCase.requestDate, settings: settings)
+            let excepted = calendar.isExcepted(DeadlineKind.finalPlan.rawValue, in: ehcCase, today: today)
+            overall.count(within: within, excepted: excepted)
+            guard let grouping else { continue }
+            let key = grouping == .month ? Self.monthKey(final) : ehcCase.caseworker
+            groups[key, default: Figures(key: key)].count(within: within, excepted: excepted)
+        }
+        return Report(from: from, to: to, overall: overall, groups: groups.values.sorted { $0.key < $1.key })
+    }
+
+    /// `part / whole` as a percentage rounded to one decimal place; `nil` for an empty whole.
+    static func percent(_ part: Int, of whole: Int) -> Double? {
+        guard whole > 0 else { return nil }
+        return (Double(part) * 1000 / Double(whole)).rounded(.toNearestOrAwayFromZero) / 10
+    }
+
+    static func monthKey(_ date: CalendarDate) -> String {
+        String(date.description.prefix(7))
+    }
+
+    static func monthKeys(from: CalendarDate, to: CalendarDate) -> [String] {
+        guard from <= to else { return [] }
+        var keys: [String] = []
+        var month = CalendarDate(year: from.year, month: from.month, day: 1) ?? from
+        while month <= to {
+            keys.append(monthKey(month))
+            month = month.adding(months: 1)
+        }
+        return keys
+    }
+}

@@ -1,0 +1,188 @@
+/// A deadline before it is judged on a day: everything that neither `today` nor an exception changes.
+///
+/// ``StatutoryCalendar`` lists a case's time limits from the rule table, ``ExceptionRuling`` checks
+/// exceptions against them (their keys and the period each runs over), and only then are they
+/// turned into ``Deadline`` values with a status for `today`.
+struct TimeLimit: Sendable {
+    var key: String
+    var kind: DeadlineKind
+    /// The day the clock started: the period an exception must overlap runs from here to `due`.
+    var start: CalendarDate
+    var due: CalendarDate
+    var met: CalendarDate?
+    /// The rule's sentence, without exception or status remarks.
+    var explanation: String
+    /// Why a recorded decision, cessation or closure has switched this time limit off, if it has.
+    var switchedOff: String?
+    /// The advice item this limit belongs to, for advice deadlines.
+    var adviceIndex: Int?
+}
+
+extension StatutoryCalendar {
+    /// Every time limit the case has, in the order a caseworker reads them: assessment, reviews, phase transfer.
+    ///
+    /// Applicability (documented choice): a deadline whose clock has not started is omitted
+    /// (`noticeNotToIssue` before a decision to assess, `amendedPlan:N` without a decision to amend,
+    /// the next annual review before the previous one is concluded). A deadline whose clock has
+    /// started is never dropped: when a recorded decision switches it off before it is met
+    /// (`finalPlan` after deciding not to assess or not to issue, `noticeNotToIssue` after deciding
+    /// to issue) it stays as `notApplicable` with the decision named; when the case is closed or the
+    /// plan ceased, unmet deadlines falling due on or after that day become `notApplicable`, while
+    /// one already missed before it stays `overdue`, because that breach happened.
+    func timeLimits(of ehcCase: EHCCase) -> [TimeLimit] {
+        var limits: [TimeLimit] = []
+        limits.reserveCapacity(4 + ehcCase.advice.count + 4 * ehcCase.reviews.count + 2)
+        appendAssessment(of: ehcCase, to: &limits)
+        appendReviews(of: ehcCase, to: &limits)
+        appendPhaseTransfer(of: ehcCase, to: &limits)
+        if let end = endOfDuties(of: ehcCase) {
+            for index in limits.indices where limits[index].met == nil && limits[index].switchedOff == nil
+                && limits[index].due >= end.date {
+                limits[index].switchedOff = end.reason
+            }
+        }
+        return limits
+    }
+
+    /// The day the case's statutory duties ended and why: the closure, else a decision to cease the plan.
+    func endOfDuties(of ehcCase: EHCCase) -> (date: CalendarDate, reason: String)? {
+        if let closed = ehcCase.closed {
+            return (closed.date, "the case was closed on \(closed.date)")
+        }
+        if let cease = ehcCase.reviews.first(where: { $0.decision == .cease }) {
+            let date = cease.decisionDate ?? cease.meetingDate
+            return (date, "the decision to cease the plan on \(date)")
+        }
+        return nil
+    }
+
+    private func limit(_ rule: DeadlineRule, key: String, label: String, startPhrase: String,
+                       start: CalendarDate, met: CalendarDate?) -> TimeLimit {
+        let due = rule.due(from: start, settings: settings)
+        return TimeLimit(
+            key: key, kind: rule.kind, start: start, due: due, met: met,
+            explanation: rule.explanation(label: label, due: due, startPhrase: startPhrase, start: start,
+                                          settings: settings))
+    }
+
+    private func appendAssessment(of ehcCase: EHCCase, to limits: inout [TimeLimit]) {
+        let request = ehcCase.requestDate
+        let assessment = ehcCase.decisionToAssess
+        let issue = ehcCase.decisionToIssue
+
+        let decision = DeadlineRule.decisionToAssess
+        limits.append(limit(decision, key: decision.kind.rawValue, label: decision.title,
+                            startPhrase: "the request received", start: request, met: assessment?.date))
+
+        let advice = DeadlineRule.advice
+        for (index, item) in ehcCase.advice.enumerated() {
+            // A second item for the same agency is `advice:<agency>:2`, the third `:3`, in recorded order.
+            var ordinal = 1
+            for earlier in ehcCase.advice[..<index] where earlier.agency == item.agency { ordinal += 1 }
+            let key = "advice:" + item.agency.rawValue + (ordinal > 1 ? ":\(ordinal)" : "")
+            var entry = limit(advice, key: key, label: Self.adviceLabel(item), startPhrase: "the advice request received",
+                              start: item.requested, met: item.received)
+            entry.adviceIndex = index
+            limits.append(entry)
+        }
+
+        // Reg 10(1) only concerns an assessment that was decided on; a recorded decision to issue implies one.
+        let decidedToAssess = assessment?.outcome == .assess || (assessment == nil && issue != nil)
+        if decidedToAssess {
+            let notice = DeadlineRule.noticeNotToIssue
+            var entry = limit(notice, key: notice.kind.rawValue, label: notice.title,
+                              startPhrase: "the request received", start: request,
+                              met: issue?.outcome == .notIssue ? issue?.date : nil)
+            if let issue, issue.outcome == .issue {
+                entry.switchedOff = "a plan was decided on \(issue.date)"
+            }
+            limits.append(entry)
+        }
+
+        let final = DeadlineRule.finalPlan
+        var finalPlan = limit(final, key: final.kind.rawValue, label: final.title, startPhrase: "the request received",
+                              start: request, met: ehcCase.finalPlanIssued)
+        if finalPlan.met == nil { finalPlan.switchedOff = Self.noPlanReason(of: ehcCase) }
+        limits.append(finalPlan)
+    }
+
+    /// Why no plan will follow the request, if a decision said so.
+    static func noPlanReason(of ehcCase: EHCCase) -> String? {
+        if let assessment = ehcCase.decisionToAssess, assessment.outcome == .notAssess {
+            return "the decision not to assess on \(assessment.date)"
+        }
+        if let issue = ehcCase.decisionToIssue, issue.outcome == .notIssue {
+            return "the decision not to issue a plan on \(issue.date)"
+        }
+        return nil
+    }
+
+    static func adviceLabel(_ item: AdviceRequest) -> String {
+        guard let detail = item.detail, !detail.isEmpty else { return item.agency.displayName + " advice" }
+        return item.agency.displayName + " (" + detail + ") advice"
+    }
+
+    private func appendReviews(of ehcCase: EHCCase, to limits: inout [TimeLimit]) {
+        let reviews = Self.inMeetingOrder(ehcCase.reviews)
+        let annual = DeadlineRule.annualReview
+        var anchor = ehcCase.finalPlanIssued
+        for (offset, review) in reviews.enumerated() {
+            let number = offset + 1
+            if let anchor {
+                limits.append(limit(annual, key: "annualReview:\(number)", label: annual.label(review: number),
+                                    startPhrase: Self.anchorPhrase(review: number), start: anchor,
+                                    met: review.decisionDate))
+            }
+            let meetingPhrase = "review meeting \(number) on"
+            for rule in [DeadlineRule.reviewReport, .reviewDecision] {
+                limits.append(limit(rule, key: rule.kind.rawValue + ":\(number)", label: rule.label(review: number),
+                                    startPhrase: meetingPhrase, start: review.meetingDate,
+                                    met: rule.kind == .reviewReport ? review.reportSent : review.decisionDate))
+            }
+            if review.decision == .amend, let decided = review.decisionDate {
+                let amended = DeadlineRule.amendedPlan
+                limits.append(limit(amended, key: "amendedPlan:\(number)", label: amended.label(review: number),
+                                    startPhrase: "the decision to amend notified", start: decided,
+                                    met: review.amendedPlanIssued))
+            }
+            anchor = review.decisionDate
+        }
+        // The next review exists once the previous one is concluded (or, for the first, once the plan is
+        // issued); a plan ceased at its last review has no next one.
+        guard let anchor, reviews.last?.decision != .cease else { return }
+        let number = reviews.count + 1
+        limits.append(limit(annual, key: "annualReview:\(number)", label: annual.label(review: number),
+                            startPhrase: Self.anchorPhrase(review: number), start: anchor, met: nil))
+    }
+
+    /// Reviews numbered 1-based in meeting-date order, whatever order they were recorded in.
+    static func inMeetingOrder(_ reviews: [Review]) -> [Review] {
+        var sorted = true
+        for index in reviews.indices.dropFirst() where reviews[index - 1].meetingDate > reviews[index].meetingDate {
+            sorted = false
+        }
+        if sorted { return reviews }
+        return reviews.enumerated()
+            .sorted { ($0.element.meetingDate, $0.offset) < ($1.element.meetingDate, $1.offset) }
+            .map(\.element)
+    }
+
+    private static func anchorPhrase(review number: Int) -> String {
+        number == 1 ? "the final plan issued" : "the decision after review \(number - 1) notified"
+    }
+
+    private func appendPhaseTransfer(of ehcCase: EHCCase, to limits: inout [TimeLimit]) {
+        guard let transfer = ehcCase.phaseTransfer else { return }
+        let rule = DeadlineRule.phaseTransfer
+        let due = rule.phaseTransferDue(kind: transfer.kind, year: transfer.transferYear, settings: settings)
+        // The period an exception would have to overlap: the transfer year up to the due date.
+        let yearStart = CalendarDate(year: transfer.transferYear, month: 1, day: 1) ?? due
+        var entry = TimeLimit(
+            key: rule.kind.rawValue, kind: .phaseTransfer, start: min(yearStart, due), due: due,
+            met: transfer.amendedPlanIssued,
+            explanation: rule.phaseTransferExplanation(kind: transfer.kind, year: transfer.transferYear, due: due,
+                                                       settings: settings))
+        if entry.met == nil { entry.switchedOff = Self.noPlanReason(of: ehcCase) }
+        limits.append(entry)
+    }
+}
