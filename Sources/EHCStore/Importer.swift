@@ -13,15 +13,24 @@ extension CaseStore {
     /// A reference that already exists is refused unless `updateExisting`, in which case the case is
     /// replaced and the audit trail records its facts before and after.
     ///
+    /// Every case is first checked by the statutory engine's ``ConsistencyCheck`` on `today`: an
+    /// error (a date before the request, an invalid exception, …) refuses the whole import, naming
+    /// the case, its JSON path and the rule; warnings do not.
+    ///
     /// ```swift
     /// let cases = try InterchangeDocument.read(bytes, file: "in.json")
-    /// try store.importCases(cases, file: "in.json", updateExisting: false, by: "sam")
+    /// try store.importCases(cases, file: "in.json", updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
-    public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String) throws
-        -> ImportResult {
+    public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String,
+                            check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
         for (index, ehcCase) in cases.enumerated() {
+            for finding in check.findings(for: ehcCase, today: today) where finding.severity == .error {
+                let rule = finding.rule.map { " (\($0))" } ?? ""
+                problems.append(ImportProblem(file: file, place: "cases[\(index)].\(finding.path)",
+                                              message: "\(ehcCase.id): \(finding.message)\(rule)"))
+            }
             if let earlier = firstIndex[ehcCase.id] {
                 problems.append(ImportProblem(file: file, place: "cases[\(index)].id",
                                               message: "the reference \(ehcCase.id) is also used by cases[\(earlier)]"))

@@ -31,7 +31,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import", abstract: "Import cases from an ehcdesk/1 JSON file, all or nothing.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Replace existing cases with the same reference (recorded in the audit trail).")
+    @OptionGroup var rules: SettingsOptions
+    @Flag(help: "Replace existing cases with the same reference (recorded in the audit trail).")
     var update = false
     @Argument(help: "The file to import (.json).") var file: String
 
@@ -41,7 +42,9 @@ struct ImportCommand: ParsableCommand {
         }
         let cases = try InterchangeDocument.read(Array(data), file: file)
         let store = try global.openStore()
-        let result = try store.importCases(cases, file: file, updateExisting: update, by: global.actingUser)
+        let settings = try rules.effective(environment: global.environment).settings
+        let result = try store.importCases(cases, file: file, updateExisting: update, by: global.actingUser,
+                                           check: ConsistencyCheck(settings: settings), today: try global.resolvedToday())
         print("imported \(result.inserted) new and \(result.updated) updated cases from \(file)")
     }
 }

@@ -228,3 +228,21 @@ public struct Closure: Sendable, Hashable {
         self.reason = reason
     }
 }
+
+extension AdviceRequest {
+    /// The interchange deadline keys of a case's advice items, in recorded order: `advice:<agency>`,
+    /// then `advice:<agency>:2`, `:3`, … for further items to the same agency.
+    ///
+    /// ```swift
+    /// AdviceRequest.deadlineKeys([ep, health, ep])
+    /// // ["advice:educationalPsychology", "advice:health", "advice:educationalPsychology:2"]
+    /// ```
+    public static func deadlineKeys(_ advice: [AdviceRequest]) -> [String] {
+        var seen: [Agency: Int] = [:]
+        return advice.map { item in
+            let ordinal = (seen[item.agency] ?? 0) + 1
+            seen[item.agency] = ordinal
+            return "advice:\(item.agency.rawValue)" + (ordinal > 1 ? ":\(ordinal)" : "")
+        }
+    }
+}

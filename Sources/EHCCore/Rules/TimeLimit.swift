@@ -75,11 +75,9 @@ extension StatutoryCalendar {
                             startPhrase: "the request received", start: request, met: assessment?.date))
 
         let advice = DeadlineRule.advice
+        let adviceKeys = AdviceRequest.deadlineKeys(ehcCase.advice)
         for (index, item) in ehcCase.advice.enumerated() {
-            // A second item for the same agency is `advice:<agency>:2`, the third `:3`, in recorded order.
-            var ordinal = 1
-            for earlier in ehcCase.advice[..<index] where earlier.agency == item.agency { ordinal += 1 }
-            let key = "advice:" + item.agency.rawValue + (ordinal > 1 ? ":\(ordinal)" : "")
+            let key = adviceKeys[index]
             var entry = limit(advice, key: key, label: Self.adviceLabel(item), startPhrase: "the advice request received",
                               start: item.requested, met: item.received)
             entry.adviceIndex = index

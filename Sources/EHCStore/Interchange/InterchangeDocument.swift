@@ -23,10 +23,16 @@ public enum InterchangeDocument {
         let deadlines = calendar.deadlines(for: ehcCase, today: today)
         let dueByKey = Dictionary(deadlines.map { ($0.key, $0.due) }, uniquingKeysWith: { first, _ in first })
         var members = CaseJSON.facts(of: ehcCase)
-        let adviceKeys = DeadlineKeys.adviceKeys(ehcCase.advice)
+        let adviceKeys = AdviceRequest.deadlineKeys(ehcCase.advice)
         replace("advice", in: &members, with: .array(ehcCase.advice.enumerated().map { index, item in
             .object(CaseJSON.advice(item) + [("due", CaseJSON.date(dueByKey[adviceKeys[index]]))])
         }))
+        if !ehcCase.exceptions.isEmpty {
+            let rulings = calendar.exceptionRulings(for: ehcCase, today: today)
+            replace("exceptions", in: &members, with: .array(ehcCase.exceptions.enumerated().map { index, item in
+                .object(CaseJSON.exception(item) + [("regulation", .string(rulings[index].regulation))])
+            }))
+        }
         members.append(("deadlines", .array(deadlines.map(exportDeadline))))
         members.append(("status", .string(calendar.status(of: ehcCase).rawValue)))
         return .object(members)

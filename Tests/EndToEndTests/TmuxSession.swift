@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// Drives the real `ehcdesk` binary inside a private tmux server, as a person at a terminal would.
+///
+/// Each session has its own socket (`-L`), no user config (`-f /dev/null`), a pinned size, locale,
+/// `TERM`, config folder and date, so nothing depends on the machine it runs on. Steps wait for
+/// visible text instead of sleeping.
+///
+/// ```swift
+/// let tmux = try TmuxSession(command: [ehcdesk, "--db", db, "--today", "2026-11-24"], width: 80, height: 24)
+/// try tmux.waitFor("cases")
+/// try tmux.send("j")
+/// ```
+final class TmuxSession {
+    let socket = "ehcdesk-e2e-\(UUID().uuidString.prefix(8))"
+    let folder: String
+
+    init(command: [String], width: Int, height: Int, environment: [String: String] = [:]) throws {
+        folder = NSTemporaryDirectory() + "ehcdesk-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/config", withIntermediateDirectories: true)
+        var variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color",
+                         "XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state",
+                         "HOME": folder, "ESCDELAY": "25"]
+        variables.merge(environment) { _, new in new }
+        let quoted = command.map(TmuxSession.shellQuoted).joined(separator: " ")
+        var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y", String(height)]
+        for (name, value) in variables.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(name)=\(value)"] }
+        arguments.append("\(quoted); echo EXIT=$?; sleep 30")
+        try tmux(arguments)
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The visible screen as plain text.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Waits (up to `seconds`) until the screen contains `text`; fails the test with the screen otherwise.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitUntil(seconds: seconds, "text \"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// Waits until `condition` holds for the screen.
+    @discardableResult
+    func waitUntil(seconds: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxError(message: "timed out waiting for \(what)")
+    }
+
+    /// Sends tmux key names, e.g. `j`, `Down`, `Enter`, `C-c`.
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "e2e"] + keys)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "e2e", "-x", String(width), "-y", String(height)])
+    }
+
+    /// A tmux format value of the pane, e.g. `#{alternate_on}`.
+    func display(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw TmuxError(message: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
+        }
+        return text
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// The `ehcdesk` binary built beside this test bundle (or `$EHCDESK_BINARY`).
+func ehcdeskBinary() -> String {
+    if let explicit = ProcessInfo.processInfo.environment["EHCDESK_BINARY"] { return explicit }
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while folder.path != "/" {
+        let candidate = folder.appendingPathComponent("ehcdesk").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    return ".build/debug/ehcdesk"
+}
+
+/// Runs the binary to completion (no terminal) and returns its exit code, stdout and stderr.
+func runEhcdesk(_ arguments: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ehcdeskBinary())
+    process.arguments = arguments
+    var variables = ProcessInfo.processInfo.environment
+    variables.merge(environment) { _, new in new }
+    process.environment = variables
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
