@@ -69,8 +69,9 @@ public struct CaseloadGenerator: Sendable {
         let origin = NamePools.childOrigins[random.weightedIndex(NamePools.childOriginWeights)]
         let age = CaseloadGenerator.ageRanges[random.weightedIndex(CaseloadGenerator.ageWeights)]
         let years = random.int(in: age)
-        // Back whole years, then up to 364 days more: the child is exactly `years` old on the request day.
-        let dateOfBirth = requestDate.adding(months: -12 * years).adding(days: -random.int(in: 0...364))
+        // Back whole years, then 1 to 364 days more: the child is exactly `years` old on the request day
+        // and born before it.
+        let dateOfBirth = requestDate.adding(months: -12 * years).adding(days: -random.int(in: 1...364))
         return Child(
             givenName: random.element(of: origin.givenNames),
             familyName: random.element(of: origin.familyNames),

@@ -56,7 +56,7 @@ enum NamePools {
                familyNames: ["Patel", "Sharma", "Singh", "Kaur", "Khan", "Begum", "Hussain", "Chowdhury",
                              "Gupta", "Ahmed"]),
         Origin(weight: 8,
-               givenNames: ["Fatima", "Omar", "Yusuf", "Amina", "Ibrahim", "Maryam", "Hamza", "Layla", "Khadija"],
+               givenNames: ["Fatima", "Omar", "Yusuf", "Amina", "Idris", "Maryam", "Hamza", "Layla", "Khadija"],
                familyNames: ["Ibrahim", "Ali", "Hassan", "Abdi", "Mohamed", "Farah", "Osman", "Al-Sayed"]),
         Origin(weight: 4,
                givenNames: ["Wei", "Mei", "Jun", "Xinyi", "Hao", "Yu"],
