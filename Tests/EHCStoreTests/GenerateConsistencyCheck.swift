@@ -125,6 +125,7 @@ private func exceptionProblems(_ exception: StatutoryException, of ehcCase: EHCC
         switch key {
         case "finalPlan":
             require(ehcCase.decisionToIssue?.outcome != .notIssue, "claimed against a final plan never due")
+            require(ehcCase.finalPlanIssued.map { exception.from < $0 } ?? true, "begins after the final plan")
             period = request...request.adding(weeks: 20)
         case "decisionToAssess": period = request...request.adding(weeks: 6)
         case "noticeNotToIssue": period = request...request.adding(weeks: 16)

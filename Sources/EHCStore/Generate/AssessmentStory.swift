@@ -30,7 +30,9 @@ extension CaseloadGenerator {
                                                                   : random.int(in: 127...200)),
                   earliestDecision)
         ehcCase.advice = makeAdvice(start: adviceStart, backBefore: issueDecision, random: &random)
-        if willIssue, random.chance(percent: 9), let exception = makeException(for: ehcCase, random: &random) {
+        let finalPlan = draft.adding(days: draftToFinal)
+        if willIssue, random.chance(percent: 9),
+           let exception = makeException(for: ehcCase, finalPlan: finalPlan, random: &random) {
             ehcCase.exceptions = [exception]
         }
 
@@ -38,7 +40,6 @@ extension CaseloadGenerator {
         ehcCase.decisionToIssue = Decision(date: issueDecision, outcome: willIssue ? .issue : .notIssue)
         guard willIssue, draft <= today else { return }
         ehcCase.draftPlanIssued = draft
-        let finalPlan = draft.adding(days: draftToFinal)
         guard finalPlan <= today else { return }
         ehcCase.finalPlanIssued = finalPlan
     }

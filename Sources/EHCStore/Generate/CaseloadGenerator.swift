@@ -11,8 +11,8 @@ import EHCCore
 /// ```swift
 /// let generator = CaseloadGenerator(seed: 2025, today: CalendarDate("2025-10-01")!)
 /// let cases = generator.cases(count: 1_000)
-/// for start in stride(from: 0, to: 100_000, by: 5_000) {
-///     try store.insert(generator.cases(in: start..<start + 5_000))
+/// for start in stride(from: 0, to: 100_000, by: 5_000) {   // chunked: no 100,000-case array
+///     write(generator.cases(in: start..<start + 5_000))
 /// }
 /// ```
 public struct CaseloadGenerator: Sendable {

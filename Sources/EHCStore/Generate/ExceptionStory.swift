@@ -3,24 +3,27 @@ import EHCCore
 /// The exceptions a synthetic case may record: always valid ones, meeting every condition of the
 /// Exceptions table in `statutory-rules.md` (regs 8(2), 10(4), 13(3)), and with the family told.
 extension CaseloadGenerator {
-    /// A valid exception for a case whose advice has been asked for, or `nil` when none fits by `today`.
-    func makeException(for ehcCase: EHCCase, random: inout SplitMix64) -> StatutoryException? {
+    /// A valid exception for a case whose advice has been asked for, beginning before the (planned)
+    /// final plan, or `nil` when none fits by `today`.
+    func makeException(for ehcCase: EHCCase, finalPlan: CalendarDate, random: inout SplitMix64)
+        -> StatutoryException? {
         if let closure = summerClosure(for: ehcCase, random: &random), random.chance(percent: 70) {
             return closure
         }
         switch random.int(in: 0...99) {
-        case ..<45: return personalCircumstances(for: ehcCase, random: &random)
-        case ..<80: return absence(for: ehcCase, random: &random)
-            ?? personalCircumstances(for: ehcCase, random: &random)
+        case ..<45: return personalCircumstances(for: ehcCase, before: finalPlan, random: &random)
+        case ..<80: return absence(for: ehcCase, before: finalPlan, random: &random)
+            ?? personalCircumstances(for: ehcCase, before: finalPlan, random: &random)
         default: return missedAppointment(for: ehcCase, random: &random)
-            ?? personalCircumstances(for: ehcCase, random: &random)
+            ?? personalCircumstances(for: ehcCase, before: finalPlan, random: &random)
         }
     }
 
     /// Reg 13(3) via 10(4)(c): needs a note; it starts within the 20 weeks, so it overlaps them.
-    private func personalCircumstances(for ehcCase: EHCCase, random: inout SplitMix64) -> StatutoryException? {
+    private func personalCircumstances(for ehcCase: EHCCase, before finalPlan: CalendarDate,
+                                       random: inout SplitMix64) -> StatutoryException? {
         let from = ehcCase.requestDate.adding(days: random.int(in: 0...120))
-        guard from <= today else { return nil }
+        guard from <= today, from < finalPlan else { return nil }
         let to = from.adding(days: random.int(in: 14...90))
         return StatutoryException(
             ground: .personalCircumstances, appliesTo: ["finalPlan"], from: from, to: to <= today ? to : nil,
@@ -29,10 +32,11 @@ extension CaseloadGenerator {
     }
 
     /// Reg 13(3) via 10(4)(d): away from the area for at least four weeks, and back by `today`.
-    private func absence(for ehcCase: EHCCase, random: inout SplitMix64) -> StatutoryException? {
+    private func absence(for ehcCase: EHCCase, before finalPlan: CalendarDate,
+                         random: inout SplitMix64) -> StatutoryException? {
         let from = ehcCase.requestDate.adding(days: random.int(in: 7...110))
         let to = from.adding(days: random.int(in: 28...63))
-        guard to <= today else { return nil }
+        guard to <= today, from < finalPlan else { return nil }
         return StatutoryException(
             ground: .absence, appliesTo: ["finalPlan"], from: from, to: to,
             note: "Family abroad, away from the area", parentInformed: told(from: from, random: &random))
