@@ -12,28 +12,28 @@ struct GenerateMixTests {
     func refusals() {
         let decided = cases.filter { $0.decisionToAssess != nil }
         let refused = decided.filter { $0.decisionToAssess?.outcome == .notAssess }
-        #expect((0.18...0.27).contains(share(decided) { $0.decisionToAssess?.outcome == .notAssess }))
-        #expect(share(refused) { $0.requestDate.days(until: $0.decisionToAssess!.date) <= 42 } > 0.75)
+        #expect((0.18...0.27).contains(generatedShare(decided) { $0.decisionToAssess?.outcome == .notAssess }))
+        #expect(generatedShare(refused) { $0.requestDate.days(until: $0.decisionToAssess!.date) <= 42 } > 0.75)
     }
 
     @Test("about one in twenty assessments ends in a decision not to issue")
     func notIssue() {
         let decided = cases.filter { $0.decisionToIssue != nil }
-        #expect((0.03...0.09).contains(share(decided) { $0.decisionToIssue?.outcome == .notIssue }))
+        #expect((0.03...0.09).contains(generatedShare(decided) { $0.decisionToIssue?.outcome == .notIssue }))
     }
 
     @Test("about 55 % of final plans are issued within 20 weeks, some after 30 and 52")
     func finalPlanTimeliness() {
         let weeks = cases.compactMap { ehcCase in ehcCase.finalPlanIssued.map { ehcCase.requestDate.days(until: $0) } }
-        #expect((0.50...0.62).contains(share(weeks) { $0 <= 140 }))
-        #expect(share(weeks) { $0 > 210 } > 0.05)
-        #expect(share(weeks) { $0 > 364 } > 0.01)
+        #expect((0.50...0.62).contains(generatedShare(weeks) { $0 <= 140 }))
+        #expect(generatedShare(weeks) { $0 > 210 } > 0.05)
+        #expect(generatedShare(weeks) { $0 > 364 } > 0.01)
     }
 
     @Test("most final plans come at least 15 days after the draft")
     func draftToFinal() {
         let finals = cases.filter { $0.finalPlanIssued != nil }
-        #expect(share(finals) { $0.draftPlanIssued!.days(until: $0.finalPlanIssued!) >= 15 } > 0.9)
+        #expect(generatedShare(finals) { $0.draftPlanIssued!.days(until: $0.finalPlanIssued!) >= 15 } > 0.9)
     }
 
     @Test("open assessments wait at every stage, some overdue")
@@ -61,13 +61,13 @@ struct GenerateMixTests {
             #expect(advice.contains { $0.agency == agency }, "no advice from \(agency)")
         }
         #expect(Set(advice.compactMap(\.detail)) == ["speech and language therapy", "occupational therapy"])
-        #expect(share(advice.filter { $0.received != nil }) { $0.requested.days(until: $0.received!) > 42 } > 0.15)
+        #expect(generatedShare(advice.filter { $0.received != nil }) { $0.requested.days(until: $0.received!) > 42 } > 0.15)
         #expect(advice.contains { $0.received == nil && !$0.chased.isEmpty })
     }
 
     @Test("5 to 8 % of cases carry an exception, on several grounds")
     func exceptions() {
-        #expect((0.05...0.08).contains(share(cases) { !$0.exceptions.isEmpty }))
+        #expect((0.05...0.08).contains(generatedShare(cases) { !$0.exceptions.isEmpty }))
         let grounds = Set(cases.flatMap(\.exceptions).map(\.ground))
         #expect(grounds.isSuperset(of: [.personalCircumstances, .absence, .schoolClosure, .missedAppointment]))
     }
@@ -75,7 +75,7 @@ struct GenerateMixTests {
     @Test("plans issued more than a year ago have reviews, some overdue and some amended")
     func reviews() {
         let oldPlans = cases.filter { $0.finalPlanIssued.map { $0.days(until: today) > 400 } ?? false }
-        #expect(share(oldPlans) { !$0.reviews.isEmpty } > 0.85)
+        #expect(generatedShare(oldPlans) { !$0.reviews.isEmpty } > 0.85)
         let reviews = cases.flatMap(\.reviews)
         #expect(Set(reviews.compactMap(\.decision)) == Set(ReviewDecision.allCases))
         #expect(reviews.contains { $0.amendedPlanIssued != nil })
@@ -93,6 +93,6 @@ struct GenerateMixTests {
     func transfersAndClosures() {
         let kinds = Set(cases.compactMap(\.phaseTransfer?.kind))
         #expect(kinds == Set(PhaseTransferKind.allCases))
-        #expect((0.01...0.08).contains(share(cases) { $0.closed != nil }))
+        #expect((0.01...0.08).contains(generatedShare(cases) { $0.closed != nil }))
     }
 }

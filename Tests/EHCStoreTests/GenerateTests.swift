@@ -39,7 +39,7 @@ struct GenerateTests {
         #expect(cases[0].id == "EHC-2024-00000")
         #expect(cases[0].child.fullName == "Theo Williams")
         #expect(cases[0].requestDate == CalendarDate("2024-12-25"))
-        #expect(fingerprint(cases) == 3_344_526_692_828_310_186)
+        #expect(caseloadFingerprint(cases) == 3_344_526_692_828_310_186)
     }
 
     @Test("references are unique and read EHC-<request year>-<5 digits>")
@@ -78,14 +78,14 @@ struct GenerateTests {
     func ages() {
         let ages = tenThousandCases.map { $0.child.age(on: $0.requestDate) }
         #expect(ages.allSatisfy { (0...25).contains($0) })
-        #expect(share(ages) { (5...15).contains($0) } > 0.6)
+        #expect(generatedShare(ages) { (5...15).contains($0) } > 0.6)
         #expect(ages.contains(0) && ages.contains(25))
     }
 
     @Test("names include accented, Irish, Vietnamese and CJK spellings")
     func nonASCIINames() {
         let names = Set(tenThousandCases.map(\.child.fullName))
-        #expect(share(Array(names)) { !$0.allSatisfy(\.isASCII) } > 0.1)
+        #expect(generatedShare(Array(names)) { !$0.allSatisfy(\.isASCII) } > 0.1)
         for fragment in ["Zoë", "Łukasz", "Nguyễn", "Siobhán", "Ayşe", "Ó Briain", "李"] {
             #expect(names.contains { $0.contains(fragment) }, "no name with \(fragment)")
         }
@@ -133,12 +133,12 @@ struct GenerateTests {
     }
 }
 
-func share<Element>(_ items: [Element], where predicate: (Element) -> Bool) -> Double {
+func generatedShare<Element>(_ items: [Element], where predicate: (Element) -> Bool) -> Double {
     Double(items.count { predicate($0) }) / Double(max(items.count, 1))
 }
 
 /// FNV-1a over the identifying facts of each case: names, references and every date as a day number.
-func fingerprint(_ cases: [EHCCase]) -> UInt64 {
+func caseloadFingerprint(_ cases: [EHCCase]) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     func add(_ text: String) {
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
