@@ -20,7 +20,7 @@ struct EHCDesk: ParsableCommand {
             the date every status is computed for (default $EHCDESK_TODAY, else the local date).
             """,
         subcommands: [
-            ImportCommand.self, ExportCommand.self,
+            GenerateCommand.self, ImportCommand.self, ExportCommand.self,
             CaseCommand.self, OverdueCommand.self, SettingsCommand.self,
         ],
         defaultSubcommand: nil)

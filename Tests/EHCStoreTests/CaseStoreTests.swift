@@ -36,7 +36,7 @@ struct CaseStoreTests {
         let folder = TemporaryFolder()
         let path = folder.file("notes.txt")
         let content = Data("these are my notes, not a database\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: content)
+        _ = FileManager.default.createFile(atPath: path, contents: content)
         #expect(throws: StoreError.notAnEhcdeskDatabase(path: path)) { try CaseStore.open(path: path) }
         #expect(FileManager.default.contents(atPath: path) == content)
     }

@@ -1,0 +1,29 @@
+import EHCCore
+import Testing
+@testable import EHCStore
+
+/// The generator and the statutory engine are written independently; a generated caseload must
+/// pass the engine's own checks, or demos and benchmarks would show impossible cases.
+@Suite("Generated caseloads under the statutory engine")
+struct GeneratedCaseloadRulesTests {
+    @Test("no generated case has a consistency error, and every generated exception is allowed",
+          arguments: ["2026-11-24", "2025-02-28", "2024-09-01"])
+    func generatedCasesPassTheEngine(today: String) {
+        let today = CalendarDate(today)!
+        let calendar = StatutoryCalendar()
+        let check = ConsistencyCheck()
+        var errors: [String] = []
+        var exceptions = 0
+        for ehcCase in CaseloadGenerator(seed: 11, today: today).cases(count: 3000) {
+            for finding in check.findings(for: ehcCase, today: today) where finding.severity == .error {
+                errors.append("\(ehcCase.id) \(finding.path): \(finding.message)")
+            }
+            for ruling in calendar.exceptionRulings(for: ehcCase, today: today) {
+                exceptions += 1
+                if !ruling.isAllowed { errors.append("\(ehcCase.id) exceptions[\(ruling.index)]: \(ruling.refusals)") }
+            }
+        }
+        #expect(errors.isEmpty, "\(errors.prefix(5))")
+        #expect(exceptions > 50)
+    }
+}
