@@ -89,14 +89,6 @@ public struct Canvas: Sendable, Hashable {
         return x
     }
 
-    /// Sets the role of existing cells without changing their text.
-    public mutating func paint(row: Int, column: Int, width paintWidth: Int, role: StyleRole) {
-        guard row >= 0, row < height else { return }
-        for x in max(0, column)..<max(max(0, column), min(width, column + paintWidth)) {
-            cells[row * width + x].role = role
-        }
-    }
-
     /// The screen as text, one line per row, trailing spaces removed; a wide character appears
     /// once, as `tmux capture-pane` shows it.
     public var text: String {

@@ -58,15 +58,13 @@ public enum DetailView {
         let ehcCase = detail.ehcCase
         let child = ehcCase.child
         let today = state.today
-        var lines: [Line] = [
-            [Span(child.fullName, .header), Span("  " + ehcCase.id, .muted)],
-            [Span("Born \(child.dateOfBirth) (age \(child.age(on: today)))")],
-            [Span("Setting: " + (child.setting ?? "none recorded"))],
-            [Span("Caseworker: " + ehcCase.caseworker)],
-            [Span("Request received \(ehcCase.requestDate) from \(words(ehcCase.requestSource.rawValue))")],
-            [],
-            [Span("Events", .header)],
-        ]
+        let setting = child.setting ?? "no setting recorded"
+        var lines: [Line] = [[Span(child.fullName, .header), Span("  " + ehcCase.id, .muted)]]
+        lines += wrapped("Born \(child.dateOfBirth) (age \(child.age(on: today))) · \(setting)",
+                         width: width, indent: 0, hanging: 2)
+        lines += wrapped("Caseworker \(ehcCase.caseworker) · request received \(ehcCase.requestDate) "
+                         + "from \(words(ehcCase.requestSource.rawValue))", width: width, indent: 0, hanging: 2)
+        lines.append([Span("Events", .header)])
         let events = CaseEvents.list(for: ehcCase)
         if events.isEmpty { lines.append([Span("  none recorded yet", .muted)]) }
         for event in events {

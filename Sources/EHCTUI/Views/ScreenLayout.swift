@@ -50,8 +50,9 @@ public struct ScreenLayout: Sendable, Hashable {
             let listWidth = size.width * 11 / 20
             list = Rect(row: bodyTop, column: 0, width: listWidth, height: bodyHeight)
             border = Rect(row: bodyTop, column: listWidth, width: 1, height: bodyHeight)
-            let detailColumn = listWidth + 2
-            detailTitle = Rect(row: bodyTop, column: detailColumn, width: size.width - detailColumn, height: 1)
+            // The title's focus marker sits in the two cells before the content column.
+            let detailColumn = listWidth + 3
+            detailTitle = Rect(row: bodyTop, column: listWidth + 1, width: size.width - listWidth - 1, height: 1)
             detailContent = Rect(row: bodyTop + 1, column: detailColumn, width: size.width - detailColumn,
                                  height: bodyHeight - 1)
         } else {
