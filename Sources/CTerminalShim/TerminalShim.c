@@ -41,17 +41,12 @@ int ehc_open_headless(const char *term, int rows, int columns) {
     headless_output = fopen("/dev/null", "w");
     headless_input = fopen("/dev/null", "r");
     if (!headless_output || !headless_input) return -1;
-    // Without a terminal ncurses cannot ask for the size: give it one.
-    char lines[16], cols[16];
-    snprintf(lines, sizeof lines, "%d", rows);
-    snprintf(cols, sizeof cols, "%d", columns);
-    setenv("LINES", lines, 1);
-    setenv("COLUMNS", cols, 1);
     screen = newterm(term, headless_output, headless_input);
-    unsetenv("LINES");
-    unsetenv("COLUMNS");
     if (!screen) return -1;
     set_term(screen);
+    // Without a terminal ncurses cannot ask for the size: give it one (not via LINES/COLUMNS,
+    // which would race with other threads reading the environment).
+    resize_term(rows, columns);
     return 0;
 }
 

@@ -63,12 +63,14 @@ struct ScreenLayoutTests {
         #expect(text.contains("due 7d"))
     }
 
-    @Test("every size from 0×0 to 150×40 draws without trapping and fills the grid")
+    @Test("every size from 0×0 to 150×40 draws without trapping, each line within the width")
     func everySize() {
         for width in stride(from: 0, through: 150, by: 7) {
             for height in 0...40 {
                 let canvas = Screen.render(Fixtures.loadedState(extra: 3, width: width, height: height))
-                #expect(canvas.cells.count == width * height)
+                let lines = canvas.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                #expect(lines.count == height)
+                #expect(lines.allSatisfy { CellWidth.of($0) <= width })
             }
         }
     }
