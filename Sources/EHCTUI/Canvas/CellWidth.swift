@@ -1,0 +1,69 @@
+/// Terminal cell widths, measured the way glibc's `wcwidth` (and so ncurses) measures them.
+///
+/// Neither `String.count` nor a UTF-8 length is a width on screen: `李` takes two cells, the
+/// accent of a decomposed `é` takes none. Every measurement, truncation and padding in the TUI
+/// goes through these functions so the Canvas and the terminal never disagree.
+///
+/// ```swift
+/// CellWidth.of("Zoë")     // 3
+/// CellWidth.of("李雷")     // 4
+/// CellWidth.of("e\u{301}") // 1
+/// ```
+public enum CellWidth {
+    /// Cells taken by one scalar: 0 (combining marks, zero-width joiners), 1 or 2.
+    ///
+    /// Control characters also measure 0 here; ``sanitized(_:)`` replaces them before drawing.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        // Printable ASCII is almost every character of a caseload: answer it without a search.
+        if value >= 0x20 && value < 0x7F { return 1 }
+        if isControl(scalar) { return 0 }
+        if contains(CellWidthTable.zeroWidth, value) { return 0 }
+        if contains(CellWidthTable.doubleWidth, value) { return 2 }
+        return 1
+    }
+
+    /// Cells taken by one grapheme: the sum over its scalars, as ncurses draws them one by one.
+    public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        var width = 0
+        for scalar in character.unicodeScalars { width += of(scalar) }
+        return width
+    }
+
+    /// Cells taken by a whole string (after sanitizing, so controls count as the `�` they become).
+    public static func of(_ text: some StringProtocol) -> Int {
+        var width = 0
+        for character in text { width += of(sanitized(character)) }
+        return width
+    }
+
+    /// The character itself, or U+FFFD when it holds a control character that would move the
+    /// terminal's cursor (a tab or newline pasted into a name must not break the layout).
+    public static func sanitized(_ character: Character) -> Character {
+        for scalar in character.unicodeScalars where isControl(scalar) { return "\u{FFFD}" }
+        return character
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (value >= 0x7F && value < 0xA0)
+    }
+
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = ranges.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            let range = ranges[middle]
+            if value < range.lowerBound {
+                high = middle - 1
+            } else if value > range.upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,45 @@
+/// A key press as the TUI understands it, independent of ncurses key codes.
+///
+/// ```swift
+/// keymap.action(for: .character("j"), in: .list)   // .moveDown
+/// keymap.action(for: .down, in: .list)             // .moveDown
+/// ```
+public enum Key: Sendable, Hashable {
+    case character(Character)
+    /// A control chord, e.g. `.control("n")` for Ctrl-N.
+    case control(Character)
+    case up, down, pageUp, pageDown, home, end, enter, tab, backTab, escape
+
+    /// How help and the footer write the key.
+    public var label: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let character): String(character)
+        case .control(let character): "C-" + String(character)
+        case .up: "↑"
+        case .down: "↓"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .tab: "Tab"
+        case .backTab: "S-Tab"
+        case .escape: "Esc"
+        }
+    }
+}
+
+/// Where a key is read: the focused pane, or the help overlay on top of everything.
+public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+    case list, detail, help
+
+    /// The heading help uses for the context.
+    public var title: String {
+        switch self {
+        case .list: "case list"
+        case .detail: "case detail"
+        case .help: "help"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// One binding of the keymap: which keys, in which contexts, do what, and how it is described.
+///
+/// ```swift
+/// KeyBinding(id: "quit", keys: [.character("q")], action: .quit, label: "quit",
+///            contexts: [.list, .detail], inFooter: true)
+/// ```
+public struct KeyBinding: Sendable, Hashable {
+    /// Stable name, for tests and end-to-end steps that name actions rather than keys.
+    public var id: String
+    public var keys: [Key]
+    public var action: Action
+    /// A few words for help and the footer.
+    public var label: String
+    public var contexts: [KeyContext]
+    /// Whether the footer hints at it (with its first key).
+    public var inFooter: Bool
+
+    public init(id: String, keys: [Key], action: Action, label: String, contexts: [KeyContext], inFooter: Bool) {
+        self.id = id
+        self.keys = keys
+        self.action = action
+        self.label = label
+        self.contexts = contexts
+        self.inFooter = inFooter
+    }
+}
+
+/// The table of key bindings that drives dispatch, the footer hints and the `?` help alike,
+/// so a key can never do one thing and be documented as another.
+///
+/// ```swift
+/// let keymap = Keymap.standard
+/// if let action = keymap.action(for: key, in: state.keyContext) {
+///     effects = reduce(&state, action)
+/// }
+/// ```
+public struct Keymap: Sendable, Hashable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+    }
+
+    /// The action bound to `key` in `context`. In help, any unbound key closes help.
+    public func action(for key: Key, in context: KeyContext) -> Action? {
+        for binding in bindings where binding.contexts.contains(context) && binding.keys.contains(key) {
+            return binding.action
+        }
+        return context == .help ? .closeHelp : nil
+    }
+
+    /// The bindings active in `context`, in table order.
+    public func bindings(in context: KeyContext) -> [KeyBinding] {
+        bindings.filter { $0.contexts.contains(context) }
+    }
+
+    /// The footer line for `context`: "j down  k up  … q quit".
+    public func footerHints(in context: KeyContext) -> String {
+        bindings(in: context).filter(\.inFooter).compactMap { binding in
+            binding.keys.first.map { $0.label + " " + binding.label }
+        }.joined(separator: "  ")
+    }
+
+    /// Every key bound to two different actions within one context (empty when the table is sound).
+    public func conflicts() -> [(key: Key, context: KeyContext, actions: [Action])] {
+        var result: [(key: Key, context: KeyContext, actions: [Action])] = []
+        for context in KeyContext.allCases {
+            var actionsByKey: [Key: [Action]] = [:]
+            for binding in bindings(in: context) {
+                for key in binding.keys { actionsByKey[key, default: []].append(binding.action) }
+            }
+            for (key, actions) in actionsByKey where actions.count > 1 {
+                result.append((key: key, context: context, actions: actions))
+            }
+        }
+        return result
+    }
+
+    /// The keys of ehcdesk: vim keys and arrows (and Emacs' C-n/C-p) both work.
+    public static let standard = Keymap(bindings: [
+        KeyBinding(id: "moveDown", keys: [.character("j"), .down, .control("n")], action: .moveDown,
+                   label: "down", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "moveUp", keys: [.character("k"), .up, .control("p")], action: .moveUp,
+                   label: "up", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "pageDown", keys: [.pageDown], action: .pageDown,
+                   label: "page down", contexts: [.list, .detail], inFooter: false),
+        KeyBinding(id: "pageUp", keys: [.pageUp], action: .pageUp,
+                   label: "page up", contexts: [.list, .detail], inFooter: false),
+        KeyBinding(id: "moveToFirst", keys: [.character("g"), .home], action: .moveToFirst,
+                   label: "top", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "moveToLast", keys: [.character("G"), .end], action: .moveToLast,
+                   label: "end", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "openDetail", keys: [.enter], action: .openDetail,
+                   label: "detail", contexts: [.list], inFooter: true),
+        KeyBinding(id: "switchPane", keys: [.tab, .backTab], action: .switchPane,
+                   label: "other pane", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "backToList", keys: [.escape], action: .backToList,
+                   label: "back to list", contexts: [.detail], inFooter: true),
+        KeyBinding(id: "showHelp", keys: [.character("?")], action: .showHelp,
+                   label: "help", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "closeHelp", keys: [.character("?"), .escape], action: .closeHelp,
+                   label: "close help (or any key)", contexts: [.help], inFooter: true),
+        KeyBinding(id: "quit", keys: [.character("q")], action: .quit,
+                   label: "quit", contexts: [.list, .detail], inFooter: true),
+    ])
+}

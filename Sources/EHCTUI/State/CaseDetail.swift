@@ -1,0 +1,19 @@
+import EHCCore
+
+/// Everything the detail pane shows about one case: its recorded facts and its deadlines.
+///
+/// The runtime loads it when the selection changes (``Effect/loadDetail(caseID:)``) and answers
+/// with ``Action/detailLoaded(_:)``; the list itself holds only compact summaries.
+///
+/// ```swift
+/// let detail = CaseDetail(ehcCase: sam, deadlines: StatutoryCalendar().deadlines(for: sam, today: today))
+/// ```
+public struct CaseDetail: Sendable, Hashable {
+    public var ehcCase: EHCCase
+    public var deadlines: [Deadline]
+
+    public init(ehcCase: EHCCase, deadlines: [Deadline]) {
+        self.ehcCase = ehcCase
+        self.deadlines = deadlines
+    }
+}

@@ -1,0 +1,106 @@
+import EHCCore
+
+/// The detail pane: who the child is, what has happened, and every deadline with its status in
+/// words and its explanation wrapped to the pane's width.
+///
+/// ```swift
+/// DetailView.lines(for: state, width: 60)   // the pane's content, before scrolling
+/// DetailView.draw(state, layout: layout, on: &canvas)
+/// ```
+public enum DetailView {
+    /// A run of text in one role; a line is a few spans.
+    public struct Span: Sendable, Hashable {
+        public var text: String
+        public var role: StyleRole
+
+        public init(_ text: String, _ role: StyleRole = .normal) {
+            self.text = text
+            self.role = role
+        }
+    }
+
+    public typealias Line = [Span]
+
+    public static func draw(_ state: AppState, layout: ScreenLayout, on canvas: inout Canvas) {
+        let focused = state.focus == .detail
+        let title = layout.detailTitle
+        if layout.isSideBySide {
+            canvas.fill(row: title.row, column: title.column, width: title.width, height: 1, role: .header)
+            canvas.write((focused ? "▶ " : "  ") + "Case detail", row: title.row, column: title.column,
+                         maxWidth: title.width, role: .header)
+        } else {
+            canvas.write(String(repeating: "─", count: title.width), row: title.row, column: title.column,
+                         maxWidth: title.width, role: .border)
+            canvas.write((focused ? "▶ " : "─ ") + "Case detail ", row: title.row, column: title.column,
+                         maxWidth: title.width, role: focused ? .header : .border)
+        }
+        let content = layout.detailContent
+        let lines = lines(for: state, width: content.width)
+        let first = max(0, min(state.detailScroll, lines.count - content.height))
+        for (offset, line) in lines.dropFirst(first).prefix(content.height).enumerated() {
+            var column = content.column
+            for span in line {
+                column = canvas.write(span.text, row: content.row + offset, column: column,
+                                      maxWidth: max(0, content.column + content.width - column), role: span.role)
+            }
+        }
+        if focused { canvas.cursor = Canvas.Position(row: content.row, column: content.column) }
+    }
+
+    /// The pane's lines for the selected case at `width` cells (the reducer uses their count to
+    /// stop scrolling at the end).
+    public static func lines(for state: AppState, width: Int) -> [Line] {
+        guard width > 0 else { return [] }
+        guard let summary = state.selectedCase else { return [] }
+        guard let detail = state.detail, detail.ehcCase.id == summary.id else {
+            return [[Span("Loading \(summary.id)…", .muted)]]
+        }
+        let ehcCase = detail.ehcCase
+        let child = ehcCase.child
+        let today = state.today
+        let setting = child.setting ?? "no setting recorded"
+        var lines: [Line] = [[Span(child.fullName, .header), Span("  " + ehcCase.id, .muted)]]
+        lines += wrapped("Born \(child.dateOfBirth) (age \(child.age(on: today))) · \(setting)",
+                         width: width, indent: 0, hanging: 2)
+        lines += wrapped("Caseworker \(ehcCase.caseworker) · request received \(ehcCase.requestDate) "
+                         + "from \(words(ehcCase.requestSource.rawValue))", width: width, indent: 0, hanging: 2)
+        lines.append([Span("Events", .header)])
+        let events = CaseEvents.list(for: ehcCase)
+        if events.isEmpty { lines.append([Span("  none recorded yet", .muted)]) }
+        for event in events {
+            lines += wrapped("\(event.date)  \(event.text)", width: width, indent: 2, hanging: 14)
+        }
+        lines.append([])
+        lines.append([Span("Deadlines", .header)])
+        if detail.deadlines.isEmpty { lines.append([Span("  none computed", .muted)]) }
+        for deadline in detail.deadlines {
+            let status = StatusWording.long(for: deadline, today: today)
+            lines.append([Span("  \(deadline.due)  "), Span(status.text, status.role), Span("  " + deadline.key, .muted)])
+            lines += wrapped(deadline.explanation, width: width, indent: 4, hanging: 4).map { line in
+                line.map { Span($0.text, .muted) }
+            }
+        }
+        return lines
+    }
+
+    /// Wraps one paragraph: the first line indented by `indent`, later ones by `hanging`.
+    private static func wrapped(_ text: String, width: Int, indent: Int, hanging: Int) -> [Line] {
+        let parts = TextFitting.wrapped(text, width: max(1, width - hanging), firstLineWidth: max(1, width - indent))
+        return parts.enumerated().map { index, part in
+            [Span(String(repeating: " ", count: index == 0 ? indent : hanging) + part)]
+        }
+    }
+
+    /// "youngPerson" → "young person".
+    static func words(_ camelCase: String) -> String {
+        var result = ""
+        for character in camelCase {
+            if character.isUppercase {
+                result += " " + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+/// The whole screen as a pure function of the state: title bar, list, detail, footer, and the
+/// help overlay on top, or a "terminal too small" message below 40×10.
+///
+/// ```swift
+/// let canvas = Screen.render(state)   // the backend flushes it; tests compare canvas.text
+/// ```
+public enum Screen {
+    public static func render(_ state: AppState, keymap: Keymap = .standard) -> Canvas {
+        var canvas = Canvas(width: state.size.width, height: state.size.height)
+        let layout = ScreenLayout(size: state.size)
+        if layout.isTooSmall {
+            drawTooSmall(state.size, on: &canvas)
+            return canvas
+        }
+        Chrome.drawTitleBar(state, on: &canvas)
+        CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
+        if let border = layout.border {
+            for row in border.row..<(border.row + border.height) {
+                canvas.write("│", row: row, column: border.column, role: .border)
+            }
+        }
+        DetailView.draw(state, layout: layout, on: &canvas)
+        Chrome.drawFooter(state, keymap: keymap, on: &canvas)
+        if state.isShowingHelp {
+            HelpOverlay.draw(keymap: keymap, on: &canvas)
+            canvas.cursor = nil
+        }
+        return canvas
+    }
+
+    /// As much of the message as fits, one phrase per line, from the top left.
+    private static func drawTooSmall(_ size: TerminalSize, on canvas: inout Canvas) {
+        let lines = [
+            "Terminal too small",
+            "\(size), need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)",
+            "q quits",
+        ]
+        for (row, line) in lines.enumerated() {
+            canvas.write(TextFitting.truncated(line, to: size.width), row: row, column: 0, role: .warning)
+        }
+    }
+}
