@@ -2,6 +2,7 @@ import ArgumentParser
 import EHCCore
 import EHCStore
 import Foundation
+import Logging
 
 /// The `ehcdesk` command: the TUI when run alone, and the subcommands of the interchange contract.
 ///
@@ -20,14 +21,16 @@ struct EHCDesk: ParsableCommand {
             the date every status is computed for (default $EHCDESK_TODAY, else the local date).
             """,
         subcommands: [
-            GenerateCommand.self, ImportCommand.self, ExportCommand.self,
+            OpenCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
             CaseCommand.self, OverdueCommand.self, SettingsCommand.self,
         ],
-        defaultSubcommand: nil)
+        defaultSubcommand: OpenCommand.self)
 
     /// Runs a command with the exit codes of the contract: 0 success, 1 refused or bad input, 2 usage error.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        let logPath = FileLogHandler.defaultPath(environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap { label in FileLogHandler(label: label, path: logPath) }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -26,8 +26,9 @@ final class TmuxSession {
         let quoted = command.map(TmuxSession.shellQuoted).joined(separator: " ")
         var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y", String(height)]
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(name)=\(value)"] }
-        arguments.append("\(quoted); echo EXIT=$?; sleep 30")
-        try tmux(arguments)
+        // remain-on-exit keeps the pane (and its last screen) when a signal ends the shell too.
+        arguments += ["\(quoted); echo EXIT=$?; sleep 30", ";", "set-option", "-t", "e2e", "remain-on-exit", "on"]
+        try tmux(arguments, startsServer: true)
     }
 
     deinit {
@@ -37,7 +38,12 @@ final class TmuxSession {
 
     /// The visible screen as plain text.
     func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "e2e"])
+        try capture(escapes: false)
+    }
+
+    /// The visible screen, with its colour and attribute escapes when `escapes`.
+    func capture(escapes: Bool) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []))
     }
 
     /// Waits (up to `seconds`) until the screen contains `text`; fails the test with the screen otherwise.
@@ -66,6 +72,17 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "e2e"] + keys)
     }
 
+    /// Waits until the pane's process has ended (`#{pane_dead}`), e.g. after a signal.
+    func waitForExit(seconds: Double = 10) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try display("#{pane_dead}") == "1" { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("the program did not exit; the screen was:\n\(try screen())")
+        throw TmuxError(message: "timed out waiting for the program to exit")
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "e2e", "-x", String(width), "-y", String(height)])
     }
@@ -75,8 +92,17 @@ final class TmuxSession {
         try tmux(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Runs one tmux command. The command that starts the server goes through `system`: the
+    /// daemonised server inherits the descriptors Foundation's `Process` watches, which would then
+    /// never report that the tmux client has exited.
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
+    private func tmux(_ arguments: [String], startsServer: Bool = false) throws -> String {
+        if startsServer {
+            let command = (["tmux", "-L", socket] + arguments).map(TmuxSession.shellQuoted).joined(separator: " ")
+            let status = system(command + " </dev/null >/dev/null 2>&1")
+            guard status == 0 else { throw TmuxError(message: "tmux could not start a session (status \(status))") }
+            return ""
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["tmux", "-L", socket] + arguments

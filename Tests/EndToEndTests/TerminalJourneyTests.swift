@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The real binary in a real (tmux) terminal: what a caseworker sees and does.
+@Suite("The terminal screen, end to end", .serialized)
+struct TerminalJourneyTests {
+    static let today = "2026-11-24"
+
+    /// A generated database in a fresh folder.
+    static func generatedDatabase(cases: Int) throws -> (folder: String, path: String) {
+        let folder = NSTemporaryDirectory() + "ehcdesk-journey-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/caseload.sqlite"
+        let result = try runEhcdesk(["generate", "--cases", String(cases), "--seed", "1", "--db", path, "--today", today])
+        #expect(result.code == 0, "\(result.err)")
+        return (folder, path)
+    }
+
+    /// The reference on the selected row (marked ▸) of the list.
+    static func selectedReference(_ screen: String) -> String? {
+        screen.split(separator: "\n").first { $0.hasPrefix("▸ ") }?.split(separator: " ").dropFirst().first.map(String.init)
+    }
+
+    @Test("open, move the selection, open help, resize down to 20x5 and back, quit: the terminal is restored")
+    func caseworkerJourney() throws {
+        let database = try Self.generatedDatabase(cases: 2000)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
+                                   width: 80, height: 24)
+        let first = try tmux.waitFor("2,000 cases")
+        #expect(first.contains("today 2026-11-24"))
+        #expect(first.contains("caseload.sqlite"))
+        let firstSelected = try #require(Self.selectedReference(first))
+        #expect(first.contains("OVERDUE"))
+        // The detail pane shows the selected case.
+        try tmux.waitFor("Case detail")
+        try tmux.waitUntil("the detail of \(firstSelected)") { $0.components(separatedBy: firstSelected).count >= 3 }
+
+        try tmux.send("j")
+        let moved = try tmux.waitUntil("the selection to move") { Self.selectedReference($0) != firstSelected }
+        let secondSelected = try #require(Self.selectedReference(moved))
+        try tmux.waitUntil("the detail of \(secondSelected)") { $0.components(separatedBy: secondSelected).count >= 3 }
+        try tmux.send("k")
+        try tmux.waitUntil("the selection to move back") { Self.selectedReference($0) == firstSelected }
+
+        try tmux.send("?")
+        let help = try tmux.waitFor("Keys")
+        #expect(help.contains("quit"))
+        #expect(help.contains("page down"))
+        try tmux.send("Escape")
+        try tmux.waitUntil("help to close") { !$0.contains("close help") }
+
+        try tmux.resize(width: 20, height: 5)
+        try tmux.waitFor("too small")
+        try tmux.resize(width: 120, height: 40)
+        let wide = try tmux.waitFor("2,000 cases")
+        #expect(Self.selectedReference(wide) == firstSelected)
+        #expect(try tmux.display("#{alternate_on}") == "1")
+
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    @Test("SIGTERM while the screen is up restores the terminal")
+    func sigtermRestoresTerminal() throws {
+        let database = try Self.generatedDatabase(cases: 50)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        // `exec` keeps the shell's process id, so the pid file names ehcdesk itself.
+        let script = "echo $$ > \(TmuxSession.shellQuoted(database.folder + "/pid")); exec "
+            + [ehcdeskBinary(), "--db", database.path, "--today", Self.today].map(TmuxSession.shellQuoted).joined(separator: " ")
+        let tmux = try TmuxSession(command: ["sh", "-c", script], width: 80, height: 24)
+        try tmux.waitFor("50 cases")
+        let pid = try String(contentsOfFile: database.folder + "/pid", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(kill(pid_t(pid)!, SIGTERM) == 0)
+        try tmux.waitFor("EXIT=143")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    @Test("Ctrl-C while the screen is up restores the terminal")
+    func controlCRestoresTerminal() throws {
+        let database = try Self.generatedDatabase(cases: 50)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
+                                   width: 80, height: 24)
+        try tmux.waitFor("50 cases")
+        try tmux.send("C-c")
+        try tmux.waitForExit()
+        #expect(try tmux.display("#{pane_dead_signal}") == "2")
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
+    @Test("NO_COLOR still shows every status as a word")
+    func noColorShowsWords() throws {
+        let database = try Self.generatedDatabase(cases: 200)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
+                                   width: 100, height: 30, environment: ["NO_COLOR": "1"])
+        let screen = try tmux.waitFor("200 cases")
+        #expect(screen.contains("OVERDUE"))
+        let escapes = try tmux.capture(escapes: true)
+        let foregroundColour = try Regex("\u{1B}\\[(3[0-7]|38;)")
+        #expect(escapes.contains("\u{1B}[1m"), "attributes still mark what matters")
+        #expect(escapes.firstMatch(of: foregroundColour) == nil, "no foreground colour with NO_COLOR")
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+    }
+}
