@@ -59,6 +59,7 @@ enum CaseloadScreen {
         let logger = Logger(label: "ehcdesk.screen")
         let started = Date()
         let calendar = StatutoryCalendar(settings: settings)
+        let check = ConsistencyCheck(settings: settings)
         let summaries = try store.allCases().map { CaseSummary($0, calendar: calendar, today: today) }
         logger.info("loaded \(summaries.count) case summaries in \(milliseconds(since: started)) ms")
         let label = (store.path as NSString).lastPathComponent
@@ -72,7 +73,8 @@ enum CaseloadScreen {
                     do {
                         guard let (ehcCase, _) = try store.fetchCase(id: id) else { return [] }
                         let deadlines = calendar.deadlines(for: ehcCase, today: today)
-                        return [.detailLoaded(CaseDetail(ehcCase: ehcCase, deadlines: deadlines))]
+                        let checks = check.findings(for: ehcCase, today: today)
+                        return [.detailLoaded(CaseDetail(ehcCase: ehcCase, deadlines: deadlines, checks: checks))]
                     } catch {
                         logger.error("could not load a case: \(error)")
                         return []

@@ -11,9 +11,12 @@ import EHCCore
 public struct CaseDetail: Sendable, Hashable {
     public var ehcCase: EHCCase
     public var deadlines: [Deadline]
+    /// Doubtful or impossible facts found by the statutory engine's consistency check.
+    public var checks: [ConsistencyFinding]
 
-    public init(ehcCase: EHCCase, deadlines: [Deadline]) {
+    public init(ehcCase: EHCCase, deadlines: [Deadline], checks: [ConsistencyFinding] = []) {
         self.ehcCase = ehcCase
         self.deadlines = deadlines
+        self.checks = checks
     }
 }

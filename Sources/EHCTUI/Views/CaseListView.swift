@@ -69,7 +69,7 @@ public enum CaseListView {
         let next: String
         let status: (text: String, role: StyleRole)
         if let deadline = summary.nextDeadline {
-            next = "\(deadline.due) \(deadline.key)"
+            next = "\(deadline.due) \(deadline.shortTitle)"
             status = StatusWording.short(for: deadline, today: today)
         } else {
             next = "—"

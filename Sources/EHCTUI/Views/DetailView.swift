@@ -62,8 +62,8 @@ public enum DetailView {
         var lines: [Line] = [[Span(child.fullName, .header), Span("  " + ehcCase.id, .muted)]]
         lines += wrapped("Born \(child.dateOfBirth) (age \(child.age(on: today))) · \(setting)",
                          width: width, indent: 0, hanging: 2)
-        lines += wrapped("Caseworker \(ehcCase.caseworker) · request received \(ehcCase.requestDate) "
-                         + "from \(words(ehcCase.requestSource.rawValue))", width: width, indent: 0, hanging: 2)
+        lines += wrapped("Caseworker \(ehcCase.caseworker) · \(summary.status.displayName)",
+                         width: width, indent: 0, hanging: 2)
         lines.append([Span("Events", .header)])
         let events = CaseEvents.list(for: ehcCase)
         if events.isEmpty { lines.append([Span("  none recorded yet", .muted)]) }
@@ -71,6 +71,15 @@ public enum DetailView {
             lines += wrapped("\(event.date)  \(event.text)", width: width, indent: 2, hanging: 14)
         }
         lines.append([])
+        if !detail.checks.isEmpty {
+            lines.append([Span("Checks", .header)])
+            for finding in detail.checks {
+                let role: StyleRole = finding.severity == .error ? .overdue : .dueSoon
+                lines += wrapped("\(finding.severity.rawValue.uppercased()) \(finding.message)", width: width, indent: 2,
+                                 hanging: 4).map { line in line.map { Span($0.text, role) } }
+            }
+            lines.append([])
+        }
         lines.append([Span("Deadlines", .header)])
         if detail.deadlines.isEmpty { lines.append([Span("  none computed", .muted)]) }
         for deadline in detail.deadlines {
@@ -89,18 +98,5 @@ public enum DetailView {
         return parts.enumerated().map { index, part in
             [Span(String(repeating: " ", count: index == 0 ? indent : hanging) + part)]
         }
-    }
-
-    /// "youngPerson" → "young person".
-    static func words(_ camelCase: String) -> String {
-        var result = ""
-        for character in camelCase {
-            if character.isUppercase {
-                result += " " + character.lowercased()
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -26,24 +26,7 @@ public enum StatusWording {
 
     /// A detail line: the status in words with the days over or left.
     public static func long(for deadline: Deadline, today: CalendarDate) -> (text: String, role: StyleRole) {
-        let role = short(for: deadline, today: today).role
-        let excepted = deadline.excepted ? ", excepted" : ""
-        switch deadline.status {
-        case .overdue:
-            return ("OVERDUE by \(days(deadline.daysOverdue(on: today)))\(excepted)", role)
-        case .dueSoon:
-            let left = deadline.daysLeft(on: today)
-            return ((left == 0 ? "due today" : "due soon, \(days(left)) left") + excepted, role)
-        case .pending:
-            return ("pending, \(days(deadline.daysLeft(on: today))) left\(excepted)", role)
-        case .metOnTime:
-            return ("met on time" + (deadline.met.map { " \($0)" } ?? "") + excepted, role)
-        case .metLate:
-            let late = deadline.met.map { " \($0), \(days(deadline.due.days(until: $0))) late" } ?? ""
-            return ("met late" + late + excepted, role)
-        case .notApplicable:
-            return ("not applicable", role)
-        }
+        (deadline.statusPhrase(on: today), short(for: deadline, today: today).role)
     }
 
     /// A case with no open deadline says where it stands instead.
@@ -56,9 +39,5 @@ public enum StatusWording {
         case .ceased: "ceased"
         case .closed: "closed"
         }
-    }
-
-    private static func days(_ count: Int) -> String {
-        count == 1 ? "1 day" : "\(count) days"
     }
 }

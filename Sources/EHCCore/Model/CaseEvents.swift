@@ -1,9 +1,8 @@
-import EHCCore
-
-/// The recorded events of a case as dated sentences, in date order, for the detail pane.
+/// The recorded events of a case as dated sentences, in date order: the case's history as a
+/// caseworker tells it, shared by the detail pane and `ehcdesk case`.
 ///
 /// ```swift
-/// CaseEvents.list(for: sam).first?.text   // "decided to assess"
+/// CaseEvents.list(for: sam).first?.text   // "request received from parent"
 /// ```
 public enum CaseEvents {
     /// One dated thing that happened.
@@ -13,7 +12,7 @@ public enum CaseEvents {
     }
 
     public static func list(for ehcCase: EHCCase) -> [Event] {
-        var events: [Event] = []
+        var events = [Event(date: ehcCase.requestDate, text: "request received from \(ehcCase.requestSource.displayName)")]
         if let decision = ehcCase.decisionToAssess {
             events.append(Event(date: decision.date,
                                 text: decision.outcome == .assess ? "decided to assess" : "decided not to assess"))
@@ -34,7 +33,7 @@ public enum CaseEvents {
             let until = exception.to.map { " until \($0)" } ?? ", continuing"
             let against = exception.appliesTo.joined(separator: ", ")
             events.append(Event(date: exception.from,
-                                text: "exception (\(DetailView.words(exception.ground.rawValue)))\(until), against \(against)"))
+                                text: "exception (\(exception.ground.displayName))\(until), against \(against)"))
         }
         for (index, review) in ehcCase.reviews.enumerated() {
             let number = index + 1
@@ -54,5 +53,19 @@ public enum CaseEvents {
         if let closed = ehcCase.closed { events.append(Event(date: closed.date, text: "closed: \(closed.reason)")) }
         // Stable: events of one day keep the order of the statutory process.
         return events.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+}
+
+extension RequestSource {
+    /// The source as a caseworker says it: "young person", "social care".
+    public var displayName: String {
+        switch self {
+        case .parent: "parent"
+        case .youngPerson: "young person"
+        case .school: "school"
+        case .health: "health"
+        case .socialCare: "social care"
+        case .other: "other"
+        }
     }
 }
