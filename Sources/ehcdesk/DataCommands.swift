@@ -41,10 +41,20 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure(description: "\(file): cannot be read (does it exist?)")
         }
         let cases = try InterchangeDocument.read(Array(data), file: file)
-        let store = try global.openStore()
         let settings = try rules.effective(environment: global.environment).settings
-        let result = try store.importCases(cases, file: file, updateExisting: update, by: global.actingUser,
+        let databaseExisted = FileManager.default.fileExists(atPath: global.databasePath)
+        let store = try global.openStore()
+        let result: ImportResult
+        do {
+            result = try store.importCases(cases, file: file, updateExisting: update, by: global.actingUser,
                                            check: ConsistencyCheck(settings: settings), today: try global.resolvedToday())
+        } catch {
+            // A refused import into a database it created leaves no database behind: nothing was there before.
+            if !databaseExisted {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: global.databasePath + suffix) }
+            }
+            throw error
+        }
         print("imported \(result.inserted) new and \(result.updated) updated cases from \(file)")
     }
 }
