@@ -10,11 +10,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
-    @Option(help: "json") var format: String = "json"
-
-    func validate() throws {
-        guard format == "json" else { throw ValidationError("--format \"\(format)\" is not supported (json)") }
-    }
+    @Option(help: "The output format.") var format: ExportFormat = .json
 
     func run() throws {
         let store = try global.openStore()
@@ -66,21 +62,15 @@ struct CaseCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
-    @Option(help: "text or json") var format: String = "text"
+    @Option(help: "The output format.") var format: CaseFormat = .text
     @Argument(help: "The case reference, e.g. EHC-2025-00123.") var id: String
-
-    func validate() throws {
-        guard ["text", "json"].contains(format) else {
-            throw ValidationError("--format \"\(format)\" is not one of: text, json")
-        }
-    }
 
     func run() throws {
         let store = try global.openStore()
         guard let (ehcCase, _) = try store.fetchCase(id: id) else { throw StoreError.caseNotFound(id: id) }
         let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
         let today = try global.resolvedToday()
-        if format == "json" {
+        if format == .json {
             print(InterchangeDocument.exportCase(ehcCase, calendar: calendar, today: today).serialized())
         } else {
             print(CaseReport.text(ehcCase, calendar: calendar, today: today))
@@ -110,4 +100,19 @@ struct SettingsCommand: ParsableCommand {
                   + value.padding(toLength: 16, withPad: " ", startingAt: 0) + "(" + effective.sources[name]! + ")")
         }
     }
+}
+
+/// The formats `export` writes.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+}
+
+/// The formats `case` prints.
+enum CaseFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// The formats of tabular commands such as `overdue`.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
 }

@@ -11,13 +11,7 @@ struct OverdueCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
-    @Option(help: "table, csv or json") var format: String = "table"
-
-    func validate() throws {
-        guard ["table", "csv", "json"].contains(format) else {
-            throw ValidationError("--format \"\(format)\" is not one of: table, csv, json")
-        }
-    }
+    @Option(help: "The output format.") var format: TableFormat = .table
 
     struct Row {
         var id: String
@@ -40,13 +34,13 @@ struct OverdueCommand: ParsableCommand {
         }
         rows.sort { ($1.daysOverdue, $0.id, $0.key) < ($0.daysOverdue, $1.id, $1.key) }
         switch format {
-        case "json":
+        case .json:
             let items: [JSONValue] = rows.map { row in
                 .object([("id", .string(row.id)), ("key", .string(row.key)), ("due", .string(row.due.description)),
                          ("daysOverdue", .number(String(row.daysOverdue))), ("caseworker", .string(row.caseworker))])
             }
             print(JSONValue.array(items).serialized())
-        case "csv":
+        case .csv:
             let stream = OutputStream(toMemory: ())
             let writer = try CSVWriter(stream: stream)
             try writer.write(row: ["id", "key", "due", "daysOverdue", "caseworker"])
@@ -57,7 +51,7 @@ struct OverdueCommand: ParsableCommand {
             writer.stream.close()
             let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
             FileHandle.standardOutput.write(data + Data("\n".utf8))
-        default:
+        case .table:
             print("case".padding(toLength: 16, withPad: " ", startingAt: 0) + "deadline".padding(toLength: 32, withPad: " ", startingAt: 0)
                   + "due         days over  caseworker")
             for row in rows {
