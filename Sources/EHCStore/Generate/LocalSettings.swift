@@ -1,3 +1,5 @@
+import EHCCore
+
 /// The schools, nurseries and colleges of one invented authority, and which a child of a given age attends.
 ///
 /// An authority has a few dozen settings that many of its children share, so the names are made

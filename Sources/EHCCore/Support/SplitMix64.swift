@@ -2,49 +2,49 @@
 ///
 /// The standard library's generators and its `random(in:using:)` algorithms may change between
 /// Swift versions; this one is a dozen lines of integer arithmetic, so the same seed gives the
-/// same caseload on every machine for ever. It is not for anything secret.
+/// same caseload and the same audit sample on every machine for ever. It is not for anything secret.
 ///
 /// ```swift
 /// var random = SplitMix64(seed: 42)
 /// let days = random.int(in: 21...42)
 /// if random.chance(percent: 22) { /* refused */ }
 /// ```
-struct SplitMix64: Sendable {
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
     /// An independent stream for item `index` of the stream named by `seed`, so that item
     /// `index` can be made without making the items before it.
-    init(seed: UInt64, index: Int) {
+    public init(seed: UInt64, index: Int) {
         state = SplitMix64.mix(SplitMix64.mix(seed) &+ UInt64(truncatingIfNeeded: index) &* SplitMix64.golden)
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= SplitMix64.golden
         return SplitMix64.mix(state)
     }
 
     /// A whole number in `range`, by multiply-high (the bias, under 2⁻⁵⁰ for our ranges, is irrelevant here).
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next().multipliedFullWidth(by: width).high)
     }
 
     /// True with the given probability in percent.
-    mutating func chance(percent: Int) -> Bool {
+    public mutating func chance(percent: Int) -> Bool {
         int(in: 0...99) < percent
     }
 
     /// One element of a non-empty array.
-    mutating func element<Element>(of array: [Element]) -> Element {
+    public mutating func element<Element>(of array: [Element]) -> Element {
         array[int(in: 0...(array.count - 1))]
     }
 
     /// The index of a weight, chosen in proportion to the weights.
-    mutating func weightedIndex(_ weights: [Int]) -> Int {
+    public mutating func weightedIndex(_ weights: [Int]) -> Int {
         var ticket = int(in: 0...(weights.reduce(0, +) - 1))
         for (index, weight) in weights.enumerated() {
             if ticket < weight { return index }
@@ -54,7 +54,7 @@ struct SplitMix64: Sendable {
     }
 
     /// The array in an order decided by this stream (Fisher–Yates).
-    mutating func shuffled<Element>(_ array: [Element]) -> [Element] {
+    public mutating func shuffled<Element>(_ array: [Element]) -> [Element] {
         var result = array
         var index = result.count - 1
         while index > 0 {
