@@ -28,7 +28,7 @@ enum AuditTrail {
             INSERT INTO auditTrail (at, user, caseId, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
-            timestamp(), user, caseID, action, summary,
+            timestampNow(), user, caseID, action, summary,
             before.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
             after.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
         ])
@@ -44,7 +44,7 @@ enum AuditTrail {
     }
 
     /// The wall-clock moment of a change, in UTC: audit entries record when it really happened, not `--today`.
-    private static func timestamp() -> String {
+    static func timestampNow() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())

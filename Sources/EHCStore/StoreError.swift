@@ -10,6 +10,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)
     case duplicateCase(id: String)
     case caseNotFound(id: String)
+    case auditNotFound(id: Int64)
     /// Someone else saved the case since it was read: the edit is refused, not applied.
     case staleEdit(id: String, expectedVersion: Int, actualVersion: Int)
 
@@ -25,6 +26,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "a case with the reference \(id) already exists"
         case let .caseNotFound(id):
             "no case with the reference \(id)"
+        case let .auditNotFound(id):
+            "no audit number \(id)"
         case let .staleEdit(id, expected, actual):
             "\(id) was changed by someone else (version \(actual), you edited version \(expected)); reload it and try again"
         }

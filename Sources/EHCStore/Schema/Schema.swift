@@ -19,6 +19,9 @@ enum Schema {
             try createCaseTables(db)
             try createAuditTrail(db)
         }
+        migrator.registerMigration("v2: plan audits") { db in
+            try createPlanAudits(db)
+        }
         return migrator
     }
 
@@ -112,6 +115,40 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
             CREATE TRIGGER auditTrail_noDelete BEFORE DELETE ON auditTrail
             BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be deleted from'); END;
+            """)
+    }
+
+    /// Audits keep their case's reference without a foreign key: a case row is replaced on update,
+    /// and the evidence of an audit must never go with it.
+    private static func createPlanAudits(_ db: Database) throws {
+        let grades = ["outstanding", "good", "requiresImprovement", "inadequate"]
+        try db.execute(sql: """
+            CREATE TABLE planAudits (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                caseId TEXT NOT NULL,
+                templateId TEXT NOT NULL,
+                auditor TEXT NOT NULL,
+                started TEXT NOT NULL,
+                finished TEXT,
+                grade TEXT \(vocabulary("grade", grades)),
+                score REAL,
+                moderator TEXT,
+                moderated TEXT,
+                moderatedGrade TEXT \(vocabulary("moderatedGrade", grades)),
+                moderationNote TEXT,
+                CHECK ((finished IS NULL) = (grade IS NULL)),
+                CHECK ((moderator IS NULL) = (moderatedGrade IS NULL))
+            );
+            CREATE INDEX planAudits_caseId ON planAudits(caseId);
+
+            CREATE TABLE planAuditAnswers (
+                auditId INTEGER NOT NULL REFERENCES planAudits(id) ON DELETE CASCADE,
+                questionId TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                answer TEXT NOT NULL,
+                comment TEXT,
+                PRIMARY KEY (auditId, questionId)
+            ) WITHOUT ROWID;
             """)
     }
 }
