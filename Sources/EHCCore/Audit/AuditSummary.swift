@@ -1,0 +1,70 @@
+/// What team leads read from a period's audits: grades by month and by caseworker, and the
+/// questions most often answered "no".
+///
+/// Only finished audits count, by the day they were finished; the grade that counts is the
+/// moderated one where there is one.
+///
+/// ```swift
+/// let summary = AuditSummary(audits: audits, caseworkerOf: caseworkers, from: from, to: to)
+/// summary.byMonth.first?.counts[.good]   // 3
+/// summary.mostOftenNo.first?.questionID  // "F1"
+/// ```
+public struct AuditSummary: Sendable, Hashable {
+    /// The audits of one group (a month `YYYY-MM` or a caseworker) by grade.
+    public struct Group: Sendable, Hashable {
+        public var key: String
+        public var counts: [AuditGrade: Int]
+        public var caseIDs: [String]
+
+        public var total: Int { counts.values.reduce(0, +) }
+    }
+
+    /// How often one question was answered "no" (or the lowest grade) among the audits that answered it.
+    public struct QuestionFailures: Sendable, Hashable {
+        public var questionID: String
+        public var failed: Int
+        public var answered: Int
+    }
+
+    public var from: CalendarDate
+    public var to: CalendarDate
+    public var overall: Group
+    public var byMonth: [Group]
+    public var byCaseworker: [Group]
+    /// Questions with at least one failure, most failures first (then by question id).
+    public var mostOftenNo: [QuestionFailures]
+
+    public init(audits: [PlanAudit], caseworkerOf: [String: String], from: CalendarDate, to: CalendarDate) {
+        self.from = from
+        self.to = to
+        let counted = audits.filter { audit in
+            guard let finished = audit.finished, audit.finalGrade != nil else { return false }
+            return finished >= from && finished <= to
+        }.sorted { ($0.finished!, $0.caseID) < ($1.finished!, $1.caseID) }
+        func group(_ key: String, _ members: [PlanAudit]) -> Group {
+            Group(key: key, counts: Dictionary(grouping: members, by: { $0.finalGrade! }).mapValues(\.count),
+                  caseIDs: members.map(\.caseID))
+        }
+        overall = group("all", counted)
+        var months: [String] = []
+        var month = CalendarDate(year: from.year, month: from.month, day: 1)!
+        while month <= to {
+            months.append(String(month.description.prefix(7)))
+            month = month.adding(months: 1)
+        }
+        byMonth = months.map { key in group(key, counted.filter { $0.finished!.description.hasPrefix(key) }) }
+        let caseworkers = Set(counted.map { caseworkerOf[$0.caseID] ?? "unknown" }).sorted()
+        byCaseworker = caseworkers.map { name in group(name, counted.filter { (caseworkerOf[$0.caseID] ?? "unknown") == name }) }
+        var failures: [String: QuestionFailures] = [:]
+        for audit in counted {
+            for answer in audit.answers where answer.value != .notApplicable {
+                var entry = failures[answer.questionID] ?? QuestionFailures(questionID: answer.questionID, failed: 0, answered: 0)
+                entry.answered += 1
+                if answer.value.isFail { entry.failed += 1 }
+                failures[answer.questionID] = entry
+            }
+        }
+        mostOftenNo = failures.values.filter { $0.failed > 0 }
+            .sorted { ($1.failed, $0.questionID) < ($0.failed, $1.questionID) }
+    }
+}
