@@ -1,0 +1,70 @@
+import ArgumentParser
+import EHCCore
+import EHCStore
+import Foundation
+
+/// `ehcdesk audit`: quality-assurance audits of EHC plans from the command line.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Quality-assurance audits of EHC plans: sampling and templates.",
+        subcommands: [SampleCommand.self, TemplatesCommand.self])
+
+    /// `ehcdesk audit sample`: which plans to audit, reproducibly.
+    struct SampleCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sample",
+            abstract: "Pick a random or stratified sample of plans issued in a period (same seed, same sample).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "First day of the period (YYYY-MM-DD).") var from: String
+        @Option(help: "Last day of the period (YYYY-MM-DD).") var to: String
+        @Option(help: "How many plans.") var size: Int = 10
+        @Option(help: "The seed of the sample.") var seed: UInt64 = 1
+        @Option(help: "Spread the sample: none, caseworker or ageBand.") var by: AuditSampling.Strata = .none
+
+        func validate() throws {
+            guard CalendarDate(from) != nil else { throw ValidationError("--from \"\(from)\" is not a date YYYY-MM-DD") }
+            guard CalendarDate(to) != nil else { throw ValidationError("--to \"\(to)\" is not a date YYYY-MM-DD") }
+            guard size > 0 else { throw ValidationError("--size must be at least 1") }
+        }
+
+        func run() throws {
+            let cases = try global.openStore().allCases()
+            let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+            let sample = AuditSampling.sample(cases, issuedFrom: CalendarDate(from)!, to: CalendarDate(to)!, size: size,
+                                              seed: seed, stratifiedBy: by)
+            for id in sample {
+                let ehcCase = byID[id]!
+                print("\(id)  \(ehcCase.finalPlanIssued!)  \(AuditSampling.stratum(of: ehcCase, by: by == .none ? .caseworker : by))")
+            }
+            print("\(sample.count) plans sampled (seed \(seed), by \(by.rawValue))")
+        }
+    }
+
+    /// `ehcdesk audit templates`: the templates available, or the check of one file.
+    struct TemplatesCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "templates",
+            abstract: "List the audit templates, or check a template file and say what is wrong with it.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A template file to check.") var file: String?
+
+        func run() throws {
+            let templates: [AuditTemplate]
+            do {
+                templates = try file.map { [try AuditTemplateFile.load(path: $0)] }
+                    ?? AuditTemplateLibrary.load(environment: global.environment)
+            } catch let problem as AuditTemplateFile.Problem {
+                throw CommandFailure(description: problem.description)
+            }
+            for template in templates {
+                let limiting = template.questions.filter(\.limiting).count
+                print("\(template.id)  \(template.title): \(template.sections.count) sections, "
+                      + "\(template.questions.count) questions (\(limiting) limiting)")
+            }
+        }
+    }
+}
+
+extension AuditSampling.Strata: ExpressibleByArgument {}
