@@ -21,6 +21,12 @@ enum CaseReport {
                         )
             lines.append("    \(deadline.explanation)")
         }
+        let guidance = calendar.guidance(for: ehcCase, today: today)
+        if !guidance.isEmpty {
+            lines.append("")
+            lines.append("Guidance (not statutory deadlines)")
+            for item in guidance { lines.append("  \(item.explanation)") }
+        }
         if !findings.isEmpty {
             lines.append("")
             lines.append("Checks")
