@@ -94,6 +94,7 @@ struct ConsistencyCheckTests {
     @Test("T6: a final plan 14 days after the draft is a warning under reg 13(1)(a)")
     func shortRepresentationPeriod() {
         var ehcCase = makeCase(request: "2025-01-06")
+        ehcCase.decisionToAssess = Decision(date: day("2025-02-10"), outcome: .assess)
         ehcCase.draftPlanIssued = day("2025-04-14")
         ehcCase.finalPlanIssued = day("2025-04-28")
         let finding = check.findings(for: ehcCase, today: today).first
@@ -106,6 +107,7 @@ struct ConsistencyCheckTests {
     @Test("T13: a plan issued on 29 February is a warning")
     func leapDayWarning() {
         var ehcCase = makeCase(request: "2023-10-12")
+        ehcCase.decisionToAssess = Decision(date: day("2023-11-20"), outcome: .assess)
         ehcCase.finalPlanIssued = day("2024-02-29")
         #expect(paths(ehcCase, .warning) == ["finalPlanIssued"])
         #expect(paths(ehcCase).isEmpty)

@@ -52,3 +52,32 @@ struct GuidanceTests {
         #expect(calendar.guidance(for: refused, today: CalendarDate("2025-03-01")!).isEmpty)
     }
 }
+
+@Suite("A plan recorded without every decision")
+struct ImpliedDecisionTests {
+    let calendar = StatutoryCalendar()
+    let today = CalendarDate("2025-11-24")!
+
+    func planOnly(decisionToAssess: Bool) -> EHCCase {
+        EHCCase(id: "X", child: Child(givenName: "A", familyName: "B", dateOfBirth: CalendarDate("2016-03-02")!),
+                caseworker: "A", requestDate: CalendarDate("2025-01-06")!, requestSource: .parent,
+                decisionToAssess: decisionToAssess ? Decision(date: CalendarDate("2025-02-10")!, outcome: .assess) : nil,
+                draftPlanIssued: CalendarDate("2025-04-20")!, finalPlanIssued: CalendarDate("2025-05-20")!)
+    }
+
+    @Test("a draft or final plan without a recorded decision to issue switches the notice not to issue off")
+    func noticeSwitchedOffByPlan() {
+        let notice = calendar.deadlines(for: planOnly(decisionToAssess: true), today: today)
+            .first { $0.key == "noticeNotToIssue" }
+        #expect(notice?.status == .notApplicable)
+        #expect(notice?.explanation.hasSuffix("not applicable: a draft plan was issued on 2025-04-20") == true)
+    }
+
+    @Test("a plan recorded without the decision to assess is a warning naming the missing date")
+    func missingDecisionToAssessWarns() {
+        let findings = ConsistencyCheck().findings(for: planOnly(decisionToAssess: false), today: today)
+        #expect(findings.map(\.severity) == [.warning])
+        #expect(findings.first?.path == "draftPlanIssued")
+        #expect(findings.first?.message.contains("without the decision whether to assess") == true)
+    }
+}

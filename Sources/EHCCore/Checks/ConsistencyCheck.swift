@@ -89,6 +89,14 @@ public struct ConsistencyCheck: Sendable {
         }
     }
 
+    /// The first recorded step that presupposes a decision to assess, with its path and name.
+    private static func laterStep(of ehcCase: EHCCase) -> (String, String)? {
+        if ehcCase.decisionToIssue != nil { return ("decisionToIssue", "A decision whether to issue a plan") }
+        if ehcCase.draftPlanIssued != nil { return ("draftPlanIssued", "A draft plan") }
+        if ehcCase.finalPlanIssued != nil { return ("finalPlanIssued", "A final plan") }
+        return nil
+    }
+
     private func checkAssessment(of ehcCase: EHCCase, into report: inout Report) {
         let assessment = ehcCase.decisionToAssess
         let issue = ehcCase.decisionToIssue
@@ -123,6 +131,12 @@ public struct ConsistencyCheck: Sendable {
         }
         if let issue, issue.outcome == .notIssue, let final = ehcCase.finalPlanIssued {
             report.error("finalPlanIssued", "A final plan issued \(final) contradicts the decision not to issue a plan on \(issue.date).")
+        }
+
+        // A plan implies both decisions; without their dates the 6-week limit cannot be shown as met.
+        if assessment == nil, let (path, name) = Self.laterStep(of: ehcCase) {
+            report.warning(path, "\(name) is recorded without the decision whether to assess: record its date, "
+                               + "or the 6-week limit shows as unmet.", rule: "Regs 2014 reg 5(1)")
         }
 
         // Reg 13(1)(a): the parent has at least 15 days beginning with the day the draft was served.

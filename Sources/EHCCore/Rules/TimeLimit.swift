@@ -84,16 +84,16 @@ extension StatutoryCalendar {
             limits.append(entry)
         }
 
-        // Reg 10(1) only concerns an assessment that was decided on; a recorded decision to issue implies one.
-        let decidedToAssess = assessment?.outcome == .assess || (assessment == nil && issue != nil)
+        // Reg 10(1) only concerns an assessment that was decided on; a recorded decision to issue,
+        // draft or final plan implies one (and implies the decision to issue, switching reg 10(1) off).
+        let planRecorded = issue != nil || ehcCase.draftPlanIssued != nil || ehcCase.finalPlanIssued != nil
+        let decidedToAssess = assessment?.outcome == .assess || (assessment == nil && planRecorded)
         if decidedToAssess {
             let notice = DeadlineRule.noticeNotToIssue
             var entry = limit(notice, key: notice.kind.rawValue, label: notice.title,
                               startPhrase: "the request received", start: request,
                               met: issue?.outcome == .notIssue ? issue?.date : nil)
-            if let issue, issue.outcome == .issue {
-                entry.switchedOff = "a plan was decided on \(issue.date)"
-            }
+            entry.switchedOff = Self.planDecidedReason(of: ehcCase)
             limits.append(entry)
         }
 
@@ -102,6 +102,16 @@ extension StatutoryCalendar {
                               start: request, met: ehcCase.finalPlanIssued)
         if finalPlan.met == nil { finalPlan.switchedOff = Self.noPlanReason(of: ehcCase) }
         limits.append(finalPlan)
+    }
+
+    /// Why a notice not to issue is no longer due: a plan was decided, drafted or issued.
+    static func planDecidedReason(of ehcCase: EHCCase) -> String? {
+        if let issue = ehcCase.decisionToIssue {
+            return issue.outcome == .issue ? "a plan was decided on \(issue.date)" : nil
+        }
+        if let draft = ehcCase.draftPlanIssued { return "a draft plan was issued on \(draft)" }
+        if let final = ehcCase.finalPlanIssued { return "the final plan was issued on \(final)" }
+        return nil
     }
 
     /// Why no plan will follow the request, if a decision said so.
