@@ -1,0 +1,106 @@
+import EHCCore
+import Testing
+@testable import EHCTUI
+
+@Suite("Auditing a plan by keyboard")
+struct AuditSessionTests {
+    let today = CalendarDate("2026-11-24")!
+    let template = AuditTemplate(id: "t", title: "Plan checklist", sections: [
+        .init(code: "A", title: "Views", questions: [
+            .init(id: "A1", text: "Is the child's voice recorded?", guidance: "Look for the child's own words.",
+                  scale: .yesPartlyNo, limiting: true),
+            .init(id: "A2", text: "Are aspirations recorded?", scale: .yesPartlyNo),
+        ]),
+        .init(code: "F", title: "Provision", questions: [
+            .init(id: "F1", text: "Is provision quantified?", scale: .yesPartlyNo),
+            .init(id: "M1", text: "Overall quality", scale: .grade),
+        ]),
+    ], grading: .standard)
+
+    func newSession(answers: [AuditAnswer] = []) -> AuditSession {
+        AuditSession(template: template,
+                     audit: PlanAudit(id: 1, caseID: "EHC-2025-00001", templateID: "t", auditor: "R. Auditor",
+                                      started: today, answers: answers),
+                     childName: "Zoë Müller", today: today)
+    }
+
+    @Test("an answer is saved at once and the selection moves to the next question")
+    func answerMovesOn() {
+        var session = newSession()
+        let effects = session.reduce(.answer(.yes))
+        #expect(session.selectedQuestion?.id == "A2")
+        #expect(session.progress == "1/4")
+        guard case let .save(audit, summary)? = effects.first else { Issue.record("no save"); return }
+        #expect(audit.answers == [AuditAnswer(questionID: "A1", value: .yes)])
+        #expect(summary == "audit: A1 answered yes")
+    }
+
+    @Test("an answer off the question's scale is refused in place with a message")
+    func wrongScaleRefused() {
+        var session = newSession()
+        #expect(session.reduce(.answer(.grade(3))).isEmpty)
+        #expect(session.message == "A1 is answered y, p, n or -")
+        _ = session.reduce(.moveToLast)
+        #expect(session.reduce(.answer(.no)).isEmpty)
+        #expect(session.message == "M1 is graded: answer 1–4 or -")
+        #expect(session.progress == "0/4")
+    }
+
+    @Test("a resumed audit opens at its first unanswered question")
+    func resumes() {
+        let session = newSession(answers: [AuditAnswer(questionID: "A1", value: .yes),
+                                           AuditAnswer(questionID: "A2", value: .partly)])
+        #expect(session.selectedQuestion?.id == "F1")
+        #expect(session.progress == "2/4")
+    }
+
+    @Test("a comment is typed, kept with Enter and saved; Esc drops it")
+    func comments() {
+        var session = newSession(answers: [AuditAnswer(questionID: "A1", value: .no)])
+        _ = session.reduce(.moveToFirst)
+        _ = session.reduce(.startComment)
+        for character in "no words" { _ = session.reduce(.typeComment(character)) }
+        _ = session.reduce(.deleteCommentCharacter)
+        let effects = session.reduce(.commitComment)
+        #expect(session.answer(to: template.questions[0])?.comment == "no word")
+        #expect(effects.count == 1)
+        _ = session.reduce(.startComment)
+        _ = session.reduce(.typeComment("x"))
+        _ = session.reduce(.cancelComment)
+        #expect(session.answer(to: template.questions[0])?.comment == "no word")
+    }
+
+    @Test("finishing with questions unanswered is refused and jumps to the first of them")
+    func finishNeedsEveryAnswer() {
+        var session = newSession(answers: [AuditAnswer(questionID: "A1", value: .yes)])
+        #expect(session.reduce(.finish).isEmpty)
+        #expect(session.message?.hasPrefix("3 questions unanswered (first A2)") == true)
+        #expect(session.selectedQuestion?.id == "A2")
+    }
+
+    @Test("finishing grades the audit, dates it today and explains what pulled it down")
+    func finishGrades() {
+        var session = newSession(answers: [AuditAnswer(questionID: "A1", value: .no),
+                                           AuditAnswer(questionID: "A2", value: .yes),
+                                           AuditAnswer(questionID: "F1", value: .yes),
+                                           AuditAnswer(questionID: "M1", value: .grade(4))])
+        let effects = session.reduce(.finish)
+        #expect(session.result?.grade == .requiresImprovement)
+        #expect(session.audit.finished == today)
+        #expect(session.result?.reasons.first?.hasPrefix("A1 answered no (limiting)") == true)
+        guard case let .save(_, summary)? = effects.first else { Issue.record("no save"); return }
+        #expect(summary == "audit finished: Requires improvement")
+        #expect(session.reduce(.answer(.yes)).isEmpty)
+    }
+
+    @Test("the audit screen at 80×24 shows sections, answers, progress and the selected question")
+    func snapshot() throws {
+        var session = newSession(answers: [AuditAnswer(questionID: "A1", value: .no, comment: "no child's words")])
+        _ = session.reduce(.toggleGuidance)
+        _ = session.reduce(.moveToFirst)
+        var canvas = Canvas(width: 80, height: 24)
+        AuditView.draw(session, in: ScreenLayout.Rect(row: 0, column: 0, width: 80, height: 24), on: &canvas)
+        #expect(canvas.text.contains("1/4"))
+        try assertSnapshot(canvas, named: "audit-80x24")
+    }
+}
