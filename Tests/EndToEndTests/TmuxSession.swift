@@ -34,6 +34,8 @@ final class TmuxSession {
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: folder)
+        // tmux leaves its socket behind; tests must not litter /tmp.
+        try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
     }
 
     /// The visible screen as plain text.
