@@ -22,7 +22,7 @@ struct EHCDesk: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
-            CaseCommand.self, OverdueCommand.self, SettingsCommand.self,
+            CaseCommand.self, OverdueCommand.self, ReportCommand.self, SettingsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
