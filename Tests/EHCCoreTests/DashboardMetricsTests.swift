@@ -13,14 +13,7 @@ struct DashboardMetricsTests {
     }
 
     func issued(_ id: String, request: String, final: String, excepted: Bool = false) -> EHCCase {
-        var ehcCase = identified(id, request: request)
-        ehcCase.finalPlanIssued = day(final)
-        if excepted {
-            ehcCase.exceptions = [StatutoryException(ground: .personalCircumstances, appliesTo: ["finalPlan"],
-                                                     from: ehcCase.requestDate.adding(days: 30),
-                                                     to: ehcCase.requestDate.adding(days: 60), note: "illness")]
-        }
-        return ehcCase
+        makeIssuedCase(id: id, request: request, final: final, excepted: excepted)
     }
 
     func timeliness(_ cases: [EHCCase]) -> Timeliness.Figures {

@@ -19,12 +19,19 @@ struct ReportTests {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
     }
 
+    /// A generated database in a fresh folder; the caller removes the folder.
+    func generatedDatabase(cases: Int, seed: Int) throws -> (folder: String, file: String) {
+        let folder = NSTemporaryDirectory() + "ehcdesk-report-" + UUID().uuidString
+        let file = folder + "/caseload.sqlite"
+        let result = try runEhcdesk(["generate", "--cases", String(cases), "--seed", String(seed), "--db", file] + today)
+        #expect(result.code == 0, "\(result.err)")
+        return (folder, file)
+    }
+
     @Test("report timeliness --by month agrees with an independent SQL computation on a generated database")
     func timelinessAgreesWithSQL() throws {
-        let folder = NSTemporaryDirectory() + "ehcdesk-report-" + UUID().uuidString
+        let (folder, file) = try generatedDatabase(cases: 600, seed: 11)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let file = folder + "/caseload.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "600", "--seed", "11", "--db", file] + today).code == 0)
         let result = try runEhcdesk(["report", "timeliness", "--from", "2025-01-01", "--to", "2025-12-31",
                                      "--by", "month", "--format", "json", "--db", file] + today)
         #expect(result.code == 0, "\(result.err)")
@@ -72,10 +79,8 @@ struct ReportTests {
 
     @Test("every report format ends with or carries its definitions; csv stdout is only the table")
     func definitionsFooter() throws {
-        let folder = NSTemporaryDirectory() + "ehcdesk-report-" + UUID().uuidString
+        let (folder, file) = try generatedDatabase(cases: 50, seed: 2)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let file = folder + "/caseload.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "50", "--seed", "2", "--db", file] + today).code == 0)
         for format in ["table", "markdown", "csv", "json"] {
             let result = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31",
                                          "--format", format, "--db", file] + today)
