@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "EHCCoreTests", dependencies: ["EHCCore"]),
         .testTarget(name: "EHCStoreTests", dependencies: ["EHCStore", "EHCCore"]),
-        .testTarget(name: "EHCTUITests", dependencies: ["EHCTUI", "EHCCore", "TerminalUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "EHCTUITests", dependencies: ["EHCTUI", "EHCCore", "EHCStore", "TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

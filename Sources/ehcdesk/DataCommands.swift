@@ -112,7 +112,7 @@ enum CaseFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// The formats of tabular commands such as `overdue`.
+/// The formats of tabular commands such as `overdue` and `report` (see ``ReportTable``).
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
+    case table, csv, json, markdown
 }

@@ -22,7 +22,7 @@ struct EHCDesk: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
-            CaseCommand.self, OverdueCommand.self, SettingsCommand.self, AuditCommand.self,
+            CaseCommand.self, OverdueCommand.self, ReportCommand.self, AuditCommand.self, SettingsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

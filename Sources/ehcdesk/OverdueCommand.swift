@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import EHCCore
 import EHCStore
 import Foundation
@@ -23,7 +22,8 @@ struct OverdueCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
+        let effective = try rules.effective(environment: global.environment)
+        let calendar = StatutoryCalendar(settings: effective.settings)
         let today = try global.resolvedToday()
         var rows: [Row] = []
         for ehcCase in try store.allCases() {
@@ -33,39 +33,15 @@ struct OverdueCommand: ParsableCommand {
             }
         }
         rows.sort { ($1.daysOverdue, $0.id, $0.key) < ($0.daysOverdue, $1.id, $1.key) }
-        switch format {
-        case .json:
-            let items: [JSONValue] = rows.map { row in
-                .object([("id", .string(row.id)), ("key", .string(row.key)), ("due", .string(row.due.description)),
-                         ("daysOverdue", .number(String(row.daysOverdue))), ("caseworker", .string(row.caseworker))])
-            }
-            print(JSONValue.array(items).serialized())
-        case .csv:
-            let stream = OutputStream(toMemory: ())
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: ["id", "key", "due", "daysOverdue", "caseworker"])
-            for row in rows {
-                writer.beginNewRow()
-                try writer.write(row: [row.id, row.key, row.due.description, String(row.daysOverdue), row.caseworker])
-            }
-            writer.stream.close()
-            let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        case .table:
-            print("case".padding(toLength: 16, withPad: " ", startingAt: 0) + "deadline".padding(toLength: 32, withPad: " ", startingAt: 0)
-                  + "due         days over  caseworker")
-            for row in rows {
-                print(row.id.padding(toLength: 16, withPad: " ", startingAt: 0)
-                      + row.key.padding(toLength: 32, withPad: " ", startingAt: 0)
-                      + row.due.description + "  " + String(row.daysOverdue).leftPadded(9) + "  " + row.caseworker)
-            }
-            print("\(rows.count) overdue deadlines on \(today)")
-        }
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+        let table = ReportTable(
+            columns: [.init("id", title: "case"), .init("key", title: "deadline"), .init("due"),
+                      .init("daysOverdue", title: "days over", number: true), .init("caseworker")],
+            rows: rows.map { [.text($0.id), .text($0.key), .text($0.due.description), .integer($0.daysOverdue),
+                              .text($0.caseworker)] },
+            summary: "\(rows.count) overdue deadlines on \(today)",
+            definitions: ["A deadline is overdue when it is not met and \(today) is after its due date;"
+                          + " deadlines relieved by an exception are listed too.",
+                          ReportDefinitions.conventions(effective)])
+        try table.write(format)
     }
 }

@@ -15,3 +15,18 @@ func makeCase(request: String, caseworker: String = "A. Caseworker") -> EHCCase 
 extension Array where Element == Deadline {
     subscript(key: String) -> Deadline? { first { $0.key == key } }
 }
+
+/// A case whose final plan was issued on `final`, with a valid personal-circumstances exception on
+/// `finalPlan` when `excepted`.
+func makeIssuedCase(id: String = "EHC-TEST", request: String, final: String, caseworker: String = "A",
+                    excepted: Bool = false) -> EHCCase {
+    var ehcCase = makeCase(request: request, caseworker: caseworker)
+    ehcCase.id = id
+    ehcCase.finalPlanIssued = day(final)
+    if excepted {
+        ehcCase.exceptions = [StatutoryException(ground: .personalCircumstances, appliesTo: ["finalPlan"],
+                                                 from: ehcCase.requestDate.adding(days: 30),
+                                                 to: ehcCase.requestDate.adding(days: 60), note: "illness")]
+    }
+    return ehcCase
+}

@@ -4,14 +4,7 @@ import Testing
 @Suite("SEN2 timeliness and ageing")
 struct TimelinessTests {
     func issued(request: String, final: String, caseworker: String = "A", excepted: Bool = false) -> EHCCase {
-        var ehcCase = makeCase(request: request, caseworker: caseworker)
-        ehcCase.finalPlanIssued = day(final)
-        if excepted {
-            ehcCase.exceptions = [StatutoryException(ground: .personalCircumstances, appliesTo: ["finalPlan"],
-                                                     from: ehcCase.requestDate.adding(days: 30),
-                                                     to: ehcCase.requestDate.adding(days: 60), note: "illness")]
-        }
-        return ehcCase
+        makeIssuedCase(request: request, final: final, caseworker: caseworker, excepted: excepted)
     }
 
     func report(_ cases: [EHCCase], settings: Settings = Settings(), by grouping: Timeliness.Grouping? = nil)

@@ -18,7 +18,9 @@ public enum AssessmentAgeing {
         public var fromWeeks: Int
         /// `nil` for the open-ended last bucket.
         public var toWeeks: Int?
-        public var count: Int
+        public var count: Int { caseIDs.count }
+        /// The open assessments in this band, in the order met (for drill-down).
+        public var caseIDs: [String]
     }
 
     /// The bucket boundaries in weeks.
@@ -27,18 +29,18 @@ public enum AssessmentAgeing {
     /// The buckets, all seven even when empty, youngest first.
     public static func buckets(of cases: some Sequence<EHCCase>, calendar: StatutoryCalendar,
                                today: CalendarDate) -> [Bucket] {
-        var counts = [Int](repeating: 0, count: boundaries.count + 1)
+        var members = [[String]](repeating: [], count: boundaries.count + 1)
         for ehcCase in cases where calendar.status(of: ehcCase) == .open {
-            counts[bucketIndex(daysSinceRequest: ehcCase.requestDate.days(until: today))] += 1
+            members[bucketIndex(daysSinceRequest: ehcCase.requestDate.days(until: today))].append(ehcCase.id)
         }
         var lower = 0
-        return counts.enumerated().map { index, count in
+        return members.enumerated().map { index, caseIDs in
             defer { lower = index < boundaries.count ? boundaries[index] : lower }
             guard index < boundaries.count else {
-                return Bucket(label: "over \(lower)", fromWeeks: lower, toWeeks: nil, count: count)
+                return Bucket(label: "over \(lower)", fromWeeks: lower, toWeeks: nil, caseIDs: caseIDs)
             }
             return Bucket(label: "\(lower)-\(boundaries[index])", fromWeeks: lower, toWeeks: boundaries[index],
-                          count: count)
+                          caseIDs: caseIDs)
         }
     }
 

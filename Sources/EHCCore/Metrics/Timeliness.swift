@@ -29,6 +29,12 @@ public struct Timeliness: Sendable {
         public var withinTwentyWeeks = 0
         public var plansIssuedExcludingExceptions = 0
         public var withinTwentyWeeksExcludingExceptions = 0
+        /// The cases behind `plansIssued`, in the order met (for drill-down).
+        public var issuedCaseIDs: [String] = []
+        /// The cases behind `withinTwentyWeeks`.
+        public var withinCaseIDs: [String] = []
+        /// The cases with an exception on `finalPlan`, left out of the "excluding exceptions" figures.
+        public var exceptedCaseIDs: [String] = []
 
         public init(key: String) {
             self.key = key
@@ -41,10 +47,23 @@ public struct Timeliness: Sendable {
             Timeliness.percent(withinTwentyWeeksExcludingExceptions, of: plansIssuedExcludingExceptions)
         }
 
-        mutating func count(within: Bool, excepted: Bool) {
+        /// The plans issued later than 20 weeks: `issuedCaseIDs` less `withinCaseIDs`.
+        public var lateCaseIDs: [String] {
+            let within = Set(withinCaseIDs)
+            return issuedCaseIDs.filter { !within.contains($0) }
+        }
+
+        mutating func count(_ id: String, within: Bool, excepted: Bool) {
             plansIssued += 1
-            if within { withinTwentyWeeks += 1 }
-            guard !excepted else { return }
+            issuedCaseIDs.append(id)
+            if within {
+                withinTwentyWeeks += 1
+                withinCaseIDs.append(id)
+            }
+            guard !excepted else {
+                exceptedCaseIDs.append(id)
+                return
+            }
             plansIssuedExcludingExceptions += 1
             if within { withinTwentyWeeksExcludingExceptions += 1 }
         }
@@ -77,10 +96,10 @@ public struct Timeliness: Sendable {
             guard let final = ehcCase.finalPlanIssued, final >= from, final <= to else { continue }
             let within = final <= DeadlineRule.finalPlan.due(from: ehcCase.requestDate, settings: settings)
             let excepted = calendar.isExcepted(DeadlineKind.finalPlan.rawValue, in: ehcCase, today: today)
-            overall.count(within: within, excepted: excepted)
+            overall.count(ehcCase.id, within: within, excepted: excepted)
             guard let grouping else { continue }
             let key = grouping == .month ? Self.monthKey(final) : ehcCase.caseworker
-            groups[key, default: Figures(key: key)].count(within: within, excepted: excepted)
+            groups[key, default: Figures(key: key)].count(ehcCase.id, within: within, excepted: excepted)
         }
         return Report(from: from, to: to, overall: overall, groups: groups.values.sorted { $0.key < $1.key })
     }

@@ -1,0 +1,25 @@
+import EHCCore
+import EHCStore
+
+/// The footer lines that say how a report counted, shared by every report so they read alike.
+///
+/// ```swift
+/// ReportDefinitions.conventions(effective)
+/// // "Counting conventions: counting = eventPlusWeeks (default), reviewPeriod = strict (default), …"
+/// ```
+enum ReportDefinitions {
+    /// The conventions in force and where each came from.
+    static func conventions(_ effective: EffectiveSettings) -> String {
+        let settings = effective.settings
+        let values = [("counting", settings.counting.rawValue), ("reviewPeriod", settings.reviewPeriod.rawValue),
+                      ("phaseDeadline", settings.phaseDeadline.rawValue), ("dueSoonDays", String(settings.dueSoonDays))]
+        return "Counting conventions: " + values.map { name, value in
+            "\(name) = \(value) (\(effective.sources[name] ?? "default"))"
+        }.joined(separator: ", ") + "."
+    }
+
+    /// The period line: both ends included.
+    static func period(from: CalendarDate, to: CalendarDate, counted: String) -> String {
+        "Period \(from) to \(to), both days included: \(counted)."
+    }
+}

@@ -1,0 +1,135 @@
+import CSV
+import EHCStore
+import Foundation
+
+/// A small table every report renders the same way: aligned text, CSV (RFC 4180), JSON or
+/// Markdown, always followed by the definitions it was computed under.
+///
+/// Table and Markdown print the definitions after the rows; CSV and JSON print them to stderr,
+/// so that stdout stays machine-readable. JSON is an array of objects keyed by column name unless
+/// a report passes the shape its contract gives.
+///
+/// ```swift
+/// let table = ReportTable(columns: [.init("agency"), .init("requested", title: "asked", number: true)],
+///                         rows: [[.text("health"), .integer(12)]], definitions: ["Advice requested in the period."])
+/// try table.write(.markdown)   // | agency | asked |  …  then the definitions
+/// ```
+struct ReportTable {
+    /// A column: its machine name (CSV header, JSON key) and its title on screen and in Markdown.
+    struct Column {
+        var name: String
+        var title: String
+        /// Numbers are right-aligned.
+        var number: Bool
+
+        init(_ name: String, title: String? = nil, number: Bool = false) {
+            self.name = name
+            self.title = title ?? name
+            self.number = number
+        }
+    }
+
+    /// One cell: a text, a count, or a percentage or median to one decimal (`nil` when there is none).
+    enum Value {
+        case text(String)
+        case integer(Int)
+        case decimal(Double?)
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .integer(let number): String(number)
+            case .decimal(let number): number.map { String(format: "%.1f", $0) } ?? ""
+            }
+        }
+
+        var json: JSONValue {
+            switch self {
+            case .text(let text): .string(text)
+            case .integer(let number): .number(String(number))
+            case .decimal(let number): number.map { .number(String(format: "%.1f", $0)) } ?? .null
+            }
+        }
+    }
+
+    var columns: [Column]
+    var rows: [[Value]]
+    /// A closing line under the table (table format only), e.g. "12 overdue deadlines on 2026-11-24".
+    var summary: String?
+    /// What was counted: which dates, which exclusions, the counting convention in force.
+    var definitions: [String]
+
+    /// The row as a JSON object keyed by column name.
+    func jsonObject(_ row: [Value]) -> JSONValue {
+        .object(zip(columns, row).map { ($0.name, $1.json) })
+    }
+
+    /// Writes the report to stdout (and, for CSV and JSON, its definitions to stderr). `json`
+    /// replaces the default array of row objects.
+    func write(_ format: TableFormat, json: JSONValue? = nil) throws {
+        switch format {
+        case .table:
+            print(tableText(), terminator: "")
+        case .markdown:
+            print(markdownText(), terminator: "")
+        case .csv:
+            FileHandle.standardOutput.write(try csvData())
+            FileHandle.standardError.write(Data(definitionsText().utf8))
+        case .json:
+            print((json ?? .array(rows.map(jsonObject))).serialized())
+            FileHandle.standardError.write(Data(definitionsText().utf8))
+        }
+    }
+
+    func tableText() -> String {
+        let cells = [columns.map(\.title)] + rows.map { $0.map { $0.text.isEmpty ? "-" : $0.text } }
+        let widths = columns.indices.map { index in cells.map { $0[index].count }.max() ?? 0 }
+        var text = ""
+        for line in cells {
+            let padded = columns.indices.map { index in
+                let cell = line[index]
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                return columns[index].number ? padding + cell : cell + padding
+            }
+            text += padded.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        if let summary { text += summary + "\n" }
+        return text + "\n" + definitionsText()
+    }
+
+    func markdownText() -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
+        var text = line(columns.map(\.title))
+        text += "|" + columns.map { $0.number ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { text += line(row.map { $0.text.isEmpty ? "-" : $0.text }) }
+        if let summary { text += "\n" + summary + "\n" }
+        return text + "\n" + definitionsText()
+    }
+
+    func csvData() throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream)
+        try writer.write(row: columns.map(\.name))
+        for row in rows {
+            writer.beginNewRow()
+            try writer.write(row: row.map(\.text))
+        }
+        writer.stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return data + Data("\n".utf8)
+    }
+
+    func definitionsText() -> String {
+        "Definitions:\n" + definitions.map { "  " + $0 + "\n" }.joined()
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// `ehcdesk report` checked against an independent computation over the same database file.
+@Suite("Reports")
+struct ReportTests {
+    let today = ["--today", "2026-11-24"]
+
+    /// Runs `sqlite3 -readonly FILE SQL` and returns its rows split on `|`.
+    func sqlite(_ file: String, _ sql: String) throws -> [[String]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-readonly", file, sql]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// A generated database in a fresh folder; the caller removes the folder.
+    func generatedDatabase(cases: Int, seed: Int) throws -> (folder: String, file: String) {
+        let folder = NSTemporaryDirectory() + "ehcdesk-report-" + UUID().uuidString
+        let file = folder + "/caseload.sqlite"
+        let result = try runEhcdesk(["generate", "--cases", String(cases), "--seed", String(seed), "--db", file] + today)
+        #expect(result.code == 0, "\(result.err)")
+        return (folder, file)
+    }
+
+    @Test("report timeliness --by month agrees with an independent SQL computation on a generated database")
+    func timelinessAgreesWithSQL() throws {
+        let (folder, file) = try generatedDatabase(cases: 600, seed: 11)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try runEhcdesk(["report", "timeliness", "--from", "2025-01-01", "--to", "2025-12-31",
+                                     "--by", "month", "--format", "json", "--db", file] + today)
+        #expect(result.code == 0, "\(result.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        // Within 20 weeks: at most 140 days from request to final plan (default eventPlusWeeks counting).
+        // With exception: an exception naming finalPlan. The generator only records exceptions that
+        // satisfy their ground's conditions, so "named" equals "valid" here; the SQL cannot judge validity.
+        let rows = try sqlite(file, """
+            WITH plans AS (
+              SELECT substr(finalPlanIssued, 1, 7) AS month,
+                     julianday(finalPlanIssued) - julianday(requestDate) <= 140 AS within,
+                     EXISTS (SELECT 1 FROM exceptions e, json_each(e.appliesTo) j
+                             WHERE e.caseId = cases.id AND j.value = 'finalPlan') AS excepted
+              FROM cases WHERE finalPlanIssued BETWEEN '2025-01-01' AND '2025-12-31')
+            SELECT 'all', count(*), sum(within), sum(NOT excepted), sum(within AND NOT excepted) FROM plans
+            UNION ALL
+            SELECT month, count(*), sum(within), sum(NOT excepted), sum(within AND NOT excepted)
+            FROM plans GROUP BY month ORDER BY 1;
+            """)
+        func counts(_ object: [String: Any]) -> [String] {
+            ["plansIssued", "withinTwentyWeeks", "plansIssuedExcludingExceptions", "withinTwentyWeeksExcludingExceptions"]
+                .map { String(describing: object[$0] as? Int ?? -1) }
+        }
+        let overall = try #require(rows.first { $0.first == "all" })
+        #expect(counts(json) == Array(overall.dropFirst()))
+        #expect(Int(overall[1])! > 50, "the generated period should hold plans to compare")
+        let groups = try #require(json["groups"] as? [[String: Any]])
+        let byMonth = Dictionary(uniqueKeysWithValues: rows.filter { $0.first != "all" }.map { ($0[0], Array($0.dropFirst())) })
+        #expect(groups.count == 12)
+        for group in groups {
+            let key = try #require(group["key"] as? String)
+            #expect(counts(group) == (byMonth[key] ?? ["0", "0", "0", "0"]), "month \(key)")
+        }
+        let within = Double(overall[2])!, issued = Double(overall[1])!
+        #expect(json["percentWithin"] as? Double == (within * 1000 / issued).rounded() / 10)
+    }
+
+    @Test("a report with a bad --from exits 2 and names the option and the text")
+    func badPeriod() throws {
+        let result = try runEhcdesk(["report", "timeliness", "--from", "2025-13-01", "--to", "2025-12-31",
+                                     "--db", NSTemporaryDirectory() + "none-" + UUID().uuidString + ".sqlite"] + today)
+        #expect(result.code == 2)
+        #expect(result.err.contains("--from \"2025-13-01\" is not a date"))
+    }
+
+    @Test("every report format ends with or carries its definitions; csv stdout is only the table")
+    func definitionsFooter() throws {
+        let (folder, file) = try generatedDatabase(cases: 50, seed: 2)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for format in ["table", "markdown", "csv", "json"] {
+            let result = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31",
+                                         "--format", format, "--db", file] + today)
+            #expect(result.code == 0, "\(result.err)")
+            let footer = format == "csv" || format == "json" ? result.err : result.out
+            #expect(footer.contains("Definitions:\n  Period 2025-01-01 to 2025-12-31"), "\(format)")
+            #expect(footer.contains("Counting conventions: counting = eventPlusWeeks (default)"), "\(format)")
+        }
+        let csv = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31",
+                                  "--format", "csv", "--db", file] + today)
+        #expect(csv.out.hasPrefix("agency,requested,returnedWithinSixWeeks,percentWithin,medianDays,outstanding,outstandingOverdue\n"))
+        #expect(!csv.out.contains("Definitions"))
+    }
+}
