@@ -9,9 +9,11 @@ public enum ReviewsOverdue {
     /// The ids of the plans whose next annual review is overdue, in the order met.
     public static func caseIDs(in cases: some Sequence<EHCCase>, calendar: StatutoryCalendar,
                                today: CalendarDate) -> [String] {
-        cases.filter { ehcCase in
-            calendar.deadlines(for: ehcCase, today: today)
-                .contains { $0.kind == .annualReview && $0.status == .overdue }
-        }.map(\.id)
+        cases.filter { ehcCase in isOverdue(calendar.deadlines(for: ehcCase, today: today)) }.map(\.id)
+    }
+
+    /// True when, among a case's deadlines, the next annual review is overdue.
+    public static func isOverdue(_ deadlines: [Deadline]) -> Bool {
+        deadlines.contains { $0.kind == .annualReview && $0.status == .overdue }
     }
 }
