@@ -42,8 +42,8 @@ struct TimelinessReportCommand: ParsableCommand {
 
     func run() throws {
         let effective = try options.rules.effective(environment: options.global.environment)
-        let cases = try options.global.openStore().allCases()
         let (from, to) = options.period
+        let cases = try options.global.openStore().cases(finalPlanIssuedFrom: from, to: to)
         let report = Timeliness(settings: effective.settings).report(
             for: cases, from: from, to: to, groupedBy: by, today: try options.global.resolvedToday())
         let groupTitle = by?.rawValue ?? "plans"

@@ -108,3 +108,21 @@ struct CaseStoreTests {
         #expect(try store.history(of: "EHC-2025-00001").count == 1)
     }
 }
+
+@Suite("Reading cases by the day their plan was issued")
+struct CasesByIssueDateTests {
+    @Test("only plans issued in the period, both days included, come back with all their facts")
+    func period() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        var before = sampleCase(id: "EHC-A")
+        before.finalPlanIssued = CalendarDate("2025-05-19")
+        let onFirstDay = sampleCase(id: "EHC-B")   // issued 2025-05-20
+        var open = sampleCase(id: "EHC-C")
+        open.finalPlanIssued = nil
+        open.reviews = []
+        try store.insert([before, onFirstDay, open], by: "tester")
+        let found = try store.cases(finalPlanIssuedFrom: CalendarDate("2025-05-20")!, to: CalendarDate("2025-05-20")!)
+        #expect(found == [onFirstDay])
+    }
+}

@@ -77,10 +77,32 @@ enum CaseRows {
 
     // MARK: Reading
 
+    /// Which cases a read loads.
+    enum Filter {
+        case all
+        case id(String)
+        /// Plans issued in a period (both days included), through the `finalPlanIssued` index.
+        case finalPlanIssued(from: CalendarDate, to: CalendarDate)
+
+        /// The condition on `cases` and its arguments.
+        var condition: (sql: String, arguments: StatementArguments) {
+            switch self {
+            case .all: ("", [])
+            case let .id(id): (" WHERE id = ?", [id])
+            case let .finalPlanIssued(from, to): (" WHERE finalPlanIssued BETWEEN ? AND ?", [from.description, to.description])
+            }
+        }
+    }
+
     /// Cases (all, or the one with `id`) with their advice, exceptions and reviews, ordered by reference.
     static func fetchCases(_ db: Database, whereID id: String?) throws -> [EHCCase] {
-        let filter = id == nil ? "" : " WHERE caseId = ?"
-        let arguments: StatementArguments = id.map { [$0] } ?? []
+        try fetchCases(db, matching: id.map { .id($0) } ?? .all)
+    }
+
+    /// The cases a filter selects, with their advice, exceptions and reviews, ordered by reference.
+    static func fetchCases(_ db: Database, matching filter: Filter) throws -> [EHCCase] {
+        let (condition, arguments) = filter.condition
+        let childFilter = condition.isEmpty ? "" : " WHERE caseId IN (SELECT id FROM cases\(condition))"
         var cases: [EHCCase] = []
         var indexByID: [String: Int] = [:]
         let caseRows = try Row.fetchCursor(db, sql: """
@@ -88,7 +110,7 @@ enum CaseRows {
                 decisionToAssessDate, decisionToAssessOutcome, decisionToIssueDate, decisionToIssueOutcome,
                 draftPlanIssued, finalPlanIssued, phaseTransferKind, phaseTransferYear, phaseTransferAmendedPlanIssued,
                 closedDate, closedReason
-            FROM cases\(id == nil ? "" : " WHERE id = ?") ORDER BY id
+            FROM cases\(condition) ORDER BY id
             """, arguments: arguments)
         while let row = try caseRows.next() {
             let ehcCase = try caseFromRow(row)
@@ -96,7 +118,7 @@ enum CaseRows {
             cases.append(ehcCase)
         }
         let adviceRows = try Row.fetchCursor(db, sql: """
-            SELECT caseId, agency, detail, requested, received, chased FROM advice\(filter) ORDER BY caseId, position
+            SELECT caseId, agency, detail, requested, received, chased FROM advice\(childFilter) ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try adviceRows.next() {
             guard let index = indexByID[row[0]] else { continue }
@@ -105,7 +127,7 @@ enum CaseRows {
                 chased: try dates(row[5])))
         }
         let exceptionRows = try Row.fetchCursor(db, sql: """
-            SELECT caseId, ground, appliesTo, fromDate, toDate, note, parentInformed FROM exceptions\(filter)
+            SELECT caseId, ground, appliesTo, fromDate, toDate, note, parentInformed FROM exceptions\(childFilter)
             ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try exceptionRows.next() {
@@ -115,7 +137,7 @@ enum CaseRows {
                 to: try optionalDate(row[4]), note: row[5], parentInformed: try optionalDate(row[6])))
         }
         let reviewRows = try Row.fetchCursor(db, sql: """
-            SELECT caseId, meetingDate, reportSent, decisionDate, decision, amendedPlanIssued FROM reviews\(filter)
+            SELECT caseId, meetingDate, reportSent, decisionDate, decision, amendedPlanIssued FROM reviews\(childFilter)
             ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try reviewRows.next() {
