@@ -126,3 +126,31 @@ struct CasesByIssueDateTests {
         #expect(found == [onFirstDay])
     }
 }
+
+@Suite("Schema upgrades")
+struct SchemaUpgradeTests {
+    @Test("a database made by an earlier ehcdesk (schema v1) is upgraded in place and keeps its cases")
+    func upgradesFromV1() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("old.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v1: cases, advice, exceptions, reviews, audit trail")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO cases (id, givenName, familyName, dateOfBirth, caseworker, requestDate, requestSource,
+                    finalPlanIssued) VALUES ('EHC-OLD', 'Ann', 'Old', '2015-01-01', 'A', '2024-01-08', 'parent', '2024-05-20');
+                INSERT INTO reviews (caseId, position, meetingDate, decisionDate, decision)
+                    VALUES ('EHC-OLD', 0, '2025-04-01', '2025-04-20', 'amend');
+                """)
+        }
+        try queue.close()
+        let store = try CaseStore.open(path: path)
+        let review = try #require(try store.allCases().first?.reviews.first)
+        #expect(review.decision == .amend)
+        #expect(review.amendmentProposed == nil)
+        var changed = try #require(try store.fetchCase(id: "EHC-OLD"))
+        changed.ehcCase.reviews[0].amendmentProposed = CalendarDate("2025-04-20")
+        try store.update(changed.ehcCase, expectedVersion: changed.version, by: "tester", summary: "notice recorded")
+        #expect(try store.allCases().first?.reviews.first?.amendmentProposed == CalendarDate("2025-04-20"))
+    }
+}

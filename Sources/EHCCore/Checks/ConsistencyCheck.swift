@@ -170,15 +170,24 @@ public struct ConsistencyCheck: Sendable {
             report.event(review.decisionDate, at: path + ".decisionDate", named: "Review decision")
             report.order(review.decisionDate, at: path + ".decisionDate", named: "Review decision",
                          after: review.meetingDate, named: "its meeting on")
+            report.event(review.amendmentProposed, at: path + ".amendmentProposed", named: "Amendment notice sent")
+            report.order(review.amendmentProposed, at: path + ".amendmentProposed", named: "Amendment notice sent",
+                         after: review.meetingDate, named: "its meeting on")
+            if let proposed = review.amendmentProposed, let decision = review.decision, decision != .amend {
+                report.error(path + ".amendmentProposed",
+                             "An amendment notice sent \(proposed) contradicts the decision to \(decision.rawValue).",
+                             rule: "Regs 2014 reg 22(2)")
+            }
             report.event(review.amendedPlanIssued, at: path + ".amendedPlanIssued", named: "Amended plan issued")
             if let amended = review.amendedPlanIssued {
-                if review.decision != .amend {
+                if review.decision != .amend && review.amendmentProposed == nil {
                     report.error(path + ".amendedPlanIssued",
                                  "Amended plan issued \(amended) without a decision to amend at this review.",
                                  rule: "Regs 2014 reg 22(3)")
                 } else {
                     report.order(amended, at: path + ".amendedPlanIssued", named: "Amended plan issued",
-                                 after: review.decisionDate, named: "the decision to amend on")
+                                 after: review.amendmentProposed ?? review.decisionDate,
+                                 named: review.amendmentProposed == nil ? "the decision to amend on" : "the amendment notice sent")
                 }
             }
             if let decision = review.decision, review.decisionDate == nil {

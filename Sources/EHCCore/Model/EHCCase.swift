@@ -182,14 +182,19 @@ public struct Review: Sendable, Hashable {
     /// The day the authority notified its decision: this concludes the review and anchors the next.
     public var decisionDate: CalendarDate?
     public var decision: ReviewDecision?
+    /// The day the notice of proposed amendments was sent (reg 22(2)); it normally goes with the
+    /// decision, and the amended plan's 8 weeks run from it.
+    public var amendmentProposed: CalendarDate?
     public var amendedPlanIssued: CalendarDate?
 
     public init(meetingDate: CalendarDate, reportSent: CalendarDate? = nil, decisionDate: CalendarDate? = nil,
-                decision: ReviewDecision? = nil, amendedPlanIssued: CalendarDate? = nil) {
+                decision: ReviewDecision? = nil, amendmentProposed: CalendarDate? = nil,
+                amendedPlanIssued: CalendarDate? = nil) {
         self.meetingDate = meetingDate
         self.reportSent = reportSent
         self.decisionDate = decisionDate
         self.decision = decision
+        self.amendmentProposed = amendmentProposed
         self.amendedPlanIssued = amendedPlanIssued
     }
 }

@@ -147,11 +147,14 @@ extension StatutoryCalendar {
                                     startPhrase: meetingPhrase, start: review.meetingDate,
                                     met: rule.kind == .reviewReport ? review.reportSent : review.decisionDate))
             }
-            if review.decision == .amend, let decided = review.decisionDate {
+            // Reg 22(3): 8 weeks from the amendment notice; when only the decision is recorded, the
+            // notice went with it (reg 22(2), Devon [2022]).
+            let notice = review.amendmentProposed.map { ($0, "the notice of proposed amendments sent") }
+                ?? (review.decision == .amend ? review.decisionDate.map { ($0, "the decision to amend notified") } : nil)
+            if let (start, phrase) = notice {
                 let amended = DeadlineRule.amendedPlan
                 limits.append(limit(amended, key: "amendedPlan:\(number)", label: amended.label(review: number),
-                                    startPhrase: "the decision to amend notified", start: decided,
-                                    met: review.amendedPlanIssued))
+                                    startPhrase: phrase, start: start, met: review.amendedPlanIssued))
             }
             anchor = review.decisionDate
         }

@@ -72,13 +72,16 @@ enum CaseJSON {
     }
 
     private static func review(_ item: Review) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("meetingDate", date(item.meetingDate)),
             ("reportSent", date(item.reportSent)),
             ("decisionDate", date(item.decisionDate)),
             ("decision", .string(item.decision?.rawValue)),
-            ("amendedPlanIssued", date(item.amendedPlanIssued)),
-        ])
+        ]
+        // An addition to ehcdesk/1 (docs/interchange.md): written only when recorded.
+        if let proposed = item.amendmentProposed { members.append(("amendmentProposed", date(proposed))) }
+        members.append(("amendedPlanIssued", date(item.amendedPlanIssued)))
+        return .object(members)
     }
 
     private static func decision<Outcome: RawRepresentable>(_ decision: Decision<Outcome>?) -> JSONValue
@@ -185,7 +188,7 @@ enum CaseJSON {
         let review = Review(
             meetingDate: meetingDate ?? CalendarDate(dayNumber: 0), reportSent: reader.date("reportSent"),
             decisionDate: reader.date("decisionDate"), decision: reader.word("decision", ReviewDecision.self),
-            amendedPlanIssued: reader.date("amendedPlanIssued"))
+            amendmentProposed: reader.date("amendmentProposed"), amendedPlanIssued: reader.date("amendedPlanIssued"))
         reader.finish()
         return meetingDate == nil ? nil : review
     }

@@ -49,13 +49,14 @@ enum CaseRows {
             ])
         }
         let review = try db.cachedStatement(sql: """
-            INSERT INTO reviews (caseId, position, meetingDate, reportSent, decisionDate, decision, amendedPlanIssued)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO reviews (caseId, position, meetingDate, reportSent, decisionDate, decision, amendmentProposed,
+                amendedPlanIssued)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, item) in ehcCase.reviews.enumerated() {
             try review.execute(arguments: [
                 ehcCase.id, position, text(item.meetingDate), text(item.reportSent), text(item.decisionDate),
-                item.decision?.rawValue, text(item.amendedPlanIssued),
+                item.decision?.rawValue, text(item.amendmentProposed), text(item.amendedPlanIssued),
             ])
         }
     }
@@ -137,7 +138,8 @@ enum CaseRows {
                 to: try optionalDate(row[4]), note: row[5], parentInformed: try optionalDate(row[6])))
         }
         let reviewRows = try Row.fetchCursor(db, sql: """
-            SELECT caseId, meetingDate, reportSent, decisionDate, decision, amendedPlanIssued FROM reviews\(childFilter)
+            SELECT caseId, meetingDate, reportSent, decisionDate, decision, amendmentProposed, amendedPlanIssued
+            FROM reviews\(childFilter)
             ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try reviewRows.next() {
@@ -145,7 +147,7 @@ enum CaseRows {
             cases[index].reviews.append(Review(
                 meetingDate: try date(row[1]), reportSent: try optionalDate(row[2]),
                 decisionDate: try optionalDate(row[3]), decision: try optionalWord(row[4]),
-                amendedPlanIssued: try optionalDate(row[5])))
+                amendmentProposed: try optionalDate(row[5]), amendedPlanIssued: try optionalDate(row[6])))
         }
         return cases
     }

@@ -22,6 +22,9 @@ enum Schema {
         migrator.registerMigration("v2: plan audits") { db in
             try createPlanAudits(db)
         }
+        migrator.registerMigration("v3: review amendment notices") { db in
+            try db.execute(sql: "ALTER TABLE reviews ADD COLUMN amendmentProposed TEXT")
+        }
         return migrator
     }
 
