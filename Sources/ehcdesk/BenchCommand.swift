@@ -1,0 +1,157 @@
+import ArgumentParser
+import EHCCore
+import EHCStore
+import EHCTUI
+import Foundation
+
+/// `ehcdesk bench`: performance figures on generated caseloads, one `<metric> <cases> <value> <unit>` line each.
+///
+/// Run it from a release build (`swift run -c release ehcdesk bench`); `docs/performance.md` records
+/// the figures measured and the targets.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure generate, import, first frame, keystrokes, the timeliness report and memory on generated caseloads.")
+
+    @Option(parsing: .upToNextOption, help: "Caseload sizes to measure.") var cases: [Int] = [10_000, 100_000]
+    @Option(help: "Keystrokes measured per kind of key.") var keys: Int = 1_000
+    @Option(help: "The date the caseloads are generated for.") var today: String = "2026-11-24"
+    @Option(help: "Keep the generated databases in this folder (default: a temporary folder, removed).")
+    var folder: String?
+
+    func validate() throws {
+        guard CalendarDate(today) != nil else { throw ValidationError("--today \"\(today)\" is not a date YYYY-MM-DD") }
+        guard cases.allSatisfy({ (1...1_000_000).contains($0) }) else { throw ValidationError("--cases must be 1…1000000") }
+        guard keys >= 10 else { throw ValidationError("--keys must be at least 10") }
+    }
+
+    func run() throws {
+        let today = CalendarDate(today)!
+        let workFolder = folder ?? NSTemporaryDirectory() + "ehcdesk-bench-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        defer { if folder == nil { try? FileManager.default.removeItem(atPath: workFolder) } }
+        for count in cases {
+            var bench = Bench(cases: count, keys: keys, today: today, folder: workFolder)
+            try bench.run()
+        }
+    }
+}
+
+/// One caseload size's measurements.
+struct Bench {
+    let cases: Int
+    let keys: Int
+    let today: CalendarDate
+    let folder: String
+
+    func report(_ metric: String, _ value: Double, _ unit: String) {
+        let text = value >= 100 ? String(Int(value.rounded())) : String(format: "%.2f", value)
+        FileHandle.standardOutput.write(Data("\(metric) \(cases) \(text) \(unit)\n".utf8))
+    }
+
+    /// Seconds taken by `work`.
+    static func time<T>(_ work: () throws -> T) rethrows -> (T, Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try work()
+        return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    mutating func run() throws {
+        let path = folder + "/bench-\(cases).sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = try CaseStore.open(path: path)
+        let (_, generateSeconds) = try Bench.time {
+            try Caseload.generate(into: store, cases: cases, seed: 1, today: today, user: "bench")
+        }
+        report("generate_rate", Double(cases) / generateSeconds, "cases/s")
+
+        try measureScreen(path: path)
+        try measureTimeliness(store: store, path: path)
+        try measureImport(store: store)
+        report("peak_rss", Bench.peakResidentMegabytes(), "MB")
+    }
+
+    /// Open to first complete frame (list and loaded detail) at 200×50, then per-keystroke times.
+    private func measureScreen(path: String) throws {
+        var runtime: CaseloadRuntime?
+        var state: AppState?
+        let (_, firstFrame) = try Bench.time {
+            let opened = try CaseloadRuntime(store: try CaseStore.open(path: path), settings: Settings(), today: today)
+            var initial = try opened.initialState(size: TerminalSize(width: 200, height: 50))
+            opened.settle(&initial, effects: initial.start())
+            _ = Screen.render(initial)
+            runtime = opened
+            state = initial
+        }
+        report("first_frame", firstFrame * 1000, "ms")
+        guard let runtime, var state else { return }
+        for (metric, action) in [("key_move", Action.moveDown), ("key_page", Action.pageDown)] {
+            var samples: [Double] = []
+            samples.reserveCapacity(keys)
+            _ = reduce(&state, .moveToFirst)
+            for _ in 0..<keys {
+                let (_, seconds) = Bench.time {
+                    runtime.settle(&state, effects: reduce(&state, action))
+                    _ = Screen.render(state)
+                }
+                samples.append(seconds * 1000)
+            }
+            samples.sort()
+            if metric == "key_move" { report("key_move_p50", Bench.percentile(samples, 0.5), "ms") }
+            report(metric + "_p99", Bench.percentile(samples, 0.99), "ms")
+        }
+    }
+
+    /// The timeliness report over the whole database, and the same count by the sqlite3 tool.
+    private func measureTimeliness(store: CaseStore, path: String) throws {
+        let start = CalendarDate(year: 1900, month: 1, day: 1)!
+        let (report, seconds) = try Bench.time {
+            Timeliness(settings: Settings()).report(
+                for: try store.cases(finalPlanIssuedFrom: start, to: today), from: start, to: today, groupedBy: .month,
+                today: today)
+        }
+        _ = report
+        self.report("report_timeliness", seconds * 1000, "ms")
+        let sql = """
+            SELECT COUNT(*), SUM(julianday(finalPlanIssued) - julianday(requestDate) <= 140),
+                   SUM(e.caseId IS NULL), SUM(e.caseId IS NULL AND julianday(finalPlanIssued) - julianday(requestDate) <= 140)
+            FROM cases c LEFT JOIN (SELECT DISTINCT caseId FROM exceptions, json_each(exceptions.appliesTo)
+                                    WHERE json_each.value = 'finalPlan') e ON e.caseId = c.id
+            WHERE finalPlanIssued IS NOT NULL AND finalPlanIssued <= '\(today)'
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-readonly", path, sql]
+        process.standardOutput = FileHandle.nullDevice
+        let (_, sqliteSeconds) = try Bench.time {
+            try process.run()
+            process.waitUntilExit()
+        }
+        if process.terminationStatus == 0 { self.report("sqlite3_timeliness", sqliteSeconds * 1000, "ms") }
+    }
+
+    /// Export to JSON (not timed), then import into an empty database: parse, check and write.
+    private func measureImport(store: CaseStore) throws {
+        let calendar = StatutoryCalendar()
+        let text = InterchangeDocument.export(try store.allCases(), calendar: calendar, today: today).serialized()
+        let target = folder + "/bench-\(cases)-import.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+        let (_, seconds) = try Bench.time {
+            let cases = try InterchangeDocument.read(Array(text.utf8), file: "bench.json")
+            _ = try CaseStore.open(path: target).importCases(
+                cases, file: "bench.json", updateExisting: false, by: "bench", check: ConsistencyCheck(), today: today)
+        }
+        report("import_rate", Double(cases) / seconds, "cases/s")
+    }
+
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)]
+    }
+
+    /// The process's peak resident memory so far, from getrusage (kilobytes on Linux).
+    static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
