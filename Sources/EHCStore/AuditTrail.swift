@@ -43,10 +43,15 @@ enum AuditTrail {
         }
     }
 
-    /// The wall-clock moment of a change, in UTC: audit entries record when it really happened, not `--today`.
+    /// The wall-clock moment of a change, in UTC (`2026-11-24T09:30:00Z`): audit entries record when
+    /// it really happened, not `--today`. Formatted by hand: a formatter per entry would dominate
+    /// the cost of a large import.
     static func timestampNow() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
