@@ -18,28 +18,39 @@ extension CaseStore {
     /// the case, its JSON path and the rule; warnings do not.
     ///
     /// ```swift
-    /// let cases = try InterchangeDocument.read(bytes, file: "in.json")
-    /// try store.importCases(cases, file: "in.json", updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
+    /// let imported = try ImportedCases.read(path: "in.json")
+    /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
+    public func importCases(_ imported: ImportedCases, updateExisting: Bool, by user: String,
+                            check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
+        try importCases(imported.cases, file: imported.places.file, places: imported.places,
+                        updateExisting: updateExisting, by: user, check: check, today: today)
+    }
+
+    /// Imports cases read from a JSON file named `file`; problems are placed by their JSON path.
     public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String,
                             check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
+        try importCases(cases, file: file, places: ImportPlaces(file: file), updateExisting: updateExisting,
+                        by: user, check: check, today: today)
+    }
+
+    private func importCases(_ cases: [EHCCase], file: String, places: ImportPlaces, updateExisting: Bool,
+                             by user: String, check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
         for (index, ehcCase) in cases.enumerated() {
             for finding in check.findings(for: ehcCase, today: today) where finding.severity == .error {
                 let rule = finding.rule.map { " (\($0))" } ?? ""
-                problems.append(ImportProblem(file: file, place: "cases[\(index)].\(finding.path)",
-                                              message: "\(ehcCase.id): \(finding.message)\(rule)"))
+                problems.append(places.problem("cases[\(index)].\(finding.path)", "\(ehcCase.id): \(finding.message)\(rule)"))
             }
             if let earlier = firstIndex[ehcCase.id] {
-                problems.append(ImportProblem(file: file, place: "cases[\(index)].id",
-                                              message: "the reference \(ehcCase.id) is also used by cases[\(earlier)]"))
+                problems.append(places.problem("cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(places.name(of: "cases[\(earlier)]"))"))
             } else {
                 firstIndex[ehcCase.id] = index
             }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
-        return try pool.write { db in
+        return try write { db in
             var result = ImportResult(inserted: 0, updated: 0)
             var existing: [(index: Int, before: EHCCase)] = []
             let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
@@ -50,8 +61,7 @@ extension CaseStore {
             }
             if !updateExisting, !existing.isEmpty {
                 throw ImportFailure(problems: existing.map { item in
-                    ImportProblem(file: file, place: "cases[\(item.index)].id",
-                                  message: "\(cases[item.index].id) already exists; use --update to replace it")
+                    places.problem("cases[\(item.index)].id", "\(cases[item.index].id) already exists; use --update to replace it")
                 })
             }
             let beforeByIndex = Dictionary(uniqueKeysWithValues: existing.map { ($0.index, $0.before) })

@@ -12,6 +12,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case caseNotFound(id: String)
     /// Someone else saved the case since it was read: the edit is refused, not applied.
     case staleEdit(id: String, expectedVersion: Int, actualVersion: Int)
+    /// Other ehcdesk users kept the database busy for over a minute; nothing was changed.
+    case busy(path: String)
+    /// A restore would replace a database with later changes than the backup.
+    case restoreWouldLoseChanges(target: String, targetLatest: String, backupLatest: String)
+    case backupFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,6 +32,13 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "no case with the reference \(id)"
         case let .staleEdit(id, expected, actual):
             "\(id) was changed by someone else (version \(actual), you edited version \(expected)); reload it and try again"
+        case let .busy(path):
+            "\(path) is busy with other ehcdesk users; nothing was changed, please try again in a moment"
+        case let .restoreWouldLoseChanges(target, targetLatest, backupLatest):
+            "\(target) has changes up to \(targetLatest), newer than the backup (\(backupLatest)); "
+                + "nothing was restored (use --force to replace it anyway)"
+        case let .backupFailed(path, reason):
+            "cannot copy the database to \(path): \(reason); nothing was changed"
         }
     }
 }

@@ -23,6 +23,7 @@ struct EHCDesk: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
             CaseCommand.self, OverdueCommand.self, SettingsCommand.self,
+            HistoryCommand.self, EditCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
