@@ -85,8 +85,7 @@ extension CaseStore {
         }
         let currentMark = try changeMark()
         if !force, currentMark.isNewer(than: backupMark) {
-            throw StoreError.restoreWouldLoseChanges(target: path, targetLatest: currentMark.latest,
-                                                     backupLatest: backupMark.latest)
+            throw StoreError.restoreWouldLoseChanges(target: path, current: currentMark, backup: backupMark)
         }
         do {
             // SQLite's backup writes the whole copy in one transaction of this database: all or nothing.

@@ -21,24 +21,29 @@ extension CaseStore {
     /// let imported = try ImportedCases.read(path: "in.json")
     /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
+    ///
+    /// `progress` is told how far it has got, as (done, total) steps: checking then writing each case.
     public func importCases(_ imported: ImportedCases, updateExisting: Bool, by user: String,
-                            check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
+                            check: ConsistencyCheck, today: CalendarDate,
+                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
         try importCases(imported.cases, file: imported.places.file, places: imported.places,
-                        updateExisting: updateExisting, by: user, check: check, today: today)
+                        updateExisting: updateExisting, by: user, check: check, today: today, progress: progress)
     }
 
     /// Imports cases read from a JSON file named `file`; problems are placed by their JSON path.
     public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String,
                             check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
         try importCases(cases, file: file, places: ImportPlaces(file: file), updateExisting: updateExisting,
-                        by: user, check: check, today: today)
+                        by: user, check: check, today: today, progress: { _, _ in })
     }
 
     private func importCases(_ cases: [EHCCase], file: String, places: ImportPlaces, updateExisting: Bool,
-                             by user: String, check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
+                             by user: String, check: ConsistencyCheck, today: CalendarDate,
+                             progress: (Int, Int) -> Void) throws -> ImportResult {
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
         for (index, ehcCase) in cases.enumerated() {
+            progress(index, 2 * cases.count)
             for finding in check.findings(for: ehcCase, today: today) where finding.severity == .error {
                 let rule = finding.rule.map { " (\($0))" } ?? ""
                 problems.append(places.problem("cases[\(index)].\(finding.path)", "\(ehcCase.id): \(finding.message)\(rule)"))
@@ -66,6 +71,7 @@ extension CaseStore {
             }
             let beforeByIndex = Dictionary(uniqueKeysWithValues: existing.map { ($0.index, $0.before) })
             for (index, ehcCase) in cases.enumerated() {
+                progress(cases.count + index, 2 * cases.count)
                 if let before = beforeByIndex[index] {
                     guard before != ehcCase else { continue }
                     let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
@@ -80,6 +86,7 @@ extension CaseStore {
                     result.inserted += 1
                 }
             }
+            progress(2 * cases.count, 2 * cases.count)
             return result
         }
     }

@@ -15,7 +15,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Other ehcdesk users kept the database busy for over a minute; nothing was changed.
     case busy(path: String)
     /// A restore would replace a database with later changes than the backup.
-    case restoreWouldLoseChanges(target: String, targetLatest: String, backupLatest: String)
+    case restoreWouldLoseChanges(target: String, current: ChangeMark, backup: ChangeMark)
     case backupFailed(path: String, reason: String)
 
     public var description: String {
@@ -34,9 +34,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(id) was changed by someone else (version \(actual), you edited version \(expected)); reload it and try again"
         case let .busy(path):
             "\(path) is busy with other ehcdesk users; nothing was changed, please try again in a moment"
-        case let .restoreWouldLoseChanges(target, targetLatest, backupLatest):
-            "\(target) has changes up to \(targetLatest), newer than the backup (\(backupLatest)); "
-                + "nothing was restored (use --force to replace it anyway)"
+        case let .restoreWouldLoseChanges(target, current, backup):
+            "\(target) is newer than the backup (\(current.entries) audit-trail entries up to \(current.latest); "
+                + "the backup has \(backup.entries) up to \(backup.latest)); nothing was restored "
+                + "(use --force to replace it and lose the later changes)"
         case let .backupFailed(path, reason):
             "cannot copy the database to \(path): \(reason); nothing was changed"
         }

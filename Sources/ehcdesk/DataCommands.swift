@@ -78,8 +78,11 @@ struct ImportCommand: ParsableCommand {
         let store = try global.openStore()
         let result: ImportResult
         do {
+            let bar = ProgressBar(title: "importing \(imported.cases.count) cases", enabled: imported.cases.count >= 500)
+            defer { bar.finish() }
             result = try store.importCases(imported, updateExisting: update, by: global.actingUser,
-                                           check: ConsistencyCheck(settings: settings), today: try global.resolvedToday())
+                                           check: ConsistencyCheck(settings: settings), today: try global.resolvedToday(),
+                                           progress: bar.show)
         } catch {
             // A refused import into a database it created leaves no database behind: nothing was there before.
             if !databaseExisted {
