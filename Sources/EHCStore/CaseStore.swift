@@ -43,6 +43,9 @@ public final class CaseStore: Sendable {
             pool = try retryingWhileBusy(path: path) {
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 try Schema.migrator.migrate(pool)
+                // GRDB sets NORMAL, which can lose the last commits if the computer (not just ehcdesk)
+                // crashes; FULL syncs the WAL at every commit, so a change reported saved stays saved.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 return pool
             }
         } catch let error as DatabaseError {

@@ -1,4 +1,5 @@
 import EHCCore
+import Foundation
 import GRDB
 
 /// What an import changed.
@@ -8,6 +9,33 @@ public struct ImportResult: Sendable, Equatable {
 }
 
 extension CaseStore {
+    /// Checks an import against the database at `path` without opening it for writing.
+    ///
+    /// Opening a database for writing touches its file (SQLite and GRDB set up the WAL), so a refused
+    /// import runs this first: a database it refuses is left byte-for-byte as it was. Finds every
+    /// problem ``importCases(_:updateExisting:by:check:today:progress:)`` would, but a case added by
+    /// someone else in between is still caught there, inside the write transaction.
+    ///
+    /// ```swift
+    /// try CaseStore.checkImport(imported, databasePath: "caseload.sqlite", updateExisting: false,
+    ///                           check: ConsistencyCheck(), today: today)
+    /// ```
+    public static func checkImport(_ imported: ImportedCases, databasePath path: String, updateExisting: Bool,
+                                   check: ConsistencyCheck, today: CalendarDate) throws {
+        let cases = imported.cases
+        try refuseInvalid(cases, places: imported.places, check: check, today: today, progress: { _, _ in })
+        guard !updateExisting, FileManager.default.fileExists(atPath: path) else { return }
+        try checkIsEhcdeskDatabase(at: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let storedIDs = try retryingWhileBusy(path: path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in try Set(String.fetchAll(db, sql: "SELECT id FROM cases")) }
+        }
+        try refuseExisting(cases, storedIDs: storedIDs, places: imported.places)
+    }
+
     /// Writes imported cases in one transaction after checking all of them; on any problem nothing is written.
     ///
     /// A reference that already exists is refused unless `updateExisting`, in which case the case is
@@ -15,31 +43,54 @@ extension CaseStore {
     ///
     /// Every case is first checked by the statutory engine's ``ConsistencyCheck`` on `today`: an
     /// error (a date before the request, an invalid exception, …) refuses the whole import, naming
-    /// the case, its JSON path and the rule; warnings do not.
+    /// the case, its place and the rule; warnings do not. `progress` is told how far it has got, as
+    /// (done, total) steps: checking, then writing, each case.
     ///
     /// ```swift
     /// let imported = try ImportedCases.read(path: "in.json")
     /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
-    ///
-    /// `progress` is told how far it has got, as (done, total) steps: checking then writing each case.
     public func importCases(_ imported: ImportedCases, updateExisting: Bool, by user: String,
                             check: ConsistencyCheck, today: CalendarDate,
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
-        try importCases(imported.cases, file: imported.places.file, places: imported.places,
-                        updateExisting: updateExisting, by: user, check: check, today: today, progress: progress)
+        let cases = imported.cases
+        let places = imported.places
+        try Self.refuseInvalid(cases, places: places, check: check, today: today, progress: progress)
+        return try write { db in
+            var result = ImportResult(inserted: 0, updated: 0)
+            let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
+            if !updateExisting { try Self.refuseExisting(cases, storedIDs: storedIDs, places: places) }
+            for (index, ehcCase) in cases.enumerated() {
+                progress(cases.count + index, 2 * cases.count)
+                if storedIDs.contains(ehcCase.id), let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
+                    guard before != ehcCase else { continue }
+                    let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
+                    try CaseRows.replace(ehcCase, version: version + 1, db)
+                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
+                                          summary: "updated by import of \(places.file)", before: before, after: ehcCase)
+                    result.updated += 1
+                } else {
+                    try CaseRows.insert(ehcCase, db)
+                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
+                                          summary: "imported from \(places.file)", before: nil, after: ehcCase)
+                    result.inserted += 1
+                }
+            }
+            progress(2 * cases.count, 2 * cases.count)
+            return result
+        }
     }
 
     /// Imports cases read from a JSON file named `file`; problems are placed by their JSON path.
     public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String,
                             check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
-        try importCases(cases, file: file, places: ImportPlaces(file: file), updateExisting: updateExisting,
-                        by: user, check: check, today: today, progress: { _, _ in })
+        try importCases(ImportedCases(cases: cases, places: ImportPlaces(file: file)), updateExisting: updateExisting,
+                        by: user, check: check, today: today)
     }
 
-    private func importCases(_ cases: [EHCCase], file: String, places: ImportPlaces, updateExisting: Bool,
-                             by user: String, check: ConsistencyCheck, today: CalendarDate,
-                             progress: (Int, Int) -> Void) throws -> ImportResult {
+    /// Refuses the import when a case breaks a statutory rule or a reference is used twice in the file.
+    private static func refuseInvalid(_ cases: [EHCCase], places: ImportPlaces, check: ConsistencyCheck,
+                                      today: CalendarDate, progress: (Int, Int) -> Void) throws {
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
         for (index, ehcCase) in cases.enumerated() {
@@ -49,45 +100,20 @@ extension CaseStore {
                 problems.append(places.problem("cases[\(index)].\(finding.path)", "\(ehcCase.id): \(finding.message)\(rule)"))
             }
             if let earlier = firstIndex[ehcCase.id] {
-                problems.append(places.problem("cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(places.name(of: "cases[\(earlier)]"))"))
+                problems.append(places.problem(
+                    "cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(places.name(of: "cases[\(earlier)]"))"))
             } else {
                 firstIndex[ehcCase.id] = index
             }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
-        return try write { db in
-            var result = ImportResult(inserted: 0, updated: 0)
-            var existing: [(index: Int, before: EHCCase)] = []
-            let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
-            for (index, ehcCase) in cases.enumerated() where storedIDs.contains(ehcCase.id) {
-                if let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
-                    existing.append((index, before))
-                }
-            }
-            if !updateExisting, !existing.isEmpty {
-                throw ImportFailure(problems: existing.map { item in
-                    places.problem("cases[\(item.index)].id", "\(cases[item.index].id) already exists; use --update to replace it")
-                })
-            }
-            let beforeByIndex = Dictionary(uniqueKeysWithValues: existing.map { ($0.index, $0.before) })
-            for (index, ehcCase) in cases.enumerated() {
-                progress(cases.count + index, 2 * cases.count)
-                if let before = beforeByIndex[index] {
-                    guard before != ehcCase else { continue }
-                    let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
-                    try CaseRows.replace(ehcCase, version: version + 1, db)
-                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
-                                          summary: "updated by import of \(file)", before: before, after: ehcCase)
-                    result.updated += 1
-                } else {
-                    try CaseRows.insert(ehcCase, db)
-                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
-                                          summary: "imported from \(file)", before: nil, after: ehcCase)
-                    result.inserted += 1
-                }
-            }
-            progress(2 * cases.count, 2 * cases.count)
-            return result
+    }
+
+    /// Refuses the import when a reference is already in the database (an update needs `--update`).
+    private static func refuseExisting(_ cases: [EHCCase], storedIDs: Set<String>, places: ImportPlaces) throws {
+        let problems = cases.enumerated().filter { storedIDs.contains($0.element.id) }.map { index, ehcCase in
+            places.problem("cases[\(index)].id", "\(ehcCase.id) already exists; use --update to replace it")
         }
+        if !problems.isEmpty { throw ImportFailure(problems: problems) }
     }
 }

@@ -74,6 +74,10 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let imported = try ImportedCases.read(path: file)
         let settings = try rules.effective(environment: global.environment).settings
+        let check = ConsistencyCheck(settings: settings)
+        let today = try global.resolvedToday()
+        try CaseStore.checkImport(imported, databasePath: global.databasePath, updateExisting: update, check: check,
+                                  today: today)
         let databaseExisted = FileManager.default.fileExists(atPath: global.databasePath)
         let store = try global.openStore()
         let result: ImportResult
@@ -81,8 +85,7 @@ struct ImportCommand: ParsableCommand {
             let bar = ProgressBar(title: "importing \(imported.cases.count) cases", enabled: imported.cases.count >= 500)
             defer { bar.finish() }
             result = try store.importCases(imported, updateExisting: update, by: global.actingUser,
-                                           check: ConsistencyCheck(settings: settings), today: try global.resolvedToday(),
-                                           progress: bar.show)
+                                           check: check, today: today, progress: bar.show)
         } catch {
             // A refused import into a database it created leaves no database behind: nothing was there before.
             if !databaseExisted {

@@ -140,8 +140,17 @@ public enum CaseCSV {
         let cases = documents.enumerated().compactMap { index, members in
             CaseJSON.read(.object(members), path: "cases[\(index)]", log: log)
         }
-        guard log.problems.isEmpty else { throw ImportFailure(problems: log.problems.map(places.locate)) }
+        guard log.problems.isEmpty else {
+            throw ImportFailure(problems: log.problems.map(places.locate).sorted(by: readingOrder))
+        }
         return ImportedCases(cases: cases, places: places)
+    }
+
+    /// Problems in file order, then by line and column, as an editor would list them.
+    private static func readingOrder(_ first: ImportProblem, _ second: ImportProblem) -> Bool {
+        func numbers(_ place: String) -> [Int] { place.split(separator: ":").compactMap { Int($0) } }
+        if first.file != second.file { return first.file < second.file }
+        return numbers(first.place).lexicographicallyPrecedes(numbers(second.place))
     }
 
     /// Reports unknown, repeated and missing required columns; true when the rows can be read.
