@@ -29,6 +29,8 @@ struct HistoryCommand: ParsableCommand {
 ///
 /// Without `--expected-version` the case is read and saved in one go (retried if someone saves in
 /// between); with it, an edit of a version someone else has since saved is refused, exit code 1.
+/// The hidden `--repeat N` makes N edits in a row (caseworker `NAME #1` … `NAME #N`), printing
+/// `saved ID version V` as each is committed: the concurrency and crash tests drive it.
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit", abstract: "Change facts of one case (recorded in the audit trail).")
@@ -36,19 +38,28 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The new caseworker.") var caseworker: String
     @Option(help: "Refuse the edit unless the case is still at this version.") var expectedVersion: Int?
+    @Option(help: .hidden) var `repeat`: Int?
     @Argument(help: "The case reference, e.g. EHC-2025-00123.") var id: String
 
     func run() throws {
         let store = try global.openStore()
+        guard let count = `repeat` else {
+            try edit(store, caseworker: caseworker)
+            return
+        }
+        for number in 1...max(1, count) { try edit(store, caseworker: "\(caseworker) #\(number)") }
+    }
+
+    private func edit(_ store: CaseStore, caseworker: String) throws {
         while true {
             guard let (found, version) = try store.fetchCase(id: id) else { throw StoreError.caseNotFound(id: id) }
             var ehcCase = found
-            let previous = ehcCase.caseworker
             ehcCase.caseworker = caseworker
             do {
                 let saved = try store.update(ehcCase, expectedVersion: expectedVersion ?? version, by: global.actingUser,
-                                             summary: "caseworker \(previous) → \(caseworker)")
-                print("saved \(id) version \(saved)")
+                                             summary: "caseworker \(found.caseworker) → \(caseworker)")
+                // Unbuffered, so a script sees the line as soon as the change is committed.
+                FileHandle.standardOutput.write(Data("saved \(id) version \(saved)\n".utf8))
                 return
             } catch StoreError.staleEdit where expectedVersion == nil {
                 continue
