@@ -58,45 +58,45 @@ extension CaseStore {
         }
     }
 
-    /// Replaces this database's contents with the backup at `source`, in one step that others see whole.
+    /// Replaces the contents of the database at `path` with the backup at `source`, in one step others see whole.
     ///
-    /// Refused, changing nothing, when `source` is not a sound ehcdesk database, or when this database
-    /// is newer than the backup (see ``ChangeMark``) unless `force`. The restore itself is recorded in
-    /// the audit trail of the restored database.
+    /// Refused, changing nothing, when `source` is not a sound ehcdesk database, or when the database
+    /// is newer than the backup (see ``ChangeMark``) unless `force`. Both are checked read-only before
+    /// the database is opened for writing, so a refusal leaves its file byte-for-byte as it was. The
+    /// restore itself is recorded in the audit trail of the restored database.
     ///
     /// ```swift
-    /// try store.restore(from: "/backups/caseload-2026-11-24.sqlite", force: false, by: "sam")
+    /// try CaseStore.restore(from: "/backups/caseload-2026-11-24.sqlite", into: "caseload.sqlite", force: false, by: "sam")
     /// ```
-    public func restore(from source: String, force: Bool, by user: String) throws {
-        try Self.checkIsEhcdeskDatabase(at: source)
+    @discardableResult
+    public static func restore(from source: String, into path: String, force: Bool, by user: String) throws -> CaseStore {
+        try checkIsEhcdeskDatabase(at: source)
+        let (integrity, backupMark) = try readOnly(source) { db in
+            (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "", try ChangeMark.read(db))
+        }
+        guard integrity == "ok" else { throw StoreError.notAnEhcdeskDatabase(path: source) }
+        if FileManager.default.fileExists(atPath: path) {
+            try checkIsEhcdeskDatabase(at: path)
+            let currentMark = try readOnly(path, ChangeMark.read)
+            if !force, currentMark.isNewer(than: backupMark) {
+                throw StoreError.restoreWouldLoseChanges(target: path, current: currentMark, backup: backupMark)
+            }
+        }
+        let store = try open(path: path)
         var configuration = Configuration()
         configuration.readonly = true
-        let backup: DatabaseQueue
-        let backupMark: ChangeMark
         do {
-            backup = try DatabaseQueue(path: source, configuration: configuration)
-            let (integrity, mark) = try backup.read { db in
-                (try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "", try ChangeMark.read(db))
-            }
-            guard integrity == "ok" else { throw StoreError.notAnEhcdeskDatabase(path: source) }
-            backupMark = mark
-        } catch let error as DatabaseError {
-            throw StoreError.backupFailed(path: path, reason: "\(source) cannot be read: \(error.message ?? "\(error)")")
-        }
-        let currentMark = try changeMark()
-        if !force, currentMark.isNewer(than: backupMark) {
-            throw StoreError.restoreWouldLoseChanges(target: path, current: currentMark, backup: backupMark)
-        }
-        do {
-            // SQLite's backup writes the whole copy in one transaction of this database: all or nothing.
-            try Self.retryingWhileBusy(path: path) { try backup.backup(to: pool) }
+            let backup = try DatabaseQueue(path: source, configuration: configuration)
+            // SQLite's backup writes the whole copy in one transaction of the target: all or nothing.
+            try retryingWhileBusy(path: path) { try backup.backup(to: store.pool) }
             try backup.close()
         } catch let error as DatabaseError {
             throw StoreError.backupFailed(path: path, reason: error.message ?? "\(error)")
         }
-        try write { db in
+        try store.write { db in
             try AuditTrail.record(db, user: user, caseID: nil, action: "restore",
                                   summary: "restored from \((source as NSString).lastPathComponent)", before: nil, after: nil)
         }
+        return store
     }
 }

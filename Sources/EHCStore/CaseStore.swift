@@ -112,19 +112,26 @@ public final class CaseStore: Sendable {
         let header = handle.readData(ofLength: 16)
         try? handle.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw StoreError.notAnEhcdeskDatabase(path: path) }
-        var configuration = Configuration()
-        configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let (applicationID, superseded) = try queue.read { db in
+            let (applicationID, superseded) = try readOnly(path) { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Schema.migrator.hasBeenSuperseded(db))
             }
-            try queue.close()
             guard applicationID == Schema.applicationID else { throw StoreError.notAnEhcdeskDatabase(path: path) }
             if superseded { throw StoreError.newerSchema(path: path) }
-        } catch let error as DatabaseError {
-            _ = error
+        } catch is DatabaseError {
             throw StoreError.notAnEhcdeskDatabase(path: path)
+        }
+    }
+
+    /// Reads a database without opening it for writing, which would touch its file.
+    static func readOnly<T>(_ path: String, _ read: (Database) throws -> T) throws -> T {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        return try retryingWhileBusy(path: path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read(read)
         }
     }
 

@@ -26,20 +26,15 @@ extension CaseStore {
         try refuseInvalid(cases, places: imported.places, check: check, today: today, progress: { _, _ in })
         guard !updateExisting, FileManager.default.fileExists(atPath: path) else { return }
         try checkIsEhcdeskDatabase(at: path)
-        var configuration = Configuration()
-        configuration.readonly = true
-        let storedIDs = try retryingWhileBusy(path: path) {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            return try queue.read { db in try Set(String.fetchAll(db, sql: "SELECT id FROM cases")) }
-        }
+        let storedIDs = try readOnly(path) { db in try Set(String.fetchAll(db, sql: "SELECT id FROM cases")) }
         try refuseExisting(cases, storedIDs: storedIDs, places: imported.places)
     }
 
     /// Writes imported cases in one transaction after checking all of them; on any problem nothing is written.
     ///
     /// A reference that already exists is refused unless `updateExisting`, in which case the case is
-    /// replaced and the audit trail records its facts before and after.
+    /// replaced and the audit trail records its facts before and after. Lists the import did not give
+    /// (a CSV without `advice.csv`) are kept from the stored case, and the merged case is checked again.
     ///
     /// Every case is first checked by the statutory engine's ``ConsistencyCheck`` on `today`: an
     /// error (a date before the request, an invalid exception, …) refuses the whole import, naming
@@ -63,7 +58,10 @@ extension CaseStore {
             for (index, ehcCase) in cases.enumerated() {
                 progress(cases.count + index, 2 * cases.count)
                 if storedIDs.contains(ehcCase.id), let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
+                    let ehcCase = imported.merged(ehcCase, keepingFrom: before)
                     guard before != ehcCase else { continue }
+                    let problems = Self.statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
+                    if !problems.isEmpty { throw ImportFailure(problems: problems) }
                     let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
                     try CaseRows.replace(ehcCase, version: version + 1, db)
                     try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
@@ -95,10 +93,7 @@ extension CaseStore {
         var firstIndex: [String: Int] = [:]
         for (index, ehcCase) in cases.enumerated() {
             progress(index, 2 * cases.count)
-            for finding in check.findings(for: ehcCase, today: today) where finding.severity == .error {
-                let rule = finding.rule.map { " (\($0))" } ?? ""
-                problems.append(places.problem("cases[\(index)].\(finding.path)", "\(ehcCase.id): \(finding.message)\(rule)"))
-            }
+            problems += statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
             if let earlier = firstIndex[ehcCase.id] {
                 problems.append(places.problem(
                     "cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(places.name(of: "cases[\(earlier)]"))"))
@@ -107,6 +102,15 @@ extension CaseStore {
             }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
+    }
+
+    /// The statutory engine's errors for one case (a date before the request, an invalid exception, …).
+    private static func statutoryProblems(_ ehcCase: EHCCase, index: Int, places: ImportPlaces, check: ConsistencyCheck,
+                                          today: CalendarDate) -> [ImportProblem] {
+        check.findings(for: ehcCase, today: today).filter { $0.severity == .error }.map { finding in
+            let rule = finding.rule.map { " (\($0))" } ?? ""
+            return places.problem("cases[\(index)].\(finding.path)", "\(ehcCase.id): \(finding.message)\(rule)")
+        }
     }
 
     /// Refuses the import when a reference is already in the database (an update needs `--update`).

@@ -98,8 +98,7 @@ struct RestoreCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: source) else {
             throw CommandFailure(description: "ehcdesk: \(source) does not exist; nothing was restored")
         }
-        let store = try global.openStore()
-        try store.restore(from: source, force: force, by: global.actingUser)
+        let store = try CaseStore.restore(from: source, into: global.databasePath, force: force, by: global.actingUser)
         print("restored \(try store.caseCount()) cases from \(source)")
     }
 }

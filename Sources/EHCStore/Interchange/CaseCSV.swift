@@ -115,10 +115,12 @@ public enum CaseCSV {
                 }
             }
         }
+        var givenLists: Set<CaseList> = []
         if withSiblings {
             for spec in [advice, exceptions, reviews] {
                 let file = folder.isEmpty ? spec.name : folder + "/" + spec.name
                 guard let bytes = contents(file) else { continue }
+                givenLists.insert(CaseList(rawValue: spec.list!)!)
                 guard let table = CSVTable.read(bytes, file: file, log: log), checkHeader(table, spec, log: log),
                       let idColumn = table.column("case_id") else { continue }
                 var counts: [Int: Int] = [:]
@@ -143,7 +145,7 @@ public enum CaseCSV {
         guard log.problems.isEmpty else {
             throw ImportFailure(problems: log.problems.map(places.locate).sorted(by: readingOrder))
         }
-        return ImportedCases(cases: cases, places: places)
+        return ImportedCases(cases: cases, places: places, givenLists: givenLists)
     }
 
     /// Problems in file order, then by line and column, as an editor would list them.

@@ -60,6 +60,29 @@ public struct ImportPlaces: Sendable {
 public struct ImportedCases: Sendable {
     public var cases: [EHCCase]
     public var places: ImportPlaces
+    /// The lists the file gave. A CSV import without `advice.csv` says nothing about advice, so an
+    /// update keeps the advice already stored rather than emptying it; JSON always gives every list.
+    public var givenLists: Set<CaseList> = Set(CaseList.allCases)
+
+    public init(cases: [EHCCase], places: ImportPlaces, givenLists: Set<CaseList> = Set(CaseList.allCases)) {
+        self.cases = cases
+        self.places = places
+        self.givenLists = givenLists
+    }
+
+    /// The imported case, with the lists this import did not give taken from the stored case.
+    func merged(_ imported: EHCCase, keepingFrom stored: EHCCase) -> EHCCase {
+        var result = imported
+        if !givenLists.contains(.advice) { result.advice = stored.advice }
+        if !givenLists.contains(.exceptions) { result.exceptions = stored.exceptions }
+        if !givenLists.contains(.reviews) { result.reviews = stored.reviews }
+        return result
+    }
+}
+
+/// The lists of a case that CSV carries in files of their own.
+public enum CaseList: String, Sendable, Hashable, CaseIterable {
+    case advice, exceptions, reviews
 }
 
 extension ImportedCases {
