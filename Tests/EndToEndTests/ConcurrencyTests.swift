@@ -9,11 +9,8 @@ struct ConcurrencyTests {
 
     @Test("8 processes making 200 edits each to one case: all exit 0, no 'locked', every edit audited, none lost")
     func eightWriters() throws {
-        let folder = NSTemporaryDirectory() + "ehcdesk-concurrency-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "20", "--db", database] + today).code == 0)
+        let folder = try ScratchFolder()
+        let database = try folder.generatedDatabase(cases: 20)
         let id = try firstCaseID(database)
 
         let writers = try (1...8).map { writer in
@@ -46,11 +43,8 @@ struct ConcurrencyTests {
 
     @Test("an edit of a version someone else has saved since is refused, exit 1, and not applied")
     func staleEditRefused() throws {
-        let folder = NSTemporaryDirectory() + "ehcdesk-concurrency-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "5", "--db", database] + today).code == 0)
+        let folder = try ScratchFolder()
+        let database = try folder.generatedDatabase(cases: 5)
         let id = try firstCaseID(database)
         #expect(try runEhcdesk(["edit", id, "--caseworker", "First Saver", "--expected-version", "1", "--db", database]).code == 0)
         let stale = try runEhcdesk(["edit", id, "--caseworker", "Late Saver", "--expected-version", "1", "--db", database])

@@ -7,11 +7,8 @@ import Testing
 struct CrashTests {
     @Test("SIGKILL of a writer at 60 random moments: integrity_check ok and every acknowledged edit present")
     func killedWriter() throws {
-        let folder = NSTemporaryDirectory() + "ehcdesk-crash-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "200", "--db", database, "--today", "2026-11-24"]).code == 0)
+        let folder = try ScratchFolder()
+        let database = try folder.generatedDatabase(cases: 200)
         let id = try firstCaseID(database)
         var generator = SystemRandomNumberGenerator()
         var acknowledged: [(caseworker: String, version: Int)] = []

@@ -92,11 +92,10 @@ struct ImportSafetyTests {
 
     @Test("a malformed import exits 1, says where, and leaves the database unchanged", arguments: MalformedImport.all)
     func refused(_ example: MalformedImport) throws {
-        let folder = NSTemporaryDirectory() + "ehcdesk-import-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "20", "--db", database] + today).code == 0)
+        let database = try scratch.generatedDatabase(cases: 20)
         let existing = try #require(try runEhcdesk(["export", "--format", "csv", "--db", database] + today)
             .out.split(separator: "\n").dropFirst().first?.split(separator: ",").first).description
         for (name, bytes) in example.files {

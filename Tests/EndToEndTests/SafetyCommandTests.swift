@@ -7,16 +7,10 @@ import Testing
 struct SafetyCommandTests {
     let today = ["--today", "2026-11-24"]
 
-    private func makeFolder() throws -> String {
-        let folder = NSTemporaryDirectory() + "ehcdesk-safety-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test("10,000 cases: export, import into an empty database, export again is identical, in JSON and in CSV")
     func roundTripTenThousand() throws {
-        let folder = try makeFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
         let source = folder + "/source.sqlite"
         #expect(try runEhcdesk(["generate", "--cases", "10000", "--seed", "11", "--db", source] + today).code == 0)
 
@@ -40,10 +34,9 @@ struct SafetyCommandTests {
 
     @Test("export --format csv to stdout prints cases.csv only")
     func csvToStdout() throws {
-        let folder = try makeFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "30", "--db", database] + today).code == 0)
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
+        let database = try scratch.generatedDatabase(cases: 30)
         #expect(try runEhcdesk(["export", "--format", "csv", "--output", folder + "/out", "--db", database] + today).code == 0)
         let printed = try runEhcdesk(["export", "--format", "csv", "--db", database] + today)
         #expect(printed.out == (try String(contentsOfFile: folder + "/out/cases.csv", encoding: .utf8)))
@@ -52,10 +45,9 @@ struct SafetyCommandTests {
 
     @Test("re-importing with --update changes the case and history shows who changed what")
     func updateAndHistory() throws {
-        let folder = try makeFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "3", "--db", database] + today).code == 0)
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
+        let database = try scratch.generatedDatabase(cases: 3)
         let csv = try runEhcdesk(["export", "--format", "csv", "--db", database] + today).out
         let id = try firstCaseID(database)
         let row = try #require(csv.split(separator: "\n").first { $0.hasPrefix(id + ",") })
@@ -74,8 +66,8 @@ struct SafetyCommandTests {
 
     @Test("backup makes a 0600 copy while another process writes; restore refuses a newer database without --force")
     func backupAndRestore() throws {
-        let folder = try makeFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
         let database = folder + "/db.sqlite"
         let backup = folder + "/backup.sqlite"
         #expect(try runEhcdesk(["generate", "--cases", "500", "--db", database] + today).code == 0)
@@ -103,10 +95,9 @@ struct SafetyCommandTests {
 
     @Test("restore from a file that is not a database fails and leaves the database untouched")
     func restoreFromGarbage() throws {
-        let folder = try makeFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "5", "--db", database] + today).code == 0)
+        let scratch = try ScratchFolder()
+        let folder = scratch.path
+        let database = try scratch.generatedDatabase(cases: 5)
         let garbage = folder + "/garbage.sqlite"
         try "not a backup".write(toFile: garbage, atomically: true, encoding: .utf8)
         let exportBefore = try runEhcdesk(["export", "--db", database] + today).out
@@ -120,10 +111,8 @@ struct SafetyCommandTests {
 
     @Test("opening a database others can read warns on stderr and still works")
     func warnsWhenReadableByOthers() throws {
-        let folder = try makeFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let database = folder + "/db.sqlite"
-        #expect(try runEhcdesk(["generate", "--cases", "5", "--db", database] + today).code == 0)
+        let scratch = try ScratchFolder()
+        let database = try scratch.generatedDatabase(cases: 5)
         #expect(try runEhcdesk(["overdue", "--db", database] + today).err.isEmpty)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: database)
         let result = try runEhcdesk(["overdue", "--db", database] + today)
