@@ -28,7 +28,7 @@ final class ProgressBar {
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(title) [\(bar)] \(String(percent).leftPadded(3))%".utf8))
+        FileHandle.standardError.write(Data("\r\(title) [\(bar)] \(String(format: "%3d", percent))%".utf8))
     }
 
     func finish() {
