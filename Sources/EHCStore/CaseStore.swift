@@ -17,10 +17,13 @@ import GRDB
 public final class CaseStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Set when the file can be read by its group or others: the caller should warn the user.
+    public let readableByOthers: Bool
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabasePool, readableByOthers: Bool) {
         self.path = path
         self.pool = pool
+        self.readableByOthers = readableByOthers
     }
 
     /// Opens (creating when missing, with mode 0600 in a 0700 folder) and migrates the database at `path`.
@@ -37,15 +40,53 @@ public final class CaseStore: Sendable {
         configuration.foreignKeysEnabled = true
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
+            pool = try retryingWhileBusy(path: path) {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try Schema.migrator.migrate(pool)
+                // GRDB sets NORMAL, which can lose the last commits if the computer (not just ehcdesk)
+                // crashes; FULL syncs the WAL at every commit, so a change reported saved stays saved.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                return pool
+            }
         } catch let error as DatabaseError {
             throw StoreError.cannotCreate(path: path, reason: error.message ?? "\(error)")
         }
-        return CaseStore(path: path, pool: pool)
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o600
+        return CaseStore(path: path, pool: pool, readableByOthers: mode & 0o044 != 0)
     }
 
-    private static func createPrivateFile(at path: String) throws {
+    /// Runs `work` again while another process holds the database, with a growing pause, up to about a minute.
+    ///
+    /// SQLite's busy timeout already waits for a lock; this covers what it cannot (a lock held across the
+    /// timeout, recovery after a crash), so a user never reads "database is locked".
+    static func retryingWhileBusy<T>(path: String, _ work: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try work()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                guard attempt < 60 else { throw StoreError.busy(path: path) }
+                usleep(UInt32(min(attempt, 20)) * 50_000)
+            }
+        }
+    }
+
+    /// One write transaction, begun IMMEDIATE so it takes the write lock up front, retried while busy.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try Self.retryingWhileBusy(path: path) {
+            try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    static func createPrivateFile(at path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -64,26 +105,33 @@ public final class CaseStore: Sendable {
     }
 
     /// Reads the file without changing it and refuses anything that is not an ehcdesk database we can open.
-    private static func checkIsEhcdeskDatabase(at path: String) throws {
+    static func checkIsEhcdeskDatabase(at path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.cannotCreate(path: path, reason: "the file cannot be read")
         }
         let header = handle.readData(ofLength: 16)
         try? handle.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw StoreError.notAnEhcdeskDatabase(path: path) }
-        var configuration = Configuration()
-        configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let (applicationID, superseded) = try queue.read { db in
+            let (applicationID, superseded) = try readOnly(path) { db in
                 (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Schema.migrator.hasBeenSuperseded(db))
             }
-            try queue.close()
             guard applicationID == Schema.applicationID else { throw StoreError.notAnEhcdeskDatabase(path: path) }
             if superseded { throw StoreError.newerSchema(path: path) }
-        } catch let error as DatabaseError {
-            _ = error
+        } catch is DatabaseError {
             throw StoreError.notAnEhcdeskDatabase(path: path)
+        }
+    }
+
+    /// Reads a database without opening it for writing, which would touch its file.
+    static func readOnly<T>(_ path: String, _ read: (Database) throws -> T) throws -> T {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        return try retryingWhileBusy(path: path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read(read)
         }
     }
 
@@ -112,7 +160,7 @@ public final class CaseStore: Sendable {
 
     /// Inserts new cases in one transaction, each with an audit-trail entry; all or nothing.
     public func insert(_ cases: [EHCCase], by user: String, action: String = "insert") throws {
-        try pool.write { db in
+        try write { db in
             for ehcCase in cases {
                 guard try !CaseRows.exists(db, id: ehcCase.id) else { throw StoreError.duplicateCase(id: ehcCase.id) }
                 try CaseRows.insert(ehcCase, db)
@@ -125,7 +173,7 @@ public final class CaseStore: Sendable {
     /// Replaces the facts of an existing case if nobody saved it since `version`; returns the new version.
     @discardableResult
     public func update(_ ehcCase: EHCCase, expectedVersion: Int, by user: String, summary: String) throws -> Int {
-        try pool.write { db in
+        try write { db in
             guard let current = try CaseRows.fetchCases(db, whereID: ehcCase.id).first,
                   let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id])
             else { throw StoreError.caseNotFound(id: ehcCase.id) }
@@ -141,7 +189,7 @@ public final class CaseStore: Sendable {
 
     /// Writes many generated cases quickly: one transaction, one audit entry for the batch.
     public func insertGenerated(_ cases: some Sequence<EHCCase>, by user: String, summary: String) throws -> Int {
-        try pool.write { db in
+        try write { db in
             var count = 0
             for ehcCase in cases {
                 try CaseRows.insert(ehcCase, db)
@@ -149,6 +197,21 @@ public final class CaseStore: Sendable {
             }
             try AuditTrail.record(db, user: user, caseID: nil, action: "generate", summary: summary, before: nil, after: nil)
             return count
+        }
+    }
+
+    /// Removes a case if nobody saved it since `version`; the audit trail keeps its last facts.
+    public func delete(id: String, expectedVersion: Int, by user: String, summary: String) throws {
+        try write { db in
+            guard let current = try CaseRows.fetchCases(db, whereID: id).first,
+                  let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [id])
+            else { throw StoreError.caseNotFound(id: id) }
+            guard version == expectedVersion else {
+                throw StoreError.staleEdit(id: id, expectedVersion: expectedVersion, actualVersion: version)
+            }
+            try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [id])
+            try AuditTrail.record(db, user: user, caseID: id, action: "delete", summary: summary,
+                                  before: current, after: nil)
         }
     }
 

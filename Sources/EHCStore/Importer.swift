@@ -1,4 +1,5 @@
 import EHCCore
+import Foundation
 import GRDB
 
 /// What an import changed.
@@ -8,69 +9,115 @@ public struct ImportResult: Sendable, Equatable {
 }
 
 extension CaseStore {
+    /// Checks an import against the database at `path` without opening it for writing.
+    ///
+    /// Opening a database for writing touches its file (SQLite and GRDB set up the WAL), so a refused
+    /// import runs this first: a database it refuses is left byte-for-byte as it was. Finds every
+    /// problem ``importCases(_:updateExisting:by:check:today:progress:)`` would, but a case added by
+    /// someone else in between is still caught there, inside the write transaction.
+    ///
+    /// ```swift
+    /// try CaseStore.checkImport(imported, databasePath: "caseload.sqlite", updateExisting: false,
+    ///                           check: ConsistencyCheck(), today: today)
+    /// ```
+    public static func checkImport(_ imported: ImportedCases, databasePath path: String, updateExisting: Bool,
+                                   check: ConsistencyCheck, today: CalendarDate) throws {
+        let cases = imported.cases
+        try refuseInvalid(cases, places: imported.places, check: check, today: today, progress: { _, _ in })
+        guard !updateExisting, FileManager.default.fileExists(atPath: path) else { return }
+        try checkIsEhcdeskDatabase(at: path)
+        let storedIDs = try readOnly(path) { db in try Set(String.fetchAll(db, sql: "SELECT id FROM cases")) }
+        try refuseExisting(cases, storedIDs: storedIDs, places: imported.places)
+    }
+
     /// Writes imported cases in one transaction after checking all of them; on any problem nothing is written.
     ///
     /// A reference that already exists is refused unless `updateExisting`, in which case the case is
-    /// replaced and the audit trail records its facts before and after.
+    /// replaced and the audit trail records its facts before and after. Lists the import did not give
+    /// (a CSV without `advice.csv`) are kept from the stored case, and the merged case is checked again.
     ///
     /// Every case is first checked by the statutory engine's ``ConsistencyCheck`` on `today`: an
     /// error (a date before the request, an invalid exception, …) refuses the whole import, naming
-    /// the case, its JSON path and the rule; warnings do not.
+    /// the case, its place and the rule; warnings do not. `progress` is told how far it has got, as
+    /// (done, total) steps: checking, then writing, each case.
     ///
     /// ```swift
-    /// let cases = try InterchangeDocument.read(bytes, file: "in.json")
-    /// try store.importCases(cases, file: "in.json", updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
+    /// let imported = try ImportedCases.read(path: "in.json")
+    /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
+    public func importCases(_ imported: ImportedCases, updateExisting: Bool, by user: String,
+                            check: ConsistencyCheck, today: CalendarDate,
+                            progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
+        let cases = imported.cases
+        let places = imported.places
+        try Self.refuseInvalid(cases, places: places, check: check, today: today, progress: progress)
+        return try write { db in
+            var result = ImportResult(inserted: 0, updated: 0)
+            let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
+            if !updateExisting { try Self.refuseExisting(cases, storedIDs: storedIDs, places: places) }
+            for (index, ehcCase) in cases.enumerated() {
+                progress(cases.count + index, 2 * cases.count)
+                if storedIDs.contains(ehcCase.id), let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
+                    let ehcCase = imported.merged(ehcCase, keepingFrom: before)
+                    guard before != ehcCase else { continue }
+                    let problems = Self.statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
+                    if !problems.isEmpty { throw ImportFailure(problems: problems) }
+                    let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
+                    try CaseRows.replace(ehcCase, version: version + 1, db)
+                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
+                                          summary: "updated by import of \(places.file)", before: before, after: ehcCase)
+                    result.updated += 1
+                } else {
+                    try CaseRows.insert(ehcCase, db)
+                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
+                                          summary: "imported from \(places.file)", before: nil, after: ehcCase)
+                    result.inserted += 1
+                }
+            }
+            progress(2 * cases.count, 2 * cases.count)
+            return result
+        }
+    }
+
+    /// Imports cases read from a JSON file named `file`; problems are placed by their JSON path.
     public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String,
                             check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
+        try importCases(ImportedCases(cases: cases, places: ImportPlaces(file: file)), updateExisting: updateExisting,
+                        by: user, check: check, today: today)
+    }
+
+    /// Refuses the import when a case breaks a statutory rule or a reference is used twice in the file.
+    private static func refuseInvalid(_ cases: [EHCCase], places: ImportPlaces, check: ConsistencyCheck,
+                                      today: CalendarDate, progress: (Int, Int) -> Void) throws {
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
         for (index, ehcCase) in cases.enumerated() {
-            for finding in check.findings(for: ehcCase, today: today) where finding.severity == .error {
-                let rule = finding.rule.map { " (\($0))" } ?? ""
-                problems.append(ImportProblem(file: file, place: "cases[\(index)].\(finding.path)",
-                                              message: "\(ehcCase.id): \(finding.message)\(rule)"))
-            }
+            progress(index, 2 * cases.count)
+            problems += statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
             if let earlier = firstIndex[ehcCase.id] {
-                problems.append(ImportProblem(file: file, place: "cases[\(index)].id",
-                                              message: "the reference \(ehcCase.id) is also used by cases[\(earlier)]"))
+                problems.append(places.problem(
+                    "cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(places.name(of: "cases[\(earlier)]"))"))
             } else {
                 firstIndex[ehcCase.id] = index
             }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
-        return try pool.write { db in
-            var result = ImportResult(inserted: 0, updated: 0)
-            var existing: [(index: Int, before: EHCCase)] = []
-            let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
-            for (index, ehcCase) in cases.enumerated() where storedIDs.contains(ehcCase.id) {
-                if let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
-                    existing.append((index, before))
-                }
-            }
-            if !updateExisting, !existing.isEmpty {
-                throw ImportFailure(problems: existing.map { item in
-                    ImportProblem(file: file, place: "cases[\(item.index)].id",
-                                  message: "\(cases[item.index].id) already exists; use --update to replace it")
-                })
-            }
-            let beforeByIndex = Dictionary(uniqueKeysWithValues: existing.map { ($0.index, $0.before) })
-            for (index, ehcCase) in cases.enumerated() {
-                if let before = beforeByIndex[index] {
-                    guard before != ehcCase else { continue }
-                    let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
-                    try CaseRows.replace(ehcCase, version: version + 1, db)
-                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
-                                          summary: "updated by import of \(file)", before: before, after: ehcCase)
-                    result.updated += 1
-                } else {
-                    try CaseRows.insert(ehcCase, db)
-                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
-                                          summary: "imported from \(file)", before: nil, after: ehcCase)
-                    result.inserted += 1
-                }
-            }
-            return result
+    }
+
+    /// The statutory engine's errors for one case (a date before the request, an invalid exception, …).
+    private static func statutoryProblems(_ ehcCase: EHCCase, index: Int, places: ImportPlaces, check: ConsistencyCheck,
+                                          today: CalendarDate) -> [ImportProblem] {
+        check.findings(for: ehcCase, today: today).filter { $0.severity == .error }.map { finding in
+            let rule = finding.rule.map { " (\($0))" } ?? ""
+            return places.problem("cases[\(index)].\(finding.path)", "\(ehcCase.id): \(finding.message)\(rule)")
         }
+    }
+
+    /// Refuses the import when a reference is already in the database (an update needs `--update`).
+    private static func refuseExisting(_ cases: [EHCCase], storedIDs: Set<String>, places: ImportPlaces) throws {
+        let problems = cases.enumerated().filter { storedIDs.contains($0.element.id) }.map { index, ehcCase in
+            places.problem("cases[\(index)].id", "\(ehcCase.id) already exists; use --update to replace it")
+        }
+        if !problems.isEmpty { throw ImportFailure(problems: problems) }
     }
 }

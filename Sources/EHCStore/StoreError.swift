@@ -13,6 +13,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case auditNotFound(id: Int64)
     /// Someone else saved the case since it was read: the edit is refused, not applied.
     case staleEdit(id: String, expectedVersion: Int, actualVersion: Int)
+    /// Other ehcdesk users kept the database busy for over a minute; nothing was changed.
+    case busy(path: String)
+    /// A restore would replace a database with later changes than the backup.
+    case restoreWouldLoseChanges(target: String, current: ChangeMark, backup: ChangeMark)
+    case backupFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -30,6 +35,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "no audit number \(id)"
         case let .staleEdit(id, expected, actual):
             "\(id) was changed by someone else (version \(actual), you edited version \(expected)); reload it and try again"
+        case let .busy(path):
+            "\(path) is busy with other ehcdesk users; nothing was changed, please try again in a moment"
+        case let .restoreWouldLoseChanges(target, current, backup):
+            "\(target) is newer than the backup (\(current.entries) audit-trail entries up to \(current.latest); "
+                + "the backup has \(backup.entries) up to \(backup.latest)); nothing was restored "
+                + "(use --force to replace it and lose the later changes)"
+        case let .backupFailed(path, reason):
+            "cannot copy the database to \(path): \(reason); nothing was changed"
         }
     }
 }

@@ -6,44 +6,86 @@ import Foundation
 /// `ehcdesk export`: every case with its computed deadlines, for scripts and other systems.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write every case to stdout (ehcdesk/1 JSON) with computed deadlines.")
+        commandName: "export", abstract: "Write every case (ehcdesk/1 JSON or CSV) with computed deadlines.",
+        discussion: """
+            --format csv prints cases.csv only; with --output DIR it writes cases.csv, advice.csv, \
+            exceptions.csv, reviews.csv and deadlines.csv into DIR (created 0700), which import reads back.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
     @Option(help: "The output format.") var format: ExportFormat = .json
+    @Option(help: "A folder to write every CSV file into (CSV only).") var output: String?
+
+    func validate() throws {
+        if output != nil, format != .csv { throw ValidationError("--output DIR is for --format csv") }
+    }
 
     func run() throws {
         let store = try global.openStore()
         let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
-        let document = InterchangeDocument.export(try store.allCases(), calendar: calendar,
-                                                  today: try global.resolvedToday())
-        FileHandle.standardOutput.write(Data((document.serialized() + "\n").utf8))
+        let cases = try store.allCases()
+        let today = try global.resolvedToday()
+        guard format == .csv else {
+            let document = InterchangeDocument.export(cases, calendar: calendar, today: today)
+            FileHandle.standardOutput.write(Data((document.serialized() + "\n").utf8))
+            return
+        }
+        let files = CaseCSV.export(cases, calendar: calendar, today: today)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(files["cases.csv"]!.utf8))
+            return
+        }
+        try writeFolder(files, to: output)
+        print("exported \(cases.count) cases to \(output)/ (\(CaseCSV.fileNames.joined(separator: ", ")))")
+    }
+
+    /// Writes each file whole (temporary name, then rename) in a private folder.
+    private func writeFolder(_ files: [String: String], to folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            for name in CaseCSV.fileNames {
+                let path = folder + "/" + name
+                try Data(files[name]!.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            }
+        } catch {
+            throw CommandFailure(description: "ehcdesk: cannot write the export to \(folder): \(error.localizedDescription)")
+        }
     }
 }
 
 /// `ehcdesk import FILE`: all or nothing; every problem is reported with its place.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import cases from an ehcdesk/1 JSON file, all or nothing.")
+        commandName: "import", abstract: "Import cases from ehcdesk/1 JSON or CSV, all or nothing.",
+        discussion: """
+            FILE is a .json file, a CSV folder written by `export --format csv --output DIR`, or a .csv file: \
+            cases.csv brings its sibling advice.csv, exceptions.csv and reviews.csv; any other .csv is cases only.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
     @Flag(help: "Replace existing cases with the same reference (recorded in the audit trail).")
     var update = false
-    @Argument(help: "The file to import (.json).") var file: String
+    @Argument(help: "The file or CSV folder to import.") var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure(description: "\(file): cannot be read (does it exist?)")
-        }
-        let cases = try InterchangeDocument.read(Array(data), file: file)
+        let imported = try ImportedCases.read(path: file)
         let settings = try rules.effective(environment: global.environment).settings
+        let check = ConsistencyCheck(settings: settings)
+        let today = try global.resolvedToday()
+        try CaseStore.checkImport(imported, databasePath: global.databasePath, updateExisting: update, check: check,
+                                  today: today)
         let databaseExisted = FileManager.default.fileExists(atPath: global.databasePath)
         let store = try global.openStore()
         let result: ImportResult
         do {
-            result = try store.importCases(cases, file: file, updateExisting: update, by: global.actingUser,
-                                           check: ConsistencyCheck(settings: settings), today: try global.resolvedToday())
+            let bar = ProgressBar(title: "importing \(imported.cases.count) cases", enabled: imported.cases.count >= 500)
+            defer { bar.finish() }
+            result = try store.importCases(imported, updateExisting: update, by: global.actingUser,
+                                           check: check, today: today, progress: bar.show)
         } catch {
             // A refused import into a database it created leaves no database behind: nothing was there before.
             if !databaseExisted {
@@ -104,7 +146,7 @@ struct SettingsCommand: ParsableCommand {
 
 /// The formats `export` writes.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
+    case json, csv
 }
 
 /// The formats `case` prints.

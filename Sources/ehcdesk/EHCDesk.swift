@@ -23,7 +23,7 @@ struct EHCDesk: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
             CaseCommand.self, OverdueCommand.self, ReportCommand.self, AuditCommand.self, SettingsCommand.self,
-            BenchCommand.self,
+            HistoryCommand.self, EditCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

@@ -43,8 +43,17 @@ struct GlobalOptions: ParsableArguments {
         return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
     }
 
+    /// Opens the database, warning on stderr (not refusing) when others can read its personal data.
     func openStore() throws -> CaseStore {
-        try CaseStore.open(path: databasePath)
+        let store = try CaseStore.open(path: databasePath)
+        if store.readableByOthers {
+            FileHandle.standardError.write(Data("""
+                ehcdesk: warning: \(databasePath) can be read by other users of this computer; \
+                it holds children's personal data (fix with: chmod 600 \(databasePath))
+
+                """.utf8))
+        }
+        return store
     }
 }
 

@@ -35,7 +35,7 @@ func sampleCase(id: String = "EHC-2025-00001") -> EHCCase {
         exceptions: [StatutoryException(ground: .personalCircumstances, appliesTo: ["finalPlan"], from: date("2025-03-01"),
                                         to: date("2025-03-28"), note: "family bereavement", parentInformed: date("2025-03-03"))],
         reviews: [Review(meetingDate: date("2026-04-30"), reportSent: date("2026-05-08"), decisionDate: date("2026-05-20"),
-                         decision: .amend)],
+                         decision: .amend, amendmentProposed: date("2026-05-20"))],
         phaseTransfer: PhaseTransfer(kind: .school, transferYear: 2027),
         closed: nil)
 }

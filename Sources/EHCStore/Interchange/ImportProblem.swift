@@ -21,6 +21,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         // CSV places are LINE:COLUMN and follow the file name directly, as compilers print them.
         let isLineColumn = place.first?.isNumber == true
+        if place.isEmpty { return "\(file): \(message)" }
         return isLineColumn ? "\(file):\(place): \(message)" : "\(file): \(place): \(message)"
     }
 }

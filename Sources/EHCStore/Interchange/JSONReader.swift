@@ -13,6 +13,11 @@ final class ProblemLog {
     func add(_ place: String, _ message: String) {
         problems.append(ImportProblem(file: file, place: place, message: message))
     }
+
+    /// A problem in another file of the same import (a CSV folder has several).
+    func add(file: String, _ place: String, _ message: String) {
+        problems.append(ImportProblem(file: file, place: place, message: message))
+    }
 }
 
 /// Reads the fields of one JSON object by name, reporting each problem with its JSON path.

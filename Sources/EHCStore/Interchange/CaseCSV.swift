@@ -1,0 +1,219 @@
+import EHCCore
+
+/// The CSV form of the interchange contract: the `ehcdesk/1` JSON flattened with `_`, one file per list.
+///
+/// `cases.csv` has one row per case (`child_givenName`, `decisionToAssess_date`, …, and the computed
+/// `status`); `advice.csv`, `exceptions.csv` and `reviews.csv` have one row per item keyed by `case_id`,
+/// in the order of the case's list; `deadlines.csv` carries the computed deadlines out and is ignored
+/// on import. Lists of dates or keys inside a cell (`chased`, `appliesTo`) are separated by `;`.
+///
+/// Import reads the rows back into the JSON form and through the same reader as a JSON file, so
+/// both formats accept and refuse exactly the same facts; problems are placed at `FILE:LINE:COLUMN`.
+///
+/// ```swift
+/// let files = CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)  // ["cases.csv": "id,…", …]
+/// let imported = try CaseCSV.read(folder: "export", casesFile: "export/cases.csv", withSiblings: true)
+/// ```
+public enum CaseCSV {
+    /// One CSV file: its name, the columns export writes, which of them import requires and which it ignores.
+    struct Table: Sendable {
+        var name: String
+        var columns: [String]
+        var required: Set<String>
+        var computed: Set<String>
+        /// The list of a case this file holds (`advice`), or `nil` for the cases file.
+        var list: String?
+    }
+
+    static let cases = Table(
+        name: "cases.csv",
+        columns: ["id", "child_givenName", "child_familyName", "child_dateOfBirth", "child_setting", "caseworker",
+                  "requestDate", "requestSource", "decisionToAssess_date", "decisionToAssess_outcome",
+                  "decisionToIssue_date", "decisionToIssue_outcome", "draftPlanIssued", "finalPlanIssued",
+                  "phaseTransfer_kind", "phaseTransfer_transferYear", "phaseTransfer_amendedPlanIssued",
+                  "closed_date", "closed_reason", "status"],
+        required: ["id", "child_givenName", "child_familyName", "child_dateOfBirth", "caseworker", "requestDate",
+                   "requestSource"],
+        computed: ["status"], list: nil)
+    static let advice = Table(
+        name: "advice.csv", columns: ["case_id", "agency", "detail", "requested", "received", "chased", "due"],
+        required: ["case_id", "agency", "requested"], computed: ["due"], list: "advice")
+    static let exceptions = Table(
+        name: "exceptions.csv",
+        columns: ["case_id", "ground", "appliesTo", "from", "to", "note", "parentInformed", "regulation"],
+        required: ["case_id", "ground", "appliesTo", "from"], computed: ["regulation"], list: "exceptions")
+    static let reviews = Table(
+        name: "reviews.csv",
+        columns: ["case_id", "meetingDate", "reportSent", "decisionDate", "decision", "amendmentProposed",
+                  "amendedPlanIssued"],
+        required: ["case_id", "meetingDate"], computed: [], list: "reviews")
+    static let deadlines = Table(
+        name: "deadlines.csv", columns: ["case_id", "key", "due", "met", "status", "rule", "excepted"],
+        required: [], computed: [], list: "deadlines")
+
+    /// The files that make up a folder export, in the order they are written.
+    public static let fileNames = [cases, advice, exceptions, reviews, deadlines].map(\.name)
+
+    /// Cells that hold a list, separated by `;`.
+    private static let listColumns: Set<String> = ["chased", "appliesTo"]
+
+    // MARK: Export
+
+    /// Every file of a folder export by name; `cases.csv` alone is what `export --format csv` prints.
+    public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> [String: String] {
+        let documents = cases.map { InterchangeDocument.exportCase($0, calendar: calendar, today: today) }
+        var files: [String: String] = [:]
+        files[Self.cases.name] = CSVText.write(header: Self.cases.columns,
+                                               rows: documents.map { row($0, columns: Self.cases.columns) })
+        for table in [advice, exceptions, reviews, deadlines] {
+            let rows = documents.flatMap { document -> [[String]] in
+                guard case let .array(items)? = document["\(table.list!)"] else { return [] }
+                let id = document["id"]?.string ?? ""
+                return items.map { [id] + row($0, columns: Array(table.columns.dropFirst())) }
+            }
+            files[table.name] = CSVText.write(header: table.columns, rows: rows)
+        }
+        return files
+    }
+
+    private static func row(_ object: JSONValue, columns: [String]) -> [String] {
+        columns.map { column in
+            let value = column.split(separator: "_").reduce(Optional(object)) { $0?[String($1)] }
+            return cell(value ?? .null)
+        }
+    }
+
+    private static func cell(_ value: JSONValue) -> String {
+        switch value {
+        case .null, .object: ""
+        case let .bool(flag): flag ? "true" : "false"
+        case let .number(literal): literal
+        case let .string(text): text
+        case let .array(items): items.map(cell).joined(separator: ";")
+        }
+    }
+
+    // MARK: Import
+
+    /// Reads `casesFile` and, when `withSiblings`, the list files next to it in `folder` that exist.
+    public static func read(folder: String, casesFile: String, withSiblings: Bool,
+                            contents: (String) -> [UInt8]?) throws(ImportFailure) -> ImportedCases {
+        let log = ProblemLog(file: casesFile)
+        var places = ImportPlaces(file: casesFile)
+        guard let bytes = contents(casesFile) else {
+            throw ImportFailure(problems: [ImportProblem(file: casesFile, place: "1:1", message: "cannot be read (does it exist?)")])
+        }
+        var documents: [[(String, JSONValue)]] = []
+        var indexByID: [String: Int] = [:]
+        if let table = CSVTable.read(bytes, file: casesFile, log: log), checkHeader(table, Self.cases, log: log) {
+            for row in table.rows {
+                let index = documents.count
+                let path = "cases[\(index)]"
+                places.record(path, file: table.file, line: row.line, column: 1)
+                documents.append(members(of: row, in: table, spec: Self.cases, path: path, places: &places))
+                if let id = documents[index].first(where: { $0.0 == "id" })?.1.string, indexByID[id] == nil {
+                    indexByID[id] = index
+                }
+            }
+        }
+        var givenLists: Set<CaseList> = []
+        if withSiblings {
+            for spec in [advice, exceptions, reviews] {
+                let file = folder.isEmpty ? spec.name : folder + "/" + spec.name
+                guard let bytes = contents(file) else { continue }
+                givenLists.insert(CaseList(rawValue: spec.list!)!)
+                guard let table = CSVTable.read(bytes, file: file, log: log), checkHeader(table, spec, log: log),
+                      let idColumn = table.column("case_id") else { continue }
+                var counts: [Int: Int] = [:]
+                for row in table.rows where row.cells.count == table.header.count {
+                    let id = row.cells[idColumn - 1]
+                    guard let index = indexByID[id] else {
+                        log.add(file: file, "\(row.line):\(idColumn)", "no case \"\(id)\" in \(casesFile)")
+                        continue
+                    }
+                    let position = counts[index, default: 0]
+                    counts[index] = position + 1
+                    let path = "cases[\(index)].\(spec.list!)[\(position)]"
+                    places.record(path, file: file, line: row.line, column: 1)
+                    let item = JSONValue.object(members(of: row, in: table, spec: spec, path: path, places: &places))
+                    append(item, to: spec.list!, in: &documents[index])
+                }
+            }
+        }
+        let cases = documents.enumerated().compactMap { index, members in
+            CaseJSON.read(.object(members), path: "cases[\(index)]", log: log)
+        }
+        guard log.problems.isEmpty else {
+            throw ImportFailure(problems: log.problems.map(places.locate).sorted(by: readingOrder))
+        }
+        return ImportedCases(cases: cases, places: places, givenLists: givenLists)
+    }
+
+    /// Problems in file order, then by line and column, as an editor would list them.
+    private static func readingOrder(_ first: ImportProblem, _ second: ImportProblem) -> Bool {
+        func numbers(_ place: String) -> [Int] { place.split(separator: ":").compactMap { Int($0) } }
+        if first.file != second.file { return first.file < second.file }
+        return numbers(first.place).lexicographicallyPrecedes(numbers(second.place))
+    }
+
+    /// Reports unknown, repeated and missing required columns; true when the rows can be read.
+    private static func checkHeader(_ table: CSVTable, _ spec: Table, log: ProblemLog) -> Bool {
+        let before = log.problems.count
+        var seen: Set<String> = []
+        for (offset, name) in table.header.enumerated() {
+            if !spec.columns.contains(name) {
+                log.add(file: table.file, "1:\(offset + 1)",
+                        "unknown column \"\(name)\" (\(spec.name) has: \(spec.columns.joined(separator: ", ")))")
+            } else if !seen.insert(name).inserted {
+                log.add(file: table.file, "1:\(offset + 1)", "the column \"\(name)\" appears twice")
+            }
+        }
+        for name in spec.columns where spec.required.contains(name) && !seen.contains(name) {
+            log.add(file: table.file, "1:1", "missing the required column \"\(name)\"")
+        }
+        return log.problems.count == before
+    }
+
+    /// The JSON members of one row: `child_givenName` becomes `child.givenName`; an empty cell is absent.
+    private static func members(of row: CSVTable.Row, in table: CSVTable, spec: Table, path: String,
+                                places: inout ImportPlaces) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        for (offset, name) in table.header.enumerated()
+        where name != "case_id" && !spec.computed.contains(name) && offset < row.cells.count {
+            let parts = name.split(separator: "_").map(String.init)
+            places.record(path + "." + parts.joined(separator: "."), file: table.file, line: row.line, column: offset + 1)
+            let text = row.cells[offset]
+            guard !text.isEmpty else { continue }
+            let value: JSONValue
+            if listColumns.contains(name) {
+                value = .array(text.split(separator: ";", omittingEmptySubsequences: false).map { .string(String($0)) })
+            } else if name == "phaseTransfer_transferYear", Int(text) != nil {
+                value = .number(text)
+            } else {
+                value = .string(text)
+            }
+            set(value, at: parts[...], in: &members)
+        }
+        return members
+    }
+
+    private static func set(_ value: JSONValue, at parts: ArraySlice<String>, in members: inout [(String, JSONValue)]) {
+        let key = parts.first!
+        guard parts.count > 1 else { members.append((key, value)); return }
+        var inner: [(String, JSONValue)] = []
+        if let index = members.firstIndex(where: { $0.0 == key }), case let .object(existing) = members[index].1 {
+            inner = existing
+            members.remove(at: index)
+        }
+        set(value, at: parts.dropFirst(), in: &inner)
+        members.append((key, .object(inner)))
+    }
+
+    private static func append(_ item: JSONValue, to list: String, in members: inout [(String, JSONValue)]) {
+        if let index = members.firstIndex(where: { $0.0 == list }), case let .array(items) = members[index].1 {
+            members[index].1 = .array(items + [item])
+        } else {
+            members.append((list, .array([item])))
+        }
+    }
+}

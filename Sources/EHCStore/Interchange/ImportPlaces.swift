@@ -1,0 +1,108 @@
+import EHCCore
+import Foundation
+
+/// Turns the JSON path of a problem into the place a user can find it in the file they gave.
+///
+/// For a JSON file the path is the place (`cases[3].requestDate`). A CSV import is read through the
+/// same JSON reader, so it records, for every path it built, the file, line and column of the cell it
+/// came from; a problem deeper than any recorded path (`…advice[0].chased[1]`) goes to the nearest
+/// recorded parent.
+///
+/// ```swift
+/// let places = ImportPlaces(file: "in.json")
+/// places.problem("cases[3].requestDate", "is required but missing").description
+/// // "in.json: cases[3].requestDate: is required but missing"
+/// ```
+public struct ImportPlaces: Sendable {
+    /// The name the import goes by in messages and the audit trail.
+    public let file: String
+    private var cells: [String: (file: String, line: Int, column: Int)] = [:]
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    mutating func record(_ path: String, file: String, line: Int, column: Int) {
+        cells[path] = (file, line, column)
+    }
+
+    /// The problem at `path`, placed where the user will find it.
+    public func problem(_ path: String, _ message: String) -> ImportProblem {
+        locate(ImportProblem(file: file, place: path, message: message))
+    }
+
+    /// Where a path is, in the user's words: `cases[0]` for JSON, `line 3` for CSV.
+    public func name(of path: String) -> String {
+        let placed = problem(path, "").place
+        return placed == path ? path : "line " + placed.prefix { $0 != ":" }
+    }
+
+    /// The same problem, moved from its JSON path to the cell it came from when one was recorded.
+    func locate(_ problem: ImportProblem) -> ImportProblem {
+        var key = problem.place
+        while !key.isEmpty {
+            if let cell = cells[key] {
+                return ImportProblem(file: cell.file, place: "\(cell.line):\(cell.column)", message: problem.message)
+            }
+            guard let cut = key.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            key = String(key[..<cut])
+        }
+        return problem
+    }
+}
+
+/// The cases read from an import file, and how to place a problem found in them later.
+///
+/// ```swift
+/// let imported = try ImportedCases.read(path: "export/")     // a CSV folder, cases.csv or a .json file
+/// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
+/// ```
+public struct ImportedCases: Sendable {
+    public var cases: [EHCCase]
+    public var places: ImportPlaces
+    /// The lists the file gave. A CSV import without `advice.csv` says nothing about advice, so an
+    /// update keeps the advice already stored rather than emptying it; JSON always gives every list.
+    public var givenLists: Set<CaseList> = Set(CaseList.allCases)
+
+    public init(cases: [EHCCase], places: ImportPlaces, givenLists: Set<CaseList> = Set(CaseList.allCases)) {
+        self.cases = cases
+        self.places = places
+        self.givenLists = givenLists
+    }
+
+    /// The imported case, with the lists this import did not give taken from the stored case.
+    func merged(_ imported: EHCCase, keepingFrom stored: EHCCase) -> EHCCase {
+        var result = imported
+        if !givenLists.contains(.advice) { result.advice = stored.advice }
+        if !givenLists.contains(.exceptions) { result.exceptions = stored.exceptions }
+        if !givenLists.contains(.reviews) { result.reviews = stored.reviews }
+        return result
+    }
+}
+
+/// The lists of a case that CSV carries in files of their own.
+public enum CaseList: String, Sendable, Hashable, CaseIterable {
+    case advice, exceptions, reviews
+}
+
+extension ImportedCases {
+    /// Reads a `.json` file, a CSV folder, `cases.csv` with its siblings, or another `.csv` as cases only.
+    public static func read(path: String) throws(ImportFailure) -> ImportedCases {
+        let contents: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map(Array.init) }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue {
+            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return try CaseCSV.read(folder: folder, casesFile: folder + "/cases.csv", withSiblings: true, contents: contents)
+        }
+        if path.lowercased().hasSuffix(".csv") {
+            let name = (path as NSString).lastPathComponent
+            return try CaseCSV.read(folder: (path as NSString).deletingLastPathComponent, casesFile: path,
+                                    withSiblings: name == CaseCSV.cases.name, contents: contents)
+        }
+        guard let bytes = contents(path) else {
+            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
+        }
+        return ImportedCases(cases: try InterchangeDocument.read(bytes, file: path), places: ImportPlaces(file: path))
+    }
+}
