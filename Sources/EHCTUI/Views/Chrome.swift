@@ -10,9 +10,11 @@ public enum Chrome {
     public static func drawTitleBar(_ state: AppState, on canvas: inout Canvas) {
         guard canvas.height > 0 else { return }
         canvas.fill(row: 0, column: 0, width: canvas.width, height: 1, role: .statusBar)
-        let cases = state.caseCount == 1 ? "1 case" : "\(grouped(state.caseCount)) cases"
+        let total = state.everyCase.count
+        let cases = total == 1 ? "1 case" : "\(grouped(total)) cases"
         let scope = state.preferences.mineOnly ? (state.preferences.caseworker ?? "mine") : "team"
-        var title = " ehcdesk · \(state.databaseLabel) · \(state.preferences.view.title): \(cases) · \(scope)"
+        var title = " ehcdesk · \(state.databaseLabel) · \(cases) · \(state.preferences.view.title) "
+            + "\(grouped(state.caseCount)) · \(scope)"
         if state.sortOrder != .urgency { title += " · by \(state.sortOrder.title)" }
         if state.isEditingFilter || !state.filterText.isEmpty {
             title += " · /" + state.filterText + (state.isEditingFilter ? "▏" : "")
