@@ -113,7 +113,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(id: "finishFilter", keys: [.enter, .down, .tab], action: .finishFilter,
                    label: "keep filter", contexts: [.filter], inFooter: true),
         KeyBinding(id: "clearFilter", keys: [.escape], action: .clearFilter,
-                   label: "clear filter", contexts: [.filter, .list], inFooter: true),
+                   label: "clear filter", contexts: [.filter], inFooter: true),
         KeyBinding(id: "deleteBackward", keys: [.backspace], action: .deleteBackward,
                    label: "delete", contexts: [.filter, .form], inFooter: false),
         KeyBinding(id: "nextField", keys: [.tab, .down], action: .nextField,
@@ -132,7 +132,7 @@ public struct Keymap: Sendable, Hashable {
                    label: "quit", contexts: [.list, .detail], inFooter: true),
     ] + TriageView.allCases.enumerated().map { index, view in
         KeyBinding(id: "view." + view.rawValue, keys: [.character(Character(String(index + 1)))],
-                   action: .showView(view), label: view.title, contexts: [.list, .detail], inFooter: false)
+                   action: .showView(view), label: "view " + view.shortTitle, contexts: [.list, .detail], inFooter: false)
     } + RecordableEvent.allCases.map { event in
         KeyBinding(id: "record." + event.rawValue, keys: [.character(event.key)], action: .chooseEvent(event),
                    label: event.title, contexts: [.eventMenu], inFooter: true)

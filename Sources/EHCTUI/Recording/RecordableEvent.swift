@@ -28,14 +28,14 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
 
     public var title: String {
         switch self {
-        case .decisionToAssess: "Decision whether to assess"
+        case .decisionToAssess: "Decision to assess"
         case .adviceRequested: "Advice requested"
         case .adviceReceived: "Advice received"
         case .adviceChased: "Advice chased"
-        case .decisionToIssue: "Decision whether to issue a plan"
+        case .decisionToIssue: "Decision to issue"
         case .draftPlanIssued: "Draft plan issued"
         case .finalPlanIssued: "Final plan issued"
-        case .exception: "Exception to a time limit"
+        case .exception: "Exception"
         case .closed: "Case closed"
         }
     }

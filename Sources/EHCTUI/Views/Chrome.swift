@@ -13,13 +13,12 @@ public enum Chrome {
         let total = state.everyCase.count
         let cases = total == 1 ? "1 case" : "\(grouped(total)) cases"
         let scope = state.preferences.mineOnly ? (state.preferences.caseworker ?? "mine") : "team"
-        var title = " ehcdesk · \(state.databaseLabel) · \(cases) · \(state.preferences.view.title) "
-            + "\(grouped(state.caseCount)) · \(scope)"
+        var title = " ehcdesk · \(state.databaseLabel) · \(cases) · today \(state.today) · "
+            + "\(state.preferences.view.title) \(grouped(state.caseCount)) · \(scope)"
         if state.sortOrder != .urgency { title += " · by \(state.sortOrder.title)" }
         if state.isEditingFilter || !state.filterText.isEmpty {
             title += " · /" + state.filterText + (state.isEditingFilter ? "▏" : "")
         }
-        title += " · today \(state.today)"
         canvas.write(TextFitting.truncated(title, to: canvas.width), row: 0, column: 0, role: .statusBar)
     }
 

@@ -5,18 +5,40 @@
 /// HelpOverlay.lines(keymap: .standard)   // ["j ↓ C-n      down             list, detail", …]
 /// ```
 public enum HelpOverlay {
-    /// One line per binding: its keys, its label and the contexts where it works.
+    /// One line per binding: its keys, its label and the contexts where it works. The "record an
+    /// event" menu lists its own keys, so help leaves them out.
     public static func lines(keymap: Keymap) -> [String] {
-        let keyWidth = keymap.bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
-        let labelWidth = keymap.bindings.map { CellWidth.of($0.label) }.max() ?? 0
-        return keymap.bindings.map { binding in
+        let bindings = helpBindings(keymap)
+        let keyWidth = bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
+        let labelWidth = bindings.map { CellWidth.of($0.label) }.max() ?? 0
+        return bindings.map { binding in
             TextFitting.fitted(keys(binding), to: keyWidth) + "  " + TextFitting.fitted(binding.label, to: labelWidth)
                 + "  " + binding.contexts.map(\.title).joined(separator: ", ")
         }
     }
 
+    /// The bindings help describes: all but the event menu's.
+    public static func helpBindings(_ keymap: Keymap) -> [KeyBinding] {
+        keymap.bindings.filter { $0.contexts != [.eventMenu] }
+    }
+
+    /// The full lines when they fit the screen; else keys and labels only, in two columns.
     public static func draw(keymap: Keymap, on canvas: inout Canvas) {
-        Box.draw(title: "Keys", lines: lines(keymap: keymap).map { [DetailView.Span($0)] }, on: &canvas)
+        let full = lines(keymap: keymap)
+        if full.count + 4 <= canvas.height, (full.map { CellWidth.of($0) }.max() ?? 0) + 4 <= canvas.width {
+            Box.draw(title: "Keys", lines: full.map { [DetailView.Span($0)] }, on: &canvas)
+            return
+        }
+        let bindings = helpBindings(keymap)
+        let keyWidth = bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
+        let short = bindings.map { TextFitting.fitted(keys($0), to: keyWidth) + "  " + $0.label }
+        let half = (short.count + 1) / 2
+        let columnWidth = max(0, (canvas.width - 6) / 2)
+        let paired = (0..<half).map { row in
+            TextFitting.fitted(short[row], to: columnWidth) + "  "
+                + (row + half < short.count ? TextFitting.truncated(short[row + half], to: columnWidth) : "")
+        }
+        Box.draw(title: "Keys", lines: paired.map { [DetailView.Span($0)] }, on: &canvas)
     }
 
     private static func keys(_ binding: KeyBinding) -> String {
