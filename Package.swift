@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "EHCCoreTests", dependencies: ["EHCCore"]),
         .testTarget(name: "EHCStoreTests", dependencies: ["EHCStore", "EHCCore"]),
         .testTarget(name: "EHCTUITests", dependencies: ["EHCTUI", "EHCCore", "TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["EHCStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EHCCore", "EHCStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
