@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "EHCCoreTests", dependencies: ["EHCCore"]),
         .testTarget(name: "EHCStoreTests", dependencies: ["EHCStore", "EHCCore"]),
         .testTarget(name: "EHCTUITests", dependencies: ["EHCTUI", "EHCCore", "EHCStore", "TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["EHCCore", "EHCStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

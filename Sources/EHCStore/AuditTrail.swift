@@ -37,10 +37,20 @@ enum AuditTrail {
     static func entries(_ db: Database, caseID: String) throws -> [AuditEntry] {
         try Row.fetchAll(db, sql: """
             SELECT at, user, caseId, action, summary, before, after FROM auditTrail WHERE caseId = ? ORDER BY id
-            """, arguments: [caseID]).map { row in
-            AuditEntry(at: row[0], user: row[1], caseID: row[2], action: row[3], summary: row[4], before: row[5],
-                       after: row[6])
-        }
+            """, arguments: [caseID]).map(entry)
+    }
+
+    /// The latest entry about one case, if any.
+    static func lastEntry(_ db: Database, caseID: String) throws -> AuditEntry? {
+        try Row.fetchOne(db, sql: """
+            SELECT at, user, caseId, action, summary, before, after FROM auditTrail
+            WHERE caseId = ? ORDER BY id DESC LIMIT 1
+            """, arguments: [caseID]).map(entry)
+    }
+
+    private static func entry(_ row: Row) -> AuditEntry {
+        AuditEntry(at: row[0], user: row[1], caseID: row[2], action: row[3], summary: row[4], before: row[5],
+                   after: row[6])
     }
 
     /// The wall-clock moment of a change, in UTC (`2026-11-24T09:30:00Z`): audit entries record when

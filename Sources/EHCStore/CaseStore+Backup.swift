@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// How much history a database holds, to tell which of two copies is newer.
+/// How much history a database holds: to tell which of two copies is newer, and whether another
+/// process has changed anything since a screen last looked.
 ///
 /// A database is newer than a backup when its audit trail has an entry the backup's has not: more
 /// entries, or a later latest entry. Every change writes the trail, so this is "has changes since".
@@ -19,7 +20,9 @@ public struct ChangeMark: Sendable, Equatable {
     }
 
     static func read(_ db: Database) throws -> ChangeMark {
-        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), MAX(at) FROM auditTrail")
+        // The trail is append-only with AUTOINCREMENT ids, so the largest id is the number of entries
+        // ever written, read from the index instead of counted.
+        let row = try Row.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0), MAX(at) FROM auditTrail")
         return ChangeMark(entries: row?[0] ?? 0, latest: row?[1] ?? "no changes")
     }
 }

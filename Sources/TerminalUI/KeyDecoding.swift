@@ -19,11 +19,13 @@ public enum KeyDecoding {
             case KEY_END: return .end
             case KEY_ENTER: return .enter
             case KEY_BTAB: return .backTab
+            case KEY_BACKSPACE: return .backspace
             default: return nil
             }
         }
         switch value {
         case 10, 13: return .enter  // nonl: Enter arrives as carriage return
+        case 8, 127: return .backspace
         case 9: return .tab
         case 27: return .escape
         case 1...26: return .control(Character(Unicode.Scalar(UInt8(value) + 96)))

@@ -41,6 +41,8 @@ public enum TerminalApp {
         defer { ehc_close_terminal() }
         ehc_install_signal_handlers()
         ehc_configure_input()
+        // Wake every couple of seconds without a key, so the screen picks up other processes' changes.
+        timeout(Int32(tickMilliseconds))
         let colour = ehc_start_colors(1) == 1
         let theme = Theme(tier: Theme.tier(noColor: getenv("NO_COLOR").map { String(cString: $0) }, hasColors: colour))
         theme.definePairs()
@@ -66,11 +68,15 @@ public enum TerminalApp {
         return true
     }
 
-    /// Blocks for the next key and maps it through the keymap; a resize becomes `.resize`.
+    /// How long a read waits for a key before the screen ticks.
+    static let tickMilliseconds = 2000
+
+    /// Waits for the next key and maps it through the keymap; a resize becomes `.resize`, no key
+    /// within ``tickMilliseconds`` becomes `.tick`.
     private static func nextAction(state: AppState, keymap: Keymap) -> Action? {
         var value: Int32 = 0
         let kind = ehc_read_key(&value)
-        guard kind >= 0 else { return nil }
+        guard kind >= 0 else { return .tick }
         if kind == 1 && value == KEY_RESIZE { return .resize(currentSize()) }
         guard let key = KeyDecoding.key(value: value, isFunctionKey: kind == 1) else { return nil }
         return keymap.action(for: key, in: state.keyContext)

@@ -3,6 +3,7 @@ import EHCCore
 import EHCStore
 import EHCTUI
 import Foundation
+import Logging
 
 /// `ehcdesk bench`: performance figures on generated caseloads, one `<metric> <cases> <value> <unit>` line each.
 ///
@@ -71,13 +72,17 @@ struct Bench {
         report("peak_rss", Bench.peakResidentMegabytes(), "MB")
     }
 
-    /// Open to first complete frame (list and loaded detail) at 200×50, then per-keystroke times.
+    /// Open to first complete frame (list and loaded detail) at 200×50, then per-keystroke times:
+    /// each keystroke is the reducer, every effect it causes (a detail read from the store) and a frame.
     private func measureScreen(path: String) throws {
-        var runtime: CaseloadRuntime?
+        var runtime: ScreenRuntime?
         var state: AppState?
         let (_, firstFrame) = try Bench.time {
-            let opened = try CaseloadRuntime(store: try CaseStore.open(path: path), settings: Settings(), today: today)
-            var initial = try opened.initialState(size: TerminalSize(width: 200, height: 50))
+            let opened = ScreenRuntime(store: try CaseStore.open(path: path), settings: Settings(), today: today,
+                                       user: "bench", logger: Logger(label: "ehcdesk.bench"),
+                                       preferencesPath: folder + "/state.toml")
+            var initial = AppState(caseload: try opened.loadSummaries(), today: today, databaseLabel: "bench",
+                                   size: TerminalSize(width: 200, height: 50))
             opened.settle(&initial, effects: initial.start())
             _ = Screen.render(initial)
             runtime = opened
@@ -85,21 +90,36 @@ struct Bench {
         }
         report("first_frame", firstFrame * 1000, "ms")
         guard let runtime, var state else { return }
-        for (metric, action) in [("key_move", Action.moveDown), ("key_page", Action.pageDown)] {
+        func measure(_ actions: (Int) -> [Action]) -> [Double] {
             var samples: [Double] = []
             samples.reserveCapacity(keys)
-            _ = reduce(&state, .moveToFirst)
-            for _ in 0..<keys {
+            for index in 0..<keys {
+                for action in actions(index).dropLast() { runtime.settle(&state, effects: reduce(&state, action)) }
                 let (_, seconds) = Bench.time {
-                    runtime.settle(&state, effects: reduce(&state, action))
+                    runtime.settle(&state, effects: reduce(&state, actions(index).last!))
                     _ = Screen.render(state)
                 }
                 samples.append(seconds * 1000)
             }
-            samples.sort()
-            if metric == "key_move" { report("key_move_p50", Bench.percentile(samples, 0.5), "ms") }
-            report(metric + "_p99", Bench.percentile(samples, 0.99), "ms")
+            return samples.sorted()
         }
+        runtime.settle(&state, effects: reduce(&state, .showView(.allOpen)))
+        let moves = measure { _ in [.moveDown] }
+        report("key_move_p50", Bench.percentile(moves, 0.5), "ms")
+        report("key_move_p99", Bench.percentile(moves, 0.99), "ms")
+        report("key_page_p99", Bench.percentile(measure { _ in [.pageDown] }, 0.99), "ms")
+        let views = TriageView.allCases
+        report("key_view_p99", Bench.percentile(measure { [.showView(views[$0 % views.count])] }, 0.99), "ms")
+        // A filter character: one of the letters of "ahmed", typed after clearing the last query.
+        let letters = Array("ahmed")
+        runtime.settle(&state, effects: reduce(&state, .showView(.allOpen)))
+        let filter = measure { index in
+            index % letters.count == 0 ? [.clearFilter, .startFilter, .type(letters[0])] : [.type(letters[index % letters.count])]
+        }
+        report("key_filter_p50", Bench.percentile(filter, 0.5), "ms")
+        report("key_filter_p99", Bench.percentile(filter, 0.99), "ms")
+        runtime.settle(&state, effects: reduce(&state, .clearFilter))
+        report("key_sort_p99", Bench.percentile(measure { _ in [.nextSortOrder] }, 0.99), "ms")
     }
 
     /// The timeliness report over the whole database, and the same count by the sqlite3 tool.

@@ -13,11 +13,13 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
+    @Option(help: "Your name as caseworker: m toggles your cases and the whole team's.") var caseworker: String?
 
     func run() throws {
         let store = try global.openStore()
         try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment).settings,
-                               today: try global.resolvedToday(), environment: global.environment)
+                               today: try global.resolvedToday(), environment: global.environment,
+                               user: global.actingUser, caseworker: caseworker)
     }
 }
 
@@ -31,6 +33,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var rules: SettingsOptions
     @Option(help: "How many cases to generate.") var cases: Int = 3000
     @Option(help: "The seed of the generator.") var seed: UInt64 = 1
+    @Option(help: "Your name as caseworker: m toggles your cases and the whole team's.") var caseworker: String?
 
     func run() throws {
         let today = try global.resolvedToday()
@@ -49,78 +52,42 @@ struct DemoCommand: ParsableCommand {
             _ = try Caseload.generate(into: store, cases: cases, seed: seed, today: today, user: global.actingUser)
         }
         try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment).settings,
-                               today: today, environment: global.environment)
+                               today: today, environment: global.environment, user: global.actingUser,
+                               caseworker: caseworker)
     }
 }
 
 /// Wires the store and the statutory engine to the interactive screen.
 enum CaseloadScreen {
-    static func run(store: CaseStore, settings: Settings, today: CalendarDate, environment: [String: String]) throws {
+    static func run(store: CaseStore, settings: Settings, today: CalendarDate, environment: [String: String],
+                    user: String, caseworker: String?) throws {
         let logger = Logger(label: "ehcdesk.screen")
         let started = Date()
-        let runtime = CaseloadRuntime(store: store, settings: settings, today: today)
-        let initial = try runtime.initialState(size: TerminalSize(width: 80, height: 24))
-        logger.info("loaded \(initial.caseCount) case summaries in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+        let runtime = ScreenRuntime(store: store, settings: settings, today: today, user: user, logger: logger,
+                                    preferencesPath: ScreenPreferencesFile.defaultPath(environment: environment))
+        let summaries = try runtime.loadSummaries()
+        logger.info("loaded \(summaries.count) case summaries in \(milliseconds(since: started)) ms")
+        let label = (store.path as NSString).lastPathComponent
+        var preferences = ScreenPreferencesFile.load(path: runtime.preferencesPath)
+        if let caseworker {
+            preferences.caseworker = caseworker
+        }
+        if preferences.caseworker == nil { preferences.mineOnly = false }
+        let initial = AppState(caseload: summaries, today: today, databaseLabel: label, preferences: preferences,
+                               settings: settings)
         let restoreStderr = StandardError.redirect(to: FileLogHandler.defaultPath(environment: environment))
         defer { restoreStderr() }
         do {
             try MainActor.assumeIsolated {
-                try TerminalApp.run(initial: initial, perform: runtime.perform)
+                try TerminalApp.run(initial: initial) { effect in runtime.perform(effect) }
             }
         } catch let error as TerminalError {
             throw CommandFailure(description: "ehcdesk: \(error.description)")
         }
     }
-}
 
-/// Performs the screen's effects against the store and the statutory engine: what the terminal
-/// runtime and `ehcdesk bench` both drive.
-///
-/// ```swift
-/// let runtime = CaseloadRuntime(store: store, settings: Settings(), today: today)
-/// var state = try runtime.initialState(size: TerminalSize(width: 200, height: 50))
-/// runtime.settle(&state, effects: state.start())
-/// ```
-struct CaseloadRuntime {
-    let store: CaseStore
-    let calendar: StatutoryCalendar
-    let check: ConsistencyCheck
-    let today: CalendarDate
-
-    init(store: CaseStore, settings: Settings, today: CalendarDate) {
-        self.store = store
-        self.calendar = StatutoryCalendar(settings: settings)
-        self.check = ConsistencyCheck(settings: settings)
-        self.today = today
-    }
-
-    /// Every case as a list row, sorted by urgency, with the database's file name in the title.
-    func initialState(size: TerminalSize) throws -> AppState {
-        let summaries = try store.allCases().map { CaseSummary($0, calendar: calendar, today: today) }
-        return AppState(caseload: summaries, today: today, databaseLabel: (store.path as NSString).lastPathComponent,
-                        size: size)
-    }
-
-    /// The actions that answer one effect (none for `.quit`, which the terminal runtime handles).
-    func perform(_ effect: Effect) -> [Action] {
-        guard case let .loadDetail(id) = effect else { return [] }
-        do {
-            guard let (ehcCase, _) = try store.fetchCase(id: id) else { return [] }
-            let deadlines = calendar.deadlines(for: ehcCase, today: today)
-            let checks = check.findings(for: ehcCase, today: today)
-            return [.detailLoaded(CaseDetail(ehcCase: ehcCase, deadlines: deadlines, checks: checks))]
-        } catch {
-            Logger(label: "ehcdesk.screen").error("could not load a case: \(error)")
-            return []
-        }
-    }
-
-    /// Performs effects and the effects their answers cause, until none are left.
-    func settle(_ state: inout AppState, effects: [Effect]) {
-        var pending = effects
-        while !pending.isEmpty {
-            for action in perform(pending.removeFirst()) { pending += reduce(&state, action) }
-        }
+    static func milliseconds(since start: Date) -> Int {
+        Int(Date().timeIntervalSince(start) * 1000)
     }
 }
 

@@ -7,7 +7,7 @@ struct TerminalJourneyTests {
     static let today = "2026-11-24"
 
     /// A generated database in a fresh folder.
-    static func generatedDatabase(cases: Int) throws -> (folder: String, path: String) {
+    static func generatedDatabase(cases: Int, today: String = today) throws -> (folder: String, path: String) {
         let folder = NSTemporaryDirectory() + "ehcdesk-journey-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/caseload.sqlite"

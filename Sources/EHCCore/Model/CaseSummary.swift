@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compact row a caseload list sorts, filters and draws: one per case, no nested records.
 ///
 /// Lists of 100,000 cases stay instant because they work on these summaries, computed once
@@ -8,6 +10,21 @@
 /// summary.nextDeadline?.key   // "finalPlan"
 /// ```
 public struct CaseSummary: Sendable, Hashable, Identifiable {
+    /// Where an open case waits, as flags the triage views test without the full case.
+    public struct Stage: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Requested, no decision whether to assess yet.
+        public static let awaitingDecision = Stage(rawValue: 1 << 0)
+        /// At least one agency asked for advice has not answered.
+        public static let awaitingAdvice = Stage(rawValue: 1 << 1)
+        /// A draft plan is out and no final plan issued.
+        public static let draftIssued = Stage(rawValue: 1 << 2)
+        /// An annual-review duty is overdue or due soon.
+        public static let reviewDue = Stage(rawValue: 1 << 3)
+    }
+
     public var id: String
     public var childName: String
     public var caseworker: String
@@ -16,9 +33,13 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     public var status: CaseStatus
     /// The most urgent unmet deadline: the most overdue, else the soonest due.
     public var nextDeadline: Deadline?
+    public var stage: Stage
+    /// Reference, child, setting and caseworker folded to lowercase without accents ("zoë" → "zoe"),
+    /// computed once so a filter never folds per row per key.
+    public let searchKey: String
 
     public init(id: String, childName: String, caseworker: String, setting: String?, requestDate: CalendarDate,
-                status: CaseStatus, nextDeadline: Deadline?) {
+                status: CaseStatus, nextDeadline: Deadline?, stage: Stage = []) {
         self.id = id
         self.childName = childName
         self.caseworker = caseworker
@@ -26,20 +47,45 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.requestDate = requestDate
         self.status = status
         self.nextDeadline = nextDeadline
+        self.stage = stage
+        self.searchKey = Self.folded([id, childName, setting ?? "", caseworker].joined(separator: "\n"))
     }
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
-        let unmet = calendar.deadlines(for: ehcCase, today: today)
-            .filter { $0.met == nil && $0.status != .notApplicable }
+        let deadlines = calendar.deadlines(for: ehcCase, today: today)
+        let unmet = deadlines.filter { $0.met == nil && $0.status != .notApplicable }
+        let status = calendar.status(of: ehcCase)
+        var stage: Stage = []
+        if status == .open || status == .planIssued {
+            if ehcCase.decisionToAssess == nil { stage.insert(.awaitingDecision) }
+            if ehcCase.finalPlanIssued == nil, ehcCase.advice.contains(where: { $0.received == nil }) {
+                stage.insert(.awaitingAdvice)
+            }
+            if ehcCase.draftPlanIssued != nil, ehcCase.finalPlanIssued == nil { stage.insert(.draftIssued) }
+            let reviewKinds: Set<DeadlineKind> = [.annualReview, .reviewReport, .reviewDecision, .amendedPlan]
+            if unmet.contains(where: { reviewKinds.contains($0.kind) && ($0.status == .overdue || $0.status == .dueSoon) }) {
+                stage.insert(.reviewDue)
+            }
+        }
         self.init(
             id: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
-            setting: ehcCase.child.setting, requestDate: ehcCase.requestDate,
-            status: calendar.status(of: ehcCase),
-            nextDeadline: unmet.min { ($0.due, $0.key) < ($1.due, $1.key) })
+            setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
+            nextDeadline: unmet.min { ($0.due, $0.key) < ($1.due, $1.key) }, stage: stage)
     }
 
     /// Whole weeks since the request on `today`.
     public func weeksSinceRequest(on today: CalendarDate) -> Int {
         max(0, requestDate.days(until: today)) / 7
+    }
+
+    /// True when every word of `query` (folded like ``searchKey``) occurs in the searchable fields.
+    public func matches(foldedQuery words: [Substring]) -> Bool {
+        words.allSatisfy { searchKey.contains($0) }
+    }
+
+    /// Lowercase without diacritics: the one folding of names and queries alike.
+    public static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "ł", with: "l")
     }
 }

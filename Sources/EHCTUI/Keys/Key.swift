@@ -8,7 +8,7 @@ public enum Key: Sendable, Hashable {
     case character(Character)
     /// A control chord, e.g. `.control("n")` for Ctrl-N.
     case control(Character)
-    case up, down, pageUp, pageDown, home, end, enter, tab, backTab, escape
+    case up, down, pageUp, pageDown, home, end, enter, tab, backTab, escape, backspace
 
     /// How help and the footer write the key.
     public var label: String {
@@ -26,19 +26,27 @@ public enum Key: Sendable, Hashable {
         case .tab: "Tab"
         case .backTab: "S-Tab"
         case .escape: "Esc"
+        case .backspace: "Bksp"
         }
     }
 }
 
-/// Where a key is read: the focused pane, or the help overlay on top of everything.
+/// Where a key is read: the focused pane, the filter or a form being typed, a menu, or the help
+/// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case list, detail, help
+    case list, detail, filter, eventMenu, form, help
+
+    /// Contexts where a printable key with no binding is typed as text.
+    public var takesText: Bool { self == .filter || self == .form }
 
     /// The heading help uses for the context.
     public var title: String {
         switch self {
         case .list: "case list"
         case .detail: "case detail"
+        case .filter: "filter"
+        case .eventMenu: "record an event"
+        case .form: "event form"
         case .help: "help"
         }
     }

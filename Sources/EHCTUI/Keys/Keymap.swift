@@ -1,3 +1,5 @@
+import EHCCore
+
 /// One binding of the keymap: which keys, in which contexts, do what, and how it is described.
 ///
 /// ```swift
@@ -41,11 +43,13 @@ public struct Keymap: Sendable, Hashable {
         self.bindings = bindings
     }
 
-    /// The action bound to `key` in `context`. In help, any unbound key closes help.
+    /// The action bound to `key` in `context`. In help, any unbound key closes help; in the filter
+    /// and forms, an unbound printable key is typed.
     public func action(for key: Key, in context: KeyContext) -> Action? {
         for binding in bindings where binding.contexts.contains(context) && binding.keys.contains(key) {
             return binding.action
         }
+        if context.takesText, case .character(let character) = key { return .type(character) }
         return context == .help ? .closeHelp : nil
     }
 
@@ -96,11 +100,41 @@ public struct Keymap: Sendable, Hashable {
                    label: "other pane", contexts: [.list, .detail], inFooter: true),
         KeyBinding(id: "backToList", keys: [.escape], action: .backToList,
                    label: "back to list", contexts: [.detail], inFooter: true),
+        KeyBinding(id: "filter", keys: [.character("/")], action: .startFilter,
+                   label: "filter", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "sort", keys: [.character("s")], action: .nextSortOrder,
+                   label: "sort", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "mineOrTeam", keys: [.character("m")], action: .toggleMine,
+                   label: "mine/team", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "record", keys: [.character("e")], action: .startRecording,
+                   label: "record event", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "undo", keys: [.character("u")], action: .undo,
+                   label: "undo", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "finishFilter", keys: [.enter, .down, .tab], action: .finishFilter,
+                   label: "keep filter", contexts: [.filter], inFooter: true),
+        KeyBinding(id: "clearFilter", keys: [.escape], action: .clearFilter,
+                   label: "clear filter", contexts: [.filter], inFooter: true),
+        KeyBinding(id: "deleteBackward", keys: [.backspace], action: .deleteBackward,
+                   label: "delete", contexts: [.filter, .form], inFooter: false),
+        KeyBinding(id: "nextField", keys: [.tab, .down], action: .nextField,
+                   label: "next field", contexts: [.form], inFooter: true),
+        KeyBinding(id: "previousField", keys: [.backTab, .up], action: .previousField,
+                   label: "previous field", contexts: [.form], inFooter: true),
+        KeyBinding(id: "submitForm", keys: [.enter], action: .submitForm,
+                   label: "save", contexts: [.form], inFooter: true),
+        KeyBinding(id: "cancelRecording", keys: [.escape], action: .cancelRecording,
+                   label: "cancel", contexts: [.form, .eventMenu], inFooter: true),
         KeyBinding(id: "showHelp", keys: [.character("?")], action: .showHelp,
                    label: "help", contexts: [.list, .detail], inFooter: true),
         KeyBinding(id: "closeHelp", keys: [.character("?"), .escape], action: .closeHelp,
                    label: "close help (or any key)", contexts: [.help], inFooter: true),
         KeyBinding(id: "quit", keys: [.character("q")], action: .quit,
                    label: "quit", contexts: [.list, .detail], inFooter: true),
-    ])
+    ] + TriageView.allCases.enumerated().map { index, view in
+        KeyBinding(id: "view." + view.rawValue, keys: [.character(Character(String(index + 1)))],
+                   action: .showView(view), label: "view " + view.shortTitle, contexts: [.list, .detail], inFooter: false)
+    } + RecordableEvent.allCases.map { event in
+        KeyBinding(id: "record." + event.rawValue, keys: [.character(event.key)], action: .chooseEvent(event),
+                   label: event.title, contexts: [.eventMenu], inFooter: true)
+    })
 }

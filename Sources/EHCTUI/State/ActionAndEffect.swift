@@ -1,3 +1,5 @@
+import EHCCore
+
 /// A user intent or a data result: the only way the ``AppState`` changes (through ``reduce(_:_:)``).
 ///
 /// Movement acts on the focused pane: `moveDown` moves the selection in the list and scrolls
@@ -18,6 +20,39 @@ public enum Action: Sendable, Hashable {
     case resize(TerminalSize)
     /// The answer to ``Effect/loadDetail(caseID:)``.
     case detailLoaded(CaseDetail)
+    /// Show one triage view of the caseload.
+    case showView(TriageView)
+    /// The next list order (urgency, reference, child, caseworker, request date).
+    case nextSortOrder
+    /// Toggle between the caseworker's own cases and the whole team's.
+    case toggleMine
+    /// Start typing a filter (`/`).
+    case startFilter
+    /// Keep the filter and go back to the list.
+    case finishFilter
+    /// Drop the filter.
+    case clearFilter
+    /// A printable character typed into the filter or a form field.
+    case type(Character)
+    case deleteBackward
+    /// Open the "record an event" menu for the selected case.
+    case startRecording
+    case chooseEvent(RecordableEvent)
+    case nextField, previousField
+    /// Check the form and, when it passes, ask for it to be saved.
+    case submitForm
+    /// Close the menu or form without writing anything.
+    case cancelRecording
+    /// Undo the last change saved in this session.
+    case undo
+    /// The answer to ``Effect/save(_:)`` when the change was written.
+    case saved(SavedChange)
+    /// The answer to ``Effect/save(_:)`` when the store refused it; `fresh` is the case as stored now.
+    case saveRefused(message: String, fresh: CaseDetail?, summary: CaseSummary?)
+    /// Time passed with no key: look for changes other processes made.
+    case tick
+    /// Other processes changed the caseload: the fresh summaries of every case.
+    case caseloadChanged([CaseSummary])
     case quit
 }
 
@@ -31,6 +66,69 @@ public enum Action: Sendable, Hashable {
 public enum Effect: Sendable, Hashable {
     /// Read one case and its deadlines; answer with ``Action/detailLoaded(_:)``.
     case loadDetail(caseID: String)
+    /// Write one change of one case if nobody changed it since `expectedVersion`; answer with
+    /// ``Action/saved(_:)`` or ``Action/saveRefused(message:fresh:summary:)``.
+    case save(CaseEdit)
+    /// Keep the view and the mine/team choice for the next start.
+    case rememberPreferences(ScreenPreferences)
+    /// Answer with ``Action/caseloadChanged(_:)`` if another process changed the database.
+    case checkForChanges
     /// Restore the terminal and leave.
     case quit
+}
+
+/// One change of one case to be saved: the facts after, the version they were edited from.
+///
+/// ```swift
+/// Effect.save(CaseEdit(edited: sam, expectedVersion: 3, summary: "final plan issued on 2025-11-24"))
+/// ```
+public struct CaseEdit: Sendable, Hashable {
+    public var edited: EHCCase
+    public var expectedVersion: Int
+    /// The audit-trail summary.
+    public var summary: String
+    /// The case before the change, which `u` puts back; `nil` when saving an undo.
+    public var before: EHCCase?
+
+    public init(edited: EHCCase, expectedVersion: Int, summary: String, before: EHCCase?) {
+        self.edited = edited
+        self.expectedVersion = expectedVersion
+        self.summary = summary
+        self.before = before
+    }
+}
+
+/// A change the store has written: the case's fresh summary and detail, and what undoes it.
+///
+/// ```swift
+/// .saved(SavedChange(summary: summary, detail: detail, edit: edit))
+/// ```
+public struct SavedChange: Sendable, Hashable {
+    public var summary: CaseSummary
+    /// The case as stored now, with its new version.
+    public var detail: CaseDetail
+    public var edit: CaseEdit
+
+    public init(summary: CaseSummary, detail: CaseDetail, edit: CaseEdit) {
+        self.summary = summary
+        self.detail = detail
+        self.edit = edit
+    }
+}
+
+/// What the screen remembers between runs: the triage view and whose cases it shows.
+///
+/// ```swift
+/// ScreenPreferences(view: .overdue, mineOnly: true, caseworker: "A. Okafor")
+/// ```
+public struct ScreenPreferences: Sendable, Hashable {
+    public var view: TriageView
+    public var mineOnly: Bool
+    public var caseworker: String?
+
+    public init(view: TriageView = .allOpen, mineOnly: Bool = false, caseworker: String? = nil) {
+        self.view = view
+        self.mineOnly = mineOnly
+        self.caseworker = caseworker
+    }
 }

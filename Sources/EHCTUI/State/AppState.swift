@@ -2,12 +2,14 @@ import EHCCore
 
 /// Everything the TUI shows, as one value: views are functions of it, ``reduce(_:_:)`` alone changes it.
 ///
-/// The caseload is sorted by urgency once, here; the list then draws only its visible rows.
+/// Every case is kept sorted by urgency once; the triage view, the mine/team scope, the filter
+/// and the sort order pick the visible ``caseload`` from it when one of them changes (never per
+/// frame), and the list then draws only its visible rows.
 ///
 /// ```swift
 /// var state = AppState(caseload: summaries, today: CalendarDate("2025-11-24")!,
 ///                      databaseLabel: "caseload.sqlite", size: TerminalSize(width: 80, height: 24))
-/// _ = reduce(&state, .moveDown)
+/// _ = reduce(&state, .showView(.overdue))
 /// let canvas = Screen.render(state)
 /// ```
 public struct AppState: Sendable {
@@ -17,7 +19,16 @@ public struct AppState: Sendable {
     }
 
     /// Every case, most urgent first (``CaseSummary/isMoreUrgent(_:than:)``).
-    public private(set) var caseload: [CaseSummary]
+    public private(set) var everyCase: [CaseSummary]
+    /// The cases on the list: the view, scope and filter applied, in the sort order.
+    public private(set) var caseload: [CaseSummary] = []
+    /// How many cases each view holds within the current scope and filter.
+    public private(set) var viewCounts: [TriageView: Int] = [:]
+    public internal(set) var preferences: ScreenPreferences
+    public internal(set) var sortOrder = CaseSortOrder.urgency
+    /// The filter as typed; cases match when every word is in their folded search key.
+    public internal(set) var filterText = ""
+    public internal(set) var isEditingFilter = false
     /// Index into ``caseload`` of the selected case (0 when the caseload is empty).
     public internal(set) var selection = 0
     /// Index of the first list row on screen.
@@ -28,20 +39,35 @@ public struct AppState: Sendable {
     /// First line of the detail pane on screen.
     public internal(set) var detailScroll = 0
     public internal(set) var isShowingHelp = false
+    /// The "record which event?" menu is open.
+    public internal(set) var isChoosingEvent = false
+    public internal(set) var form: EventForm?
+    /// A one-line report of the last save, refusal or undo, shown above the footer hints.
+    public internal(set) var message: String?
+    /// Changes saved in this session, last on top: `u` undoes them in turn.
+    public internal(set) var undoStack: [CaseEdit] = []
+    /// A save is on its way to the store.
+    public internal(set) var isSaving = false
     public internal(set) var size: TerminalSize
     /// What the title bar calls the database, e.g. its file name.
     public var databaseLabel: String
     /// The day every status is computed for (passed in, never read from the clock).
     public let today: CalendarDate
+    /// The counting conventions, for checking a recorded event before it is saved.
+    public let settings: Settings
     /// The case whose detail was asked for and has not arrived yet.
     var requestedDetailID: String?
 
     public init(caseload: [CaseSummary], today: CalendarDate, databaseLabel: String,
-                size: TerminalSize = TerminalSize(width: 80, height: 24)) {
-        self.caseload = caseload.sorted(by: CaseSummary.isMoreUrgent)
+                size: TerminalSize = TerminalSize(width: 80, height: 24),
+                preferences: ScreenPreferences = ScreenPreferences(), settings: Settings = Settings()) {
+        self.everyCase = caseload.sorted(by: CaseSummary.isMoreUrgent)
         self.today = today
         self.databaseLabel = databaseLabel
         self.size = size
+        self.preferences = preferences
+        self.settings = settings
+        refreshCaseload()
     }
 
     public var caseCount: Int { caseload.count }
@@ -53,6 +79,9 @@ public struct AppState: Sendable {
     /// The keymap context the next key is read in.
     public var keyContext: KeyContext {
         if isShowingHelp { return .help }
+        if form != nil { return .form }
+        if isChoosingEvent { return .eventMenu }
+        if isEditingFilter { return .filter }
         return focus == .list ? .list : .detail
     }
 
@@ -72,5 +101,84 @@ public struct AppState: Sendable {
         detailScroll = 0
         requestedDetailID = id
         return [.loadDetail(caseID: id)]
+    }
+
+    /// Puts a case's fresh summary in place of its old one, keeping every case in urgency order.
+    mutating func replace(_ summary: CaseSummary) {
+        everyCase.removeAll { $0.id == summary.id }
+        let index = everyCase.partitioningIndex { CaseSummary.isMoreUrgent(summary, than: $0) }
+        everyCase.insert(summary, at: index)
+    }
+
+    mutating func replaceAll(_ summaries: [CaseSummary]) {
+        everyCase = summaries.sorted(by: CaseSummary.isMoreUrgent)
+    }
+
+    /// Recomputes the visible cases and the view counts, keeping the selected case selected
+    /// when it is still on the list.
+    mutating func refreshCaseload() {
+        let selectedID = selectedCase?.id
+        let words = CaseSummary.folded(filterText).split(separator: " ")
+        let mine = preferences.mineOnly ? preferences.caseworker : nil
+        var counts: [TriageView: Int] = [:]
+        var visible: [CaseSummary] = []
+        for summary in everyCase {
+            if let mine, summary.caseworker != mine { continue }
+            if !words.isEmpty, !summary.matches(foldedQuery: words) { continue }
+            for view in TriageView.allCases where view.contains(summary, today: today) { counts[view, default: 0] += 1 }
+            if preferences.view.contains(summary, today: today) { visible.append(summary) }
+        }
+        if let order = sortOrder.areInIncreasingOrder { visible.sort(by: order) }
+        caseload = visible
+        viewCounts = counts
+        selection = selectedID.flatMap { id in caseload.firstIndex { $0.id == id } } ?? min(selection, max(0, caseload.count - 1))
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongsAfter` in an array partitioned by it (binary search).
+    fileprivate func partitioningIndex(where belongsAfter: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongsAfter(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
+
+/// The orders the list can be sorted in; urgency is the default and the order cases are kept in.
+///
+/// ```swift
+/// CaseSortOrder.urgency.next   // .reference
+/// ```
+public enum CaseSortOrder: String, Sendable, Hashable, CaseIterable {
+    case urgency, reference, child, caseworker, requestDate
+
+    public var title: String {
+        switch self {
+        case .urgency: "urgency"
+        case .reference: "reference"
+        case .child: "child"
+        case .caseworker: "caseworker"
+        case .requestDate: "request date"
+        }
+    }
+
+    public var next: CaseSortOrder {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    /// The comparison, or `nil` for urgency (the order every case is already kept in; a stable pass keeps it).
+    var areInIncreasingOrder: (@Sendable (CaseSummary, CaseSummary) -> Bool)? {
+        switch self {
+        case .urgency: nil
+        case .reference: { $0.id < $1.id }
+        case .child: { ($0.childName, $0.id) < ($1.childName, $1.id) }
+        case .caseworker: { ($0.caseworker, $0.id) < ($1.caseworker, $1.id) }
+        case .requestDate: { ($0.requestDate, $0.id) < ($1.requestDate, $1.id) }
+        }
     }
 }

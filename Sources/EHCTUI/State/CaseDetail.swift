@@ -13,10 +13,17 @@ public struct CaseDetail: Sendable, Hashable {
     public var deadlines: [Deadline]
     /// Doubtful or impossible facts found by the statutory engine's consistency check.
     public var checks: [ConsistencyFinding]
+    /// The stored version the facts were read at: a save is refused if it moved on.
+    public var version: Int
+    /// The ruling on each recorded exception (index `i` is `ehcCase.exceptions[i]`).
+    public var exceptionRulings: [ExceptionRuling]
 
-    public init(ehcCase: EHCCase, deadlines: [Deadline], checks: [ConsistencyFinding] = []) {
+    public init(ehcCase: EHCCase, deadlines: [Deadline], checks: [ConsistencyFinding] = [], version: Int = 0,
+                exceptionRulings: [ExceptionRuling] = []) {
         self.ehcCase = ehcCase
         self.deadlines = deadlines
         self.checks = checks
+        self.version = version
+        self.exceptionRulings = exceptionRulings
     }
 }

@@ -7,6 +7,7 @@
 /// let effects = reduce(&state, .moveToLast)   // [.loadDetail(caseID: …)]
 /// ```
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if action != .tick, !isAnswer(action) { state.message = nil }
     let layout = ScreenLayout(size: state.size)
     switch action {
     case .moveDown: return move(&state, by: 1, layout: layout)
@@ -36,6 +37,14 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.detail?.ehcCase.id != detail.ehcCase.id { state.detailScroll = 0 }
         state.detail = detail
         state.requestedDetailID = nil
+    case .showView, .nextSortOrder, .toggleMine, .startFilter, .finishFilter, .clearFilter, .tick,
+         .caseloadChanged:
+        return reduceTriage(&state, action, layout: layout)
+    case .type, .deleteBackward:
+        return state.form != nil ? reduceRecording(&state, action) : reduceTriage(&state, action, layout: layout)
+    case .startRecording, .chooseEvent, .nextField, .previousField, .submitForm, .cancelRecording, .undo,
+         .saved, .saveRefused:
+        return reduceRecording(&state, action)
     case .quit:
         return [.quit]
     }
@@ -61,7 +70,7 @@ private func page(_ state: AppState, _ layout: ScreenLayout) -> Int {
 }
 
 /// Scrolls the list just enough that the selected row is on screen.
-private func keepSelectionVisible(_ state: inout AppState, layout: ScreenLayout) {
+func keepSelectionVisible(_ state: inout AppState, layout: ScreenLayout) {
     let rows = max(1, layout.visibleListRows)
     state.selection = max(0, min(state.selection, state.caseload.count - 1))
     if state.selection < state.listScroll { state.listScroll = state.selection }
@@ -81,5 +90,13 @@ extension Int {
     fileprivate func addingClamped(_ other: Int) -> Int {
         let (sum, overflow) = addingReportingOverflow(other)
         return overflow ? (other > 0 ? .max : .min) : sum
+    }
+}
+
+/// Answers from the runtime, which must not wipe the message a key just caused.
+private func isAnswer(_ action: Action) -> Bool {
+    switch action {
+    case .detailLoaded, .saved, .saveRefused, .caseloadChanged, .resize: true
+    default: false
     }
 }

@@ -36,7 +36,9 @@ public enum CaseListView {
         let columns = Columns(width: area.width)
         drawHeader(columns, in: area, focused: focused, on: &canvas)
         guard !state.caseload.isEmpty else {
-            canvas.write("No cases yet: try ehcdesk demo, or ehcdesk import FILE", row: area.row + 1,
+            let empty = state.everyCase.isEmpty ? "No cases yet: try ehcdesk demo, or ehcdesk import FILE"
+                : "No cases in \(state.preferences.view.title)" + (state.filterText.isEmpty ? "" : " matching the filter")
+            canvas.write(empty, row: area.row + 1,
                          column: area.column + Columns.marker, maxWidth: area.width - Columns.marker, role: .muted)
             return
         }

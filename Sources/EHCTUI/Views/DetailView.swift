@@ -64,6 +64,10 @@ public enum DetailView {
                          width: width, indent: 0, hanging: 2)
         lines += wrapped("Caseworker \(ehcCase.caseworker) · \(summary.status.displayName)",
                          width: width, indent: 0, hanging: 2)
+        lines.append([Span("Timeline", .header)])
+        for (index, line) in TimelineBar.lines(for: ehcCase, today: today, width: width).enumerated() {
+            lines += wrapped(line, width: width, indent: 2, hanging: 2).map { $0.map { Span($0.text, index == 0 ? .normal : .muted) } }
+        }
         lines.append([Span("Events", .header)])
         let events = CaseEvents.list(for: ehcCase)
         if events.isEmpty { lines.append([Span("  none recorded yet", .muted)]) }
@@ -77,6 +81,19 @@ public enum DetailView {
                 let role: StyleRole = finding.severity == .error ? .overdue : .dueSoon
                 lines += wrapped("\(finding.severity.rawValue.uppercased()) \(finding.message)", width: width, indent: 2,
                                  hanging: 4).map { line in line.map { Span($0.text, role) } }
+            }
+            lines.append([])
+        }
+        if !ehcCase.exceptions.isEmpty {
+            lines.append([Span("Exceptions", .header)])
+            for (index, exception) in ehcCase.exceptions.enumerated() {
+                let ruling = detail.exceptionRulings.first { $0.index == index }
+                let verdict = ruling.map { $0.isAllowed ? "allowed" : "REFUSED: " + $0.refusals.joined(separator: "; ") } ?? ""
+                let regulation = ruling.map { $0.regulation.isEmpty ? "" : " (reg \($0.regulation))" } ?? ""
+                let until = exception.to.map { " to \($0)" } ?? ", continuing"
+                lines += wrapped("\(exception.ground.displayName) from \(exception.from)\(until) against "
+                                 + exception.appliesTo.joined(separator: ", ") + regulation + " · " + verdict,
+                                 width: width, indent: 2, hanging: 4)
             }
             lines.append([])
         }

@@ -5,41 +5,40 @@
 /// HelpOverlay.lines(keymap: .standard)   // ["j ↓ C-n      down             list, detail", …]
 /// ```
 public enum HelpOverlay {
-    /// One line per binding: its keys, its label and the contexts where it works.
+    /// One line per binding: its keys, its label and the contexts where it works. The "record an
+    /// event" menu lists its own keys, so help leaves them out.
     public static func lines(keymap: Keymap) -> [String] {
-        let keyWidth = keymap.bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
-        let labelWidth = keymap.bindings.map { CellWidth.of($0.label) }.max() ?? 0
-        return keymap.bindings.map { binding in
+        let bindings = helpBindings(keymap)
+        let keyWidth = bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
+        let labelWidth = bindings.map { CellWidth.of($0.label) }.max() ?? 0
+        return bindings.map { binding in
             TextFitting.fitted(keys(binding), to: keyWidth) + "  " + TextFitting.fitted(binding.label, to: labelWidth)
                 + "  " + binding.contexts.map(\.title).joined(separator: ", ")
         }
     }
 
+    /// The bindings help describes: all but the event menu's.
+    public static func helpBindings(_ keymap: Keymap) -> [KeyBinding] {
+        keymap.bindings.filter { $0.contexts != [.eventMenu] }
+    }
+
+    /// The full lines when they fit the screen; else keys and labels only, in two columns.
     public static func draw(keymap: Keymap, on canvas: inout Canvas) {
-        let body = lines(keymap: keymap)
-        let contentWidth = body.map { CellWidth.of($0) }.max() ?? 0
-        let boxWidth = min(canvas.width, contentWidth + 4)
-        let boxHeight = min(canvas.height, body.count + 4)
-        guard boxWidth >= 4, boxHeight >= 3 else { return }
-        let top = (canvas.height - boxHeight) / 2
-        let left = (canvas.width - boxWidth) / 2
-        canvas.fill(row: top, column: left, width: boxWidth, height: boxHeight, role: .normal)
-        let horizontal = String(repeating: "─", count: boxWidth - 2)
-        canvas.write("┌" + horizontal + "┐", row: top, column: left, role: .border)
-        canvas.write(" Keys ", row: top, column: left + 2, maxWidth: boxWidth - 4, role: .header)
-        for row in (top + 1)..<(top + boxHeight - 1) {
-            canvas.write("│", row: row, column: left, role: .border)
-            canvas.write("│", row: row, column: left + boxWidth - 1, role: .border)
+        let full = lines(keymap: keymap)
+        if full.count + 4 <= canvas.height, (full.map { CellWidth.of($0) }.max() ?? 0) + 4 <= canvas.width {
+            Box.draw(title: "Keys", lines: full.map { [DetailView.Span($0)] }, on: &canvas)
+            return
         }
-        canvas.write("└" + horizontal + "┘", row: top + boxHeight - 1, column: left, role: .border)
-        let inner = boxWidth - 4
-        let rows = boxHeight - 4
-        var shown = Array(body.prefix(rows))
-        // A box too short for every binding says so on its last line rather than hiding it.
-        if body.count > rows, rows > 0 { shown[rows - 1] = "… (enlarge the terminal for all keys)" }
-        for (offset, line) in shown.enumerated() {
-            canvas.write(TextFitting.truncated(line, to: inner), row: top + 2 + offset, column: left + 2, role: .normal)
+        let bindings = helpBindings(keymap)
+        let keyWidth = bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
+        let short = bindings.map { TextFitting.fitted(keys($0), to: keyWidth) + "  " + $0.label }
+        let half = (short.count + 1) / 2
+        let columnWidth = max(0, (canvas.width - 6) / 2)
+        let paired = (0..<half).map { row in
+            TextFitting.fitted(short[row], to: columnWidth) + "  "
+                + (row + half < short.count ? TextFitting.truncated(short[row + half], to: columnWidth) : "")
         }
+        Box.draw(title: "Keys", lines: paired.map { [DetailView.Span($0)] }, on: &canvas)
     }
 
     private static func keys(_ binding: KeyBinding) -> String {

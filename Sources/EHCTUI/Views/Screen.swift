@@ -21,6 +21,7 @@ public enum Screen {
         }
         DetailView.draw(state, layout: layout, on: &canvas)
         Chrome.drawFooter(state, keymap: keymap, on: &canvas)
+        RecordingOverlay.draw(state, keymap: keymap, on: &canvas)
         if state.isShowingHelp {
             HelpOverlay.draw(keymap: keymap, on: &canvas)
             canvas.cursor = nil

@@ -1,0 +1,77 @@
+import EHCCore
+
+/// An open "record event" form: the event, the case it is for, the fields as typed, which field
+/// has the cursor, and the refusal shown in place when the last attempt to save was refused.
+///
+/// ```swift
+/// var form = EventForm(event: .finalPlanIssued, caseID: sam.id)
+/// form.type("-")
+/// form.type("3")
+/// let result = form.submit(on: sam, today: today, check: ConsistencyCheck())   // .success((edited, summary))
+/// ```
+public struct EventForm: Sendable, Hashable {
+    public var event: RecordableEvent
+    public var caseID: String
+    public var fields: [FormField]
+    public var focus = 0
+    /// The refusal of the last submit, shown under the form; nothing was written.
+    public var refusal: String?
+    /// True once a field is edited: its first key replaces the starting value instead of appending.
+    var isFieldTouched = false
+
+    public init(event: RecordableEvent, caseID: String) {
+        self.event = event
+        self.caseID = caseID
+        self.fields = event.fields
+    }
+
+    mutating func type(_ character: Character) {
+        if case .choice = fields[focus].kind, character == " " {
+            fields[focus].cycle()
+            isFieldTouched = true
+            return
+        }
+        if !isFieldTouched { fields[focus].value = "" }
+        fields[focus].value.append(character)
+        isFieldTouched = true
+    }
+
+    mutating func deleteBackward() {
+        if !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
+        isFieldTouched = true
+    }
+
+    mutating func moveFocus(by delta: Int) {
+        focus = (focus + delta + fields.count) % fields.count
+        isFieldTouched = false
+    }
+
+    /// The edited case and its audit summary, or the refusal naming the field and the reason: a
+    /// value that does not parse, or an error the statutory engine's consistency check finds in
+    /// the edited case that the case did not already have (a date before the request or in the
+    /// future, an exception the regulations do not allow…).
+    public func submit(on ehcCase: EHCCase, today: CalendarDate,
+                       check: ConsistencyCheck) -> Result<(EHCCase, String), FormRefusal> {
+        var values: [FormValue] = []
+        for (index, field) in fields.enumerated() {
+            switch field.check(field.value, today: today) {
+            case .success(let value): values.append(value)
+            case .failure(let reason): return .failure(FormRefusal(field: index, message: reason.message))
+            }
+        }
+        let edited: EHCCase
+        let summary: String
+        do {
+            (edited, summary) = try event.apply(values, to: ehcCase)
+        } catch {
+            return .failure(error)
+        }
+        let known = Set(check.findings(for: ehcCase, today: today).filter { $0.severity == .error }.map(\.message))
+        if let problem = check.findings(for: edited, today: today)
+            .first(where: { $0.severity == .error && !known.contains($0.message) }) {
+            let rule = problem.rule.map { " (\($0))" } ?? ""
+            return .failure(FormRefusal(field: nil, message: problem.message + rule))
+        }
+        return .success((edited, summary))
+    }
+}

@@ -1,0 +1,132 @@
+import EHCCore
+
+/// The things a caseworker records from the keyboard, each a small form whose values change one
+/// case's facts.
+///
+/// ```swift
+/// let form = EventForm(event: .finalPlanIssued, caseID: "EHC-2025-00001")
+/// RecordableEvent.finalPlanIssued.fields.map(\.label)   // ["Issued on"]
+/// ```
+public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
+    case decisionToAssess, adviceRequested, adviceReceived, adviceChased, decisionToIssue
+    case draftPlanIssued, finalPlanIssued, exception, closed
+
+    /// The key that picks it in the "record" menu.
+    public var key: Character {
+        switch self {
+        case .decisionToAssess: "a"
+        case .adviceRequested: "r"
+        case .adviceReceived: "v"
+        case .adviceChased: "c"
+        case .decisionToIssue: "i"
+        case .draftPlanIssued: "d"
+        case .finalPlanIssued: "f"
+        case .exception: "x"
+        case .closed: "z"
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .decisionToAssess: "Decision to assess"
+        case .adviceRequested: "Advice requested"
+        case .adviceReceived: "Advice received"
+        case .adviceChased: "Advice chased"
+        case .decisionToIssue: "Decision to issue"
+        case .draftPlanIssued: "Draft plan issued"
+        case .finalPlanIssued: "Final plan issued"
+        case .exception: "Exception"
+        case .closed: "Case closed"
+        }
+    }
+
+    /// The form's fields, in order, with the values they start with.
+    public var fields: [FormField] {
+        let agencies = Agency.allCases.map(\.rawValue)
+        switch self {
+        case .decisionToAssess:
+            return [.choice("Outcome", ["assess", "not"]), .date("Decided on")]
+        case .adviceRequested, .adviceReceived, .adviceChased:
+            let label = self == .adviceRequested ? "Requested on" : self == .adviceReceived ? "Received on" : "Chased on"
+            return [.choice("Agency", agencies), .date(label)]
+        case .decisionToIssue:
+            return [.choice("Outcome", ["issue", "not"]), .date("Decided on")]
+        case .draftPlanIssued, .finalPlanIssued:
+            return [.date("Issued on")]
+        case .exception:
+            return [.choice("Ground", ExceptionGround.allCases.map(\.rawValue)),
+                    .text("Against (deadline keys, comma-separated)"), .date("From"),
+                    .date("To (empty while it lasts)", optional: true, initial: ""),
+                    .text("Note", optional: true),
+                    .date("Family told on", optional: true, initial: "")]
+        case .closed:
+            return [.date("Closed on"), .text("Reason")]
+        }
+    }
+
+    /// The case with this event recorded from the form's `values` (one per field, already
+    /// checked by ``FormField/check(_:today:)``), and a one-line summary for the audit trail.
+    func apply(_ values: [FormValue], to original: EHCCase) throws(FormRefusal) -> (EHCCase, String) {
+        var ehcCase = original
+        func date(_ index: Int) -> CalendarDate? { if case .date(let day) = values[index] { day } else { nil } }
+        func text(_ index: Int) -> String { if case .text(let text) = values[index] { text } else { "" } }
+        switch self {
+        case .decisionToAssess:
+            let outcome: AssessmentOutcome = text(0) == "assess" ? .assess : .notAssess
+            ehcCase.decisionToAssess = Decision(date: date(1)!, outcome: outcome)
+            return (ehcCase, "decided \(outcome == .assess ? "to assess" : "not to assess") on \(date(1)!)")
+        case .adviceRequested:
+            let agency = Agency(rawValue: text(0))!
+            ehcCase.advice.append(AdviceRequest(agency: agency, requested: date(1)!))
+            return (ehcCase, "advice requested from \(agency.displayName) on \(date(1)!)")
+        case .adviceReceived, .adviceChased:
+            let agency = Agency(rawValue: text(0))!
+            guard let index = ehcCase.advice.lastIndex(where: { $0.agency == agency && $0.received == nil }) else {
+                throw FormRefusal(field: 0, message: "No advice from \(agency.displayName) is awaited on this case.")
+            }
+            if self == .adviceReceived {
+                ehcCase.advice[index].received = date(1)!
+                return (ehcCase, "advice received from \(agency.displayName) on \(date(1)!)")
+            }
+            ehcCase.advice[index].chased.append(date(1)!)
+            return (ehcCase, "advice chased from \(agency.displayName) on \(date(1)!)")
+        case .decisionToIssue:
+            let outcome: IssueOutcome = text(0) == "issue" ? .issue : .notIssue
+            ehcCase.decisionToIssue = Decision(date: date(1)!, outcome: outcome)
+            return (ehcCase, "decided \(outcome == .issue ? "to issue" : "not to issue") a plan on \(date(1)!)")
+        case .draftPlanIssued:
+            ehcCase.draftPlanIssued = date(0)!
+            return (ehcCase, "draft plan issued on \(date(0)!)")
+        case .finalPlanIssued:
+            ehcCase.finalPlanIssued = date(0)!
+            return (ehcCase, "final plan issued on \(date(0)!)")
+        case .exception:
+            let ground = ExceptionGround(rawValue: text(0))!
+            let against = text(1).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            guard !against.isEmpty else {
+                throw FormRefusal(field: 1, message: "Name at least one deadline the exception is claimed against.")
+            }
+            let note = text(4)
+            ehcCase.exceptions.append(StatutoryException(
+                ground: ground, appliesTo: against, from: date(2)!, to: date(3), note: note.isEmpty ? nil : note,
+                parentInformed: date(5)))
+            return (ehcCase, "exception (\(ground.rawValue)) from \(date(2)!) against \(against.joined(separator: ", "))")
+        case .closed:
+            guard !text(1).isEmpty else { throw FormRefusal(field: 1, message: "Say why the case is closed.") }
+            ehcCase.closed = Closure(date: date(0)!, reason: text(1))
+            return (ehcCase, "case closed on \(date(0)!): \(text(1))")
+        }
+    }
+}
+
+/// Why a form was refused, and which field to fix.
+///
+/// ```swift
+/// throw FormRefusal(field: 1, message: "\"31/12\" is not a date: use YYYY-MM-DD, today, yesterday or -N")
+/// ```
+public struct FormRefusal: Error, Sendable, Hashable {
+    /// Index of the field at fault, or `nil` when the case as a whole is refused.
+    public var field: Int?
+    public var message: String
+}

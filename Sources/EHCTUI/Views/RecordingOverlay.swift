@@ -1,0 +1,41 @@
+import EHCCore
+
+/// The "record an event" menu and the event form, drawn as a box over the screen.
+///
+/// ```swift
+/// RecordingOverlay.formLines(form, width: 60)   // the fields, the hint and any refusal
+/// ```
+public enum RecordingOverlay {
+    public static func draw(_ state: AppState, keymap: Keymap, on canvas: inout Canvas) {
+        let width = max(20, min(72, canvas.width - 6))
+        guard let id = state.selectedCase?.id ?? state.form?.caseID else { return }
+        if let form = state.form {
+            Box.draw(title: "\(form.event.title) · \(form.caseID)", lines: formLines(form, width: width), minWidth: 56, on: &canvas)
+        } else if state.isChoosingEvent {
+            let lines = keymap.bindings(in: .eventMenu).map { binding in
+                [DetailView.Span((binding.keys.first?.label ?? "") + "  " + binding.label)]
+            }
+                + [[], [DetailView.Span("Esc cancels", .muted)]]
+            Box.draw(title: "Record for \(id)", lines: lines, minWidth: 40, on: &canvas)
+        }
+    }
+
+    /// One line per field (the focused one marked), then what the focused field accepts, then the refusal.
+    public static func formLines(_ form: EventForm, width: Int) -> [DetailView.Line] {
+        let labelWidth = form.fields.map { CellWidth.of($0.label) }.max() ?? 0
+        var lines: [DetailView.Line] = form.fields.enumerated().map { index, field in
+            let focused = index == form.focus
+            return [DetailView.Span((focused ? "▸ " : "  ") + TextFitting.fitted(field.label, to: labelWidth) + "  "),
+                    DetailView.Span(field.value + (focused ? "▏" : ""), focused ? .selected : .normal)]
+        }
+        lines.append([])
+        lines.append([DetailView.Span(form.fields[form.focus].hint, .muted)])
+        if let refusal = form.refusal {
+            for part in TextFitting.wrapped("Refused: " + refusal, width: width) {
+                lines.append([DetailView.Span(part, .warning)])
+            }
+        }
+        lines.append([DetailView.Span("Enter saves · Tab next field · Esc cancels", .muted)])
+        return lines
+    }
+}

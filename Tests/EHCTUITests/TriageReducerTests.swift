@@ -1,0 +1,144 @@
+import EHCCore
+import Testing
+@testable import EHCTUI
+
+@Suite("triage in the reducer")
+struct TriageReducerTests {
+    @Test("the Overdue view keeps only overdue cases, most overdue first, and says how many")
+    func overdueView() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .showView(.overdue))
+        #expect(state.caseload.map(\.id) == ["EHC-2025-00002", "EHC-2025-00001"])
+        #expect(state.viewCounts[.overdue] == 2)
+        #expect(state.viewCounts[.allOpen] == 6)
+    }
+
+    @Test("changing view asks for it to be remembered")
+    func remembered() {
+        var state = Fixtures.loadedState()
+        let effects = reduce(&state, .showView(.overdue))
+        #expect(effects.contains(.rememberPreferences(ScreenPreferences(view: .overdue))))
+    }
+
+    @Test("s sorts by reference next")
+    func sortByReference() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .nextSortOrder)
+        #expect(state.caseload.map(\.id) == state.caseload.map(\.id).sorted())
+    }
+
+    @Test("typing zoe keeps only Zoë; Esc clears the filter")
+    func filter() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .startFilter)
+        for character in "zoe" { _ = reduce(&state, .type(character)) }
+        #expect(state.caseload.map(\.childName) == ["Zoë Müller"])
+        _ = reduce(&state, .clearFilter)
+        #expect(state.caseCount == 6)
+    }
+
+    @Test("mine shows only the named caseworker's cases")
+    func mine() {
+        var state = AppState(caseload: Fixtures.caseload(), today: Fixtures.today, databaseLabel: "x",
+                             preferences: ScreenPreferences(caseworker: "A. Okafor"))
+        _ = reduce(&state, .toggleMine)
+        #expect(Set(state.caseload.map(\.caseworker)) == ["A. Okafor"])
+    }
+
+    /// A state with Łukasz's case loaded at version 4.
+    func recording(_ event: RecordableEvent) -> AppState {
+        var state = Fixtures.loadedState()
+        var detail = Fixtures.lukaszDetail
+        detail.version = 4
+        _ = reduce(&state, .detailLoaded(detail))
+        _ = reduce(&state, .startRecording)
+        _ = reduce(&state, .chooseEvent(event))
+        return state
+    }
+
+    @Test("a date that does not parse is refused in the form and nothing is saved")
+    func badDate() {
+        var state = recording(.draftPlanIssued)
+        for character in "31/12" { _ = reduce(&state, .type(character)) }
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal?.contains("is not a date") == true)
+    }
+
+    @Test("a date before the request is refused with the reason")
+    func beforeRequest() {
+        var state = recording(.draftPlanIssued)
+        for character in "2025-08-01" { _ = reduce(&state, .type(character)) }
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal?.contains("before the request") == true)
+    }
+
+    @Test("a date in the future is refused")
+    func future() {
+        var state = recording(.draftPlanIssued)
+        for character in "2025-12-01" { _ = reduce(&state, .type(character)) }
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal?.contains("after today") == true)
+    }
+
+    @Test("a valid event asks to save the edited case at the version shown")
+    func save() throws {
+        var state = recording(.draftPlanIssued)
+        let effects = reduce(&state, .submitForm)
+        guard case .save(let edit) = try #require(effects.first) else { Issue.record("no save"); return }
+        #expect(edit.expectedVersion == 4)
+        #expect(edit.edited.draftPlanIssued == Fixtures.today)
+        #expect(edit.before == Fixtures.lukaszDetail.ehcCase)
+    }
+
+    @Test("u after a save puts the case back as it was, at the saved version")
+    func undo() throws {
+        var state = recording(.draftPlanIssued)
+        guard case .save(let edit) = try #require(reduce(&state, .submitForm).first) else { return }
+        var detail = Fixtures.lukaszDetail
+        detail.ehcCase = edit.edited
+        detail.version = 5
+        _ = reduce(&state, .saved(SavedChange(summary: state.selectedCase!, detail: detail, edit: edit)))
+        #expect(state.form == nil)
+        let effects = reduce(&state, .undo)
+        guard case .save(let undo) = try #require(effects.first) else { Issue.record("no undo"); return }
+        #expect(undo.edited == Fixtures.lukaszDetail.ehcCase)
+        #expect(undo.expectedVersion == 5)
+    }
+
+    @Test("a refused save closes the form, says why and shows the fresh case")
+    func refused() {
+        var state = recording(.draftPlanIssued)
+        _ = reduce(&state, .submitForm)
+        var fresh = Fixtures.lukaszDetail
+        fresh.version = 9
+        _ = reduce(&state, .saveRefused(message: "changed by bob at 10:00", fresh: fresh, summary: state.selectedCase))
+        #expect(state.message == "changed by bob at 10:00")
+        #expect(state.detail?.version == 9)
+        #expect(state.form == nil)
+    }
+}
+
+@Suite("triage snapshots")
+struct TriageSnapshotTests {
+    static let sizes = [(80, 24), (160, 48)]
+
+    @Test("each view at 80×24 and 160×48", arguments: TriageView.allCases)
+    func view(_ view: TriageView) throws {
+        for (width, height) in Self.sizes {
+            var state = Fixtures.loadedState(width: width, height: height)
+            _ = reduce(&state, .showView(view))
+            _ = reduce(&state, .detailLoaded(Fixtures.lukaszDetail))
+            try assertSnapshot(Screen.render(state), named: "view-\(view.rawValue)-\(width)x\(height)")
+        }
+    }
+
+    @Test("the event form with a refusal at 80×24")
+    func form() throws {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .startRecording)
+        _ = reduce(&state, .chooseEvent(.finalPlanIssued))
+        for character in "31/12" { _ = reduce(&state, .type(character)) }
+        _ = reduce(&state, .submitForm)
+        try assertSnapshot(Screen.render(state), named: "form-refused-80x24")
+    }
+}

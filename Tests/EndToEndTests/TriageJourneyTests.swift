@@ -1,0 +1,160 @@
+import EHCCore
+import EHCStore
+import Foundation
+import Testing
+
+/// Triage from the keyboard in the real binary: views, filter, recording events, two people at once.
+@Suite("Triage, end to end", .serialized)
+struct TriageJourneyTests {
+    static let today = "2025-11-24"
+
+    static func open(_ path: String, user: String = "alice", extra: [String] = [],
+                     environment: [String: String] = [:]) throws -> TmuxSession {
+        try TmuxSession(command: [ehcdeskBinary(), "--db", path, "--today", today, "--user", user] + extra,
+                        width: 160, height: 48, environment: environment)
+    }
+
+    /// A generated caseload open in the Overdue view; the folder goes when `body` ends.
+    static func inOverdueView(cases: Int = 150, _ body: (TmuxSession, String) throws -> Void) throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: cases, today: today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let tmux = try open(database.path)
+        try tmux.waitFor("\(cases) cases")
+        try tmux.send("1")
+        try tmux.waitFor("[1 Overdue")
+        try body(tmux, database.path)
+    }
+
+    /// The list rows on screen: reference and status cell.
+    static func rows(_ screen: String) -> [(reference: String, line: String)] {
+        screen.split(separator: "\n").compactMap { line in
+            let words = line.dropFirst(2).split(separator: " ")
+            guard let first = words.first, first.hasPrefix("EHC-") else { return nil }
+            return (String(first), String(line))
+        }
+    }
+
+    static func overdueDays(_ line: String) -> Int? {
+        guard let range = line.range(of: "OVERDUE ") else { return nil }
+        return Int(line[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    @Test("the Overdue view lists only overdue cases, most overdue first")
+    func overdueView() throws {
+        try Self.inOverdueView { tmux, _ in
+            let days = Self.rows(try tmux.screen()).map { Self.overdueDays($0.line) }
+            #expect(!days.isEmpty)
+            #expect(days.allSatisfy { $0 != nil })
+            let numbers = days.compactMap { $0 }
+            #expect(numbers == numbers.sorted(by: >))
+        }
+    }
+
+    @Test("typing zoe in the filter finds Zoë")
+    func accentInsensitiveFilter() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 2000, today: Self.today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let tmux = try Self.open(database.path)
+        try tmux.waitFor("2,000 cases")
+        try tmux.send("7", "/", "z", "o", "e")
+        let screen = try tmux.waitFor("/zoe")
+        let rows = Self.rows(screen)
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.line.contains("Zoë") || $0.line.contains("Zoe") })
+    }
+
+    @Test("final plan issued today moves an overdue case out of Overdue, into history with the user; a bad date is refused")
+    func recordFinalPlan() throws {
+        try Self.inOverdueView { tmux, path in
+            let overdue = try tmux.screen()
+            let reference = try #require(Self.rows(overdue).first { $0.line.contains("final plan") }?.reference)
+            let store = try CaseStore.open(path: path)
+            let before = try #require(try store.fetchCase(id: reference))
+            try tmux.send("/")
+            for character in reference { try tmux.send(String(character)) }
+            try tmux.send("Enter")
+            try tmux.waitUntil("only \(reference) listed") { Self.rows($0).map(\.reference) == [reference] }
+            try tmux.waitUntil("its detail") { $0.components(separatedBy: reference).count >= 3 }
+
+            try tmux.send("e")
+            try tmux.waitFor("Record for")
+            try tmux.send("f")
+            try tmux.waitFor("Issued on")
+            try tmux.send("3", "1", "/", "1", "2", "Enter")
+            try tmux.waitFor("is not a date")
+            #expect(try store.fetchCase(id: reference)?.version == before.version)
+            try tmux.send("Escape")
+            try tmux.send("e")
+            try tmux.waitFor("Record for")
+            try tmux.send("f")
+            try tmux.waitFor("Issued on")
+            try tmux.send("Enter")
+            try tmux.waitFor("Saved \(reference)")
+            try tmux.waitUntil("\(reference) to leave Overdue") { Self.rows($0).isEmpty }
+            let last = try #require(try store.lastChange(of: reference))
+            #expect(last.user == "alice")
+            #expect(last.summary == "final plan issued on \(Self.today)")
+        }
+    }
+
+    @Test("two processes saving the same case: the second is refused with who changed it, nothing is lost")
+    func conflict() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 150, today: Self.today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let first = try Self.open(database.path, user: "alice")
+        let second = try Self.open(database.path, user: "bob")
+        for tmux in [first, second] {
+            try tmux.waitFor("150 cases")
+            try tmux.send("1")
+            try tmux.waitFor("[1 Overdue")
+        }
+        let reference = try #require(Self.rows(try first.screen()).first?.reference)
+        for tmux in [first, second] {
+            try tmux.waitUntil("its detail") { $0.components(separatedBy: reference).count >= 3 }
+            try tmux.send("e")
+            try tmux.waitFor("Record for")
+            try tmux.send("z")
+            try tmux.waitFor("Closed on")
+            try tmux.send("Tab", "m", "o", "v", "e", "d")
+        }
+        try first.send("Enter")
+        try first.waitFor("Saved \(reference)")
+        try second.send("Enter")
+        try second.waitFor("changed by alice at")
+        let store = try CaseStore.open(path: database.path)
+        let history = try store.history(of: reference)
+        #expect(history.filter { $0.action == "update" }.map(\.user) == ["alice"])
+    }
+
+    @Test("the view and my-cases choice survive a restart")
+    func preferencesSurviveRestart() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 150, today: Self.today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let config = ["XDG_CONFIG_HOME": database.folder + "/config"]
+        let first = try Self.open(database.path, extra: ["--caseworker", "Sarah Quayle"], environment: config)
+        try first.waitFor("150 cases")
+        try first.send("2")
+        try first.waitFor("[2 Due")
+        try first.send("m")
+        try first.waitFor("· Sarah Quayle")
+        try first.send("q")
+        try first.waitFor("EXIT=0")
+        let second = try Self.open(database.path, environment: config)
+        let screen = try second.waitFor("[2 Due")
+        #expect(screen.contains("· Sarah Quayle"))
+        #expect(Self.rows(screen).allSatisfy { $0.line.contains("Sarah Quayle") })
+    }
+
+    @Test("a change saved by another process shows up without a restart")
+    func picksUpOtherProcesses() throws {
+        try Self.inOverdueView { tmux, path in
+            let reference = try #require(Self.rows(try tmux.screen()).first?.reference)
+            let store = try CaseStore.open(path: path)
+            let (ehcCase, version) = try #require(try store.fetchCase(id: reference))
+            var closed = ehcCase
+            closed.closed = Closure(date: try #require(CalendarDate(Self.today)), reason: "moved away")
+            try store.update(closed, expectedVersion: version, by: "bob", summary: "case closed")
+            try tmux.waitUntil("\(reference) to leave Overdue") { !Self.rows($0).map(\.reference).contains(reference) }
+        }
+    }
+}
