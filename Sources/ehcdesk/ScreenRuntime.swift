@@ -52,6 +52,10 @@ final class ScreenRuntime {
             case .checkForChanges:
                 guard try store.changeMark() != seenChanges else { return [] }
                 return [.caseloadChanged(try loadSummaries())]
+            case .loadDashboard(let period):
+                let dashboard = Dashboard(cases: try store.allCases(), settings: calendar.settings, period: period,
+                                          today: today)
+                return [.dashboardLoaded(dashboard)]
             case .quit:
                 return []
             }

@@ -24,8 +24,14 @@ struct KeymapTests {
     @Test("any key closes help, q included")
     func anyKeyClosesHelp() { #expect(Keymap.standard.action(for: .character("q"), in: .help) == .closeHelp) }
 
-    @Test("Esc in the list does nothing (it only backs out of the detail)")
-    func escapeInList() { #expect(Keymap.standard.action(for: .escape, in: .list) == nil) }
+    @Test("Esc in the list only leaves a dashboard drill-down; without one it changes nothing")
+    func escapeInList() {
+        #expect(Keymap.standard.action(for: .escape, in: .list) == .endDrillDown)
+        var state = Fixtures.loadedState()
+        let before = Screen.render(state).text
+        #expect(reduce(&state, .endDrillDown).isEmpty)
+        #expect(Screen.render(state).text == before)
+    }
 
     @Test("help lists every binding but the event menu's, with its label and keys")
     func helpListsEveryBinding() {

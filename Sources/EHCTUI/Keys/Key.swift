@@ -34,7 +34,7 @@ public enum Key: Sendable, Hashable {
 /// Where a key is read: the focused pane, the filter or a form being typed, a menu, or the help
 /// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case list, detail, filter, eventMenu, form, help
+    case list, detail, filter, eventMenu, form, dashboard, help
 
     /// Contexts where a printable key with no binding is typed as text.
     public var takesText: Bool { self == .filter || self == .form }
@@ -47,6 +47,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .filter: "filter"
         case .eventMenu: "record an event"
         case .form: "event form"
+        case .dashboard: "dashboard"
         case .help: "help"
         }
     }

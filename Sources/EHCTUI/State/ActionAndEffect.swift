@@ -53,6 +53,16 @@ public enum Action: Sendable, Hashable {
     case tick
     /// Other processes changed the caseload: the fresh summaries of every case.
     case caseloadChanged([CaseSummary])
+    /// Open the team lead's dashboard (one key from anywhere), or close it and go back to the cases.
+    case openDashboard, closeDashboard
+    /// The answer to ``Effect/loadDashboard(_:)``.
+    case dashboardLoaded(Dashboard)
+    /// Move the dashboard's period by whole months.
+    case shiftDashboardPeriod(months: Int)
+    /// The next order of the by-caseworker table.
+    case nextCaseworkerOrder
+    /// List the cases behind the selected figure; `endDrillDown` goes back to the dashboard.
+    case drillDown, endDrillDown
     case quit
 }
 
@@ -65,6 +75,8 @@ public enum Action: Sendable, Hashable {
 /// ```
 public enum Effect: Sendable, Hashable {
     /// Read one case and its deadlines; answer with ``Action/detailLoaded(_:)``.
+    /// Compute the dashboard for a period over every case; answer with ``Action/dashboardLoaded(_:)``.
+    case loadDashboard(Dashboard.Period)
     case loadDetail(caseID: String)
     /// Write one change of one case if nobody changed it since `expectedVersion`; answer with
     /// ``Action/saved(_:)`` or ``Action/saveRefused(message:fresh:summary:)``.

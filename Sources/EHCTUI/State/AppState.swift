@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public internal(set) var undoStack: [CaseEdit] = []
     /// A save is on its way to the store.
     public internal(set) var isSaving = false
+    /// The team lead's dashboard, while it is open (also behind a drill-down list).
+    public internal(set) var dashboard: DashboardScreen?
     public internal(set) var size: TerminalSize
     /// What the title bar calls the database, e.g. its file name.
     public var databaseLabel: String
@@ -82,6 +84,7 @@ public struct AppState: Sendable {
         if form != nil { return .form }
         if isChoosingEvent { return .eventMenu }
         if isEditingFilter { return .filter }
+        if let dashboard, dashboard.drillDown == nil { return .dashboard }
         return focus == .list ? .list : .detail
     }
 
@@ -122,7 +125,13 @@ public struct AppState: Sendable {
         let mine = preferences.mineOnly ? preferences.caseworker : nil
         var counts: [TriageView: Int] = [:]
         var visible: [CaseSummary] = []
+        // A drill-down lists exactly the cases behind a dashboard figure, whatever the view and scope.
+        let drilled = dashboard?.drillDown?.caseIDs
         for summary in everyCase {
+            if let drilled {
+                if drilled.contains(summary.id) { visible.append(summary) }
+                continue
+            }
             if let mine, summary.caseworker != mine { continue }
             if !words.isEmpty, !summary.matches(foldedQuery: words) { continue }
             for view in TriageView.allCases where view.contains(summary, today: today) { counts[view, default: 0] += 1 }

@@ -9,6 +9,9 @@
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if action != .tick, !isAnswer(action) { state.message = nil }
     let layout = ScreenLayout(size: state.size)
+    if state.keyContext == .dashboard || isDashboardAction(action) {
+        if let effects = reduceDashboard(&state, action) { return effects }
+    }
     switch action {
     case .moveDown: return move(&state, by: 1, layout: layout)
     case .moveUp: return move(&state, by: -1, layout: layout)
@@ -45,6 +48,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .startRecording, .chooseEvent, .nextField, .previousField, .submitForm, .cancelRecording, .undo,
          .saved, .saveRefused:
         return reduceRecording(&state, action)
+    case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder,
+         .drillDown, .endDrillDown:
+        return []
     case .quit:
         return [.quit]
     }

@@ -15,6 +15,11 @@ public enum Chrome {
         let scope = state.preferences.mineOnly ? (state.preferences.caseworker ?? "mine") : "team"
         var title = " ehcdesk · \(state.databaseLabel) · \(cases) · today \(state.today) · "
             + "\(state.preferences.view.title) \(grouped(state.caseCount)) · \(scope)"
+        if let screen = state.dashboard {
+            let shown = screen.drillDown.map { "\($0.title): \(grouped(state.caseCount)) cases (Esc: back)" }
+            title = " ehcdesk · \(state.databaseLabel) · today \(state.today) · "
+                + (shown ?? "Dashboard · \(screen.period.title)")
+        }
         if state.sortOrder != .urgency { title += " · by \(state.sortOrder.title)" }
         if state.isEditingFilter || !state.filterText.isEmpty {
             title += " · /" + state.filterText + (state.isEditingFilter ? "▏" : "")

@@ -13,6 +13,13 @@ public enum Screen {
             return canvas
         }
         Chrome.drawTitleBar(state, on: &canvas)
+        if state.keyContext == .dashboard || (state.isShowingHelp && state.dashboard?.drillDown == nil && state.dashboard != nil),
+           let screen = state.dashboard {
+            drawDashboard(screen, size: state.size, on: &canvas)
+            Chrome.drawFooter(state, keymap: keymap, on: &canvas)
+            if state.isShowingHelp { HelpOverlay.draw(keymap: keymap, on: &canvas) }
+            return canvas
+        }
         CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
         if let border = layout.border {
             for row in border.row..<(border.row + border.height) {
@@ -27,6 +34,16 @@ public enum Screen {
             canvas.cursor = nil
         }
         return canvas
+    }
+
+    /// The dashboard between the title bar and the footer, or a line saying it is being computed.
+    private static func drawDashboard(_ screen: DashboardScreen, size: TerminalSize, on canvas: inout Canvas) {
+        let area = ScreenLayout.Rect(row: 1, column: 1, width: size.width - 2, height: size.height - 2)
+        guard let dashboard = screen.dashboard else {
+            canvas.write("Computing the dashboard for \(screen.period.title)…", row: 2, column: 1, role: .muted)
+            return
+        }
+        DashboardView.draw(dashboard, selected: screen.selected, in: area, on: &canvas)
     }
 
     /// As much of the message as fits, one phrase per line, from the top left.

@@ -1,0 +1,94 @@
+import EHCCore
+
+/// The dashboard while it is open: its period, the figures once computed, the selected figure,
+/// and the drill-down list of the cases behind one figure.
+///
+/// ```swift
+/// _ = reduce(&state, .openDashboard)     // [.loadDashboard(period)]
+/// _ = reduce(&state, .drillDown)         // the list shows the selected figure's cases
+/// ```
+public struct DashboardScreen: Sendable, Hashable {
+    public var period: Dashboard.Period
+    /// `nil` while it is being computed.
+    public var dashboard: Dashboard?
+    public var selected = 0
+    public var drillDown: DrillDown?
+
+    /// The cases behind one figure, listed in place of the triage view.
+    public struct DrillDown: Sendable, Hashable {
+        public var title: String
+        public var caseIDs: Set<String>
+    }
+}
+
+/// True for the actions only the dashboard answers.
+func isDashboardAction(_ action: Action) -> Bool {
+    switch action {
+    case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder, .drillDown,
+         .endDrillDown:
+        true
+    default:
+        false
+    }
+}
+
+/// The dashboard's share of the reducer; `nil` when the action is not the dashboard's to answer.
+func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect]? {
+    switch action {
+    case .openDashboard:
+        let period = state.dashboard?.period ?? .twelveMonths(endingWith: state.today)
+        state.dashboard = DashboardScreen(period: period)
+        state.refreshCaseload()
+        return [.loadDashboard(period)]
+    case .closeDashboard:
+        state.dashboard = nil
+        state.refreshCaseload()
+        return state.requestDetailIfNeeded()
+    case .dashboardLoaded(let dashboard):
+        guard state.dashboard?.period == dashboard.period else { return [] }
+        let selected = state.dashboard?.selected ?? 0
+        state.dashboard?.dashboard = dashboard
+        state.dashboard?.selected = min(selected, max(0, dashboard.figures.count - 1))
+        return []
+    case .shiftDashboardPeriod(let months):
+        guard let current = state.dashboard else { return [] }
+        let period = current.period.shifted(byMonths: months)
+        state.dashboard = DashboardScreen(period: period, dashboard: nil, selected: current.selected)
+        return [.loadDashboard(period)]
+    case .nextCaseworkerOrder:
+        guard let order = state.dashboard?.dashboard?.caseworkerOrder else { return [] }
+        state.dashboard?.dashboard?.sortCaseworkers(by: order.next)
+        return []
+    case .moveDown, .moveUp, .pageDown, .pageUp, .moveToFirst, .moveToLast:
+        guard let screen = state.dashboard, screen.drillDown == nil, let dashboard = screen.dashboard else { return nil }
+        let last = max(0, dashboard.figures.count - 1)
+        let step: Int
+        switch action {
+        case .moveDown: step = 1
+        case .moveUp: step = -1
+        case .pageDown: step = 5
+        case .pageUp: step = -5
+        case .moveToFirst: step = -last
+        default: step = last
+        }
+        state.dashboard?.selected = max(0, min(last, screen.selected + step))
+        return []
+    case .drillDown:
+        guard let screen = state.dashboard, let figures = screen.dashboard?.figures,
+              figures.indices.contains(screen.selected) else { return [] }
+        let figure = figures[screen.selected]
+        state.dashboard?.drillDown = .init(title: figure.title, caseIDs: Set(figure.caseIDs))
+        state.focus = .list
+        state.selection = 0
+        state.listScroll = 0
+        state.refreshCaseload()
+        return state.requestDetailIfNeeded()
+    case .endDrillDown:
+        guard state.dashboard?.drillDown != nil else { return [] }
+        state.dashboard?.drillDown = nil
+        state.refreshCaseload()
+        return []
+    default:
+        return nil
+    }
+}
