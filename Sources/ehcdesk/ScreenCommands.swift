@@ -17,7 +17,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment).settings,
+        try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment),
                                today: try global.resolvedToday(), environment: global.environment,
                                user: global.actingUser, caseworker: caseworker)
     }
@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         if try store.caseCount() == 0 {
             _ = try Caseload.generate(into: store, cases: cases, seed: seed, today: today, user: global.actingUser)
         }
-        try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment).settings,
+        try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment),
                                today: today, environment: global.environment, user: global.actingUser,
                                caseworker: caseworker)
     }
@@ -59,12 +59,14 @@ struct DemoCommand: ParsableCommand {
 
 /// Wires the store and the statutory engine to the interactive screen.
 enum CaseloadScreen {
-    static func run(store: CaseStore, settings: Settings, today: CalendarDate, environment: [String: String],
+    static func run(store: CaseStore, settings effective: EffectiveSettings, today: CalendarDate, environment: [String: String],
                     user: String, caseworker: String?) throws {
         let logger = Logger(label: "ehcdesk.screen")
         let started = Date()
+        let settings = effective.settings
         let runtime = ScreenRuntime(store: store, settings: settings, today: today, user: user, logger: logger,
-                                    preferencesPath: ScreenPreferencesFile.defaultPath(environment: environment))
+                                    preferencesPath: ScreenPreferencesFile.defaultPath(environment: environment),
+                                    nationalPercent: effective.nationalPercent)
         let summaries = try runtime.loadSummaries()
         logger.info("loaded \(summaries.count) case summaries in \(milliseconds(since: started)) ms")
         let label = (store.path as NSString).lastPathComponent

@@ -20,11 +20,13 @@ final class ScreenRuntime {
     let user: String
     let logger: Logger
     let preferencesPath: String
+    /// The national figure the dashboard draws as a reference line, when configured.
+    let nationalPercent: Double?
     /// The store's change mark when the summaries were last read.
     private var seenChanges: ChangeMark?
 
     init(store: CaseStore, settings: Settings, today: CalendarDate, user: String, logger: Logger,
-         preferencesPath: String) {
+         preferencesPath: String, nationalPercent: Double? = nil) {
         self.store = store
         self.calendar = StatutoryCalendar(settings: settings)
         self.check = ConsistencyCheck(settings: settings)
@@ -32,6 +34,7 @@ final class ScreenRuntime {
         self.user = user
         self.logger = logger
         self.preferencesPath = preferencesPath
+        self.nationalPercent = nationalPercent
     }
 
     func loadSummaries() throws -> [CaseSummary] {
@@ -54,7 +57,7 @@ final class ScreenRuntime {
                 return [.caseloadChanged(try loadSummaries())]
             case .loadDashboard(let period):
                 let dashboard = Dashboard(cases: try store.allCases(), settings: calendar.settings, period: period,
-                                          today: today)
+                                          today: today, nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]
             case .quit:
                 return []

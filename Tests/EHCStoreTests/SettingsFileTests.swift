@@ -46,3 +46,17 @@ struct SettingsFileTests {
                 == "--due-soon-days: \"soon\" is not a number of days between 0 and 366")
     }
 }
+
+@Suite("The national figure for the dashboard")
+struct NationalPercentTests {
+    @Test("[ui] nationalPercent is read as a percentage; anything else is refused with its place")
+    func nationalPercent() throws {
+        let effective = try EffectiveSettings.resolve(configText: "[ui]\nnationalPercent = 46.4\n", configPath: "c.toml",
+                                                      overrides: [:])
+        #expect(effective.nationalPercent == 46.4)
+        #expect(try EffectiveSettings.resolve(configText: nil, configPath: "c.toml", overrides: [:]).nationalPercent == nil)
+        #expect(throws: EffectiveSettings.Problem.self) {
+            try EffectiveSettings.resolve(configText: "[ui]\nnationalPercent = 146\n", configPath: "c.toml", overrides: [:])
+        }
+    }
+}

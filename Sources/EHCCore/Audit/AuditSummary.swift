@@ -13,10 +13,12 @@ public struct AuditSummary: Sendable, Hashable {
     /// The audits of one group (a month `YYYY-MM` or a caseworker) by grade.
     public struct Group: Sendable, Hashable {
         public var key: String
-        public var counts: [AuditGrade: Int]
+        /// The audited cases of the group by the grade that counts, for drill-down.
+        public var caseIDsByGrade: [AuditGrade: [String]]
         public var caseIDs: [String]
 
-        public var total: Int { counts.values.reduce(0, +) }
+        public var counts: [AuditGrade: Int] { caseIDsByGrade.mapValues(\.count) }
+        public var total: Int { caseIDs.count }
     }
 
     /// How often one question was answered "no" (or the lowest grade) among the audits that answered it.
@@ -42,7 +44,7 @@ public struct AuditSummary: Sendable, Hashable {
             return finished >= from && finished <= to
         }.sorted { ($0.finished!, $0.caseID) < ($1.finished!, $1.caseID) }
         func group(_ key: String, _ members: [PlanAudit]) -> Group {
-            Group(key: key, counts: Dictionary(grouping: members, by: { $0.finalGrade! }).mapValues(\.count),
+            Group(key: key, caseIDsByGrade: Dictionary(grouping: members, by: { $0.finalGrade! }).mapValues { $0.map(\.caseID) },
                   caseIDs: members.map(\.caseID))
         }
         overall = group("all", counted)

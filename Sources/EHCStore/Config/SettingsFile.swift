@@ -19,6 +19,9 @@ public struct EffectiveSettings: Sendable, Equatable {
     public var settings: Settings
     /// For each setting name, `default`, `config file PATH` or `command line`.
     public var sources: [String: String]
+    /// `[ui] nationalPercent`: the national share of plans within 20 weeks (excluding exceptions),
+    /// drawn on the dashboard's chart as a reference line; `nil` when not configured.
+    public var nationalPercent: Double?
 
     /// The setting names, in the order they are printed.
     public static let names = ["counting", "reviewPeriod", "phaseDeadline", "dueSoonDays"]
@@ -55,6 +58,13 @@ public struct EffectiveSettings: Sendable, Equatable {
             }
             for key in table.keys where key != "rules" && key != "ui" {
                 throw Problem(description: "\(configPath): unknown table or setting \"\(key)\" (expected [rules] or [ui])")
+            }
+            if let ui = table["ui"]?.table, ui.contains(key: "nationalPercent") {
+                guard let value = ui["nationalPercent"]?.double ?? ui["nationalPercent"]?.int.map(Double.init),
+                      (0...100).contains(value) else {
+                    throw Problem(description: "\(configPath): ui.nationalPercent must be a percentage, e.g. 46.4")
+                }
+                effective.nationalPercent = value
             }
             if let rules = table["rules"]?.table {
                 for key in rules.keys {

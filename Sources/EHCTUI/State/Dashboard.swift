@@ -38,7 +38,7 @@ public struct Dashboard: Sendable, Hashable {
 
     /// The sections of the dashboard, in drawing order.
     public enum Section: Sendable, Hashable {
-        case headline, ageing, reviews, advice, caseworkers
+        case headline, ageing, reviews, audits, advice, caseworkers
     }
 
     /// One selectable number: what it counts, its value as shown, and the cases behind it.
@@ -77,9 +77,11 @@ public struct Dashboard: Sendable, Hashable {
     public var caseworkerOrder: CaseworkerOrder
     /// The national percentage within 20 weeks excluding exceptions, drawn as a reference line when set.
     public var nationalPercent: Double?
+    /// Quality-assurance grades of the audits finished in the period.
+    public var audits: AuditSummary?
 
     public init(cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate,
-                caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil) {
+                caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil, audits: [PlanAudit] = []) {
         let calendar = StatutoryCalendar(settings: settings)
         self.period = period
         self.today = today
@@ -92,6 +94,9 @@ public struct Dashboard: Sendable, Hashable {
         self.caseworkers = CaseworkerWorkload.rows(for: cases, calendar: calendar, today: today)
         self.caseworkerOrder = .name
         self.nationalPercent = nationalPercent
+        let caseworkerOf = Dictionary(cases.map { ($0.id, $0.caseworker) }, uniquingKeysWith: { first, _ in first })
+        self.audits = audits.isEmpty ? nil
+            : AuditSummary(audits: audits, caseworkerOf: caseworkerOf, from: period.from, to: period.to)
         sortCaseworkers(by: caseworkerOrder)
     }
 
@@ -133,6 +138,14 @@ public struct Dashboard: Sendable, Hashable {
         figures.append(Figure(section: .reviews, label: "annual reviews overdue", value: String(reviewsOverdue.count),
                               title: "Plans whose annual review is overdue on \(today)", caseIDs: reviewsOverdue,
                               isConcern: true))
+        if let audits {
+            figures += AuditGrade.allCases.map { grade in
+                let graded = audits.overall.caseIDsByGrade[grade] ?? []
+                return Figure(section: .audits, label: grade.displayName, value: String(graded.count),
+                              title: "Plans audited \(grade.displayName), \(span)", caseIDs: graded,
+                              isConcern: grade >= .requiresImprovement)
+            }
+        }
         figures += advice.map { agency in
             Figure(section: .advice, label: Self.shortName(agency.agency), value: String(agency.outstandingOverdue),
                    title: "\(agency.agency.displayName) advice outstanding past 6 weeks",

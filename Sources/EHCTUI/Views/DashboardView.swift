@@ -29,6 +29,7 @@ public enum DashboardView {
         pen.flow(.ageing, on: &canvas)
         pen.gap()
         pen.flow(.reviews, on: &canvas)
+        if dashboard.audits != nil { pen.flow(.audits, lead: "Audit grades:", on: &canvas) }
         if area.height >= 40 {
             drawAdviceTable(dashboard, pen: &pen, on: &canvas)
         } else {
