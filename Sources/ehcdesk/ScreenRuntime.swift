@@ -59,6 +59,11 @@ final class ScreenRuntime {
                 let dashboard = Dashboard(cases: try store.allCases(), settings: calendar.settings, period: period,
                                           today: today, nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]
+            case .loadAudit(let id):
+                return try audit(of: id)
+            case .saveAudit(let audit, let summary):
+                try store.save(audit, by: user, summary: summary)
+                return []
             case .quit:
                 return []
             }
@@ -103,5 +108,19 @@ final class ScreenRuntime {
         while !pending.isEmpty {
             for action in perform(pending.removeFirst()) { pending += reduce(&state, action).filter { $0 != .quit } }
         }
+    }
+
+    /// The case's unfinished audit to resume, else a new one on the default template, saved at once
+    /// so that quitting half-way loses nothing.
+    private func audit(of id: String) throws -> [Action] {
+        guard let (ehcCase, _) = try store.fetchCase(id: id) else { return [] }
+        let templates = try AuditTemplateLibrary.load(environment: ProcessInfo.processInfo.environment)
+        var audit = try store.planAudits(caseID: id).last { $0.finished == nil }
+            ?? PlanAudit(caseID: id, templateID: templates[0].id, auditor: user, started: today)
+        guard let template = templates.first(where: { $0.id == audit.templateID }) else {
+            return [.auditRefused(message: "The audit of \(id) uses the template \(audit.templateID), which is not installed")]
+        }
+        if audit.id == nil { audit.id = try store.save(audit, by: user, summary: "audit started") }
+        return [.auditLoaded(AuditSession(template: template, audit: audit, childName: ehcCase.child.fullName, today: today))]
     }
 }

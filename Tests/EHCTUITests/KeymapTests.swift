@@ -33,10 +33,11 @@ struct KeymapTests {
         #expect(Screen.render(state).text == before)
     }
 
-    @Test("help lists every binding but the event menu's, with its label and keys")
-    func helpListsEveryBinding() {
-        let lines = HelpOverlay.lines(keymap: .standard)
-        let described = Keymap.standard.bindings.filter { $0.contexts != [.eventMenu] }
+    @Test("help lists every binding of the screen it was opened from, with its label and keys",
+          arguments: KeyContext.allCases)
+    func helpListsEveryBinding(context: KeyContext) {
+        let lines = HelpOverlay.lines(keymap: .standard, context: context)
+        let described = Keymap.standard.bindings(in: context)
         #expect(lines.count == described.count)
         for (line, binding) in zip(lines, described) {
             #expect(line.contains(binding.label))
@@ -49,7 +50,7 @@ struct KeymapTests {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .showHelp)
         let text = Screen.render(state).text
-        for binding in HelpOverlay.helpBindings(.standard) { #expect(text.contains(binding.label)) }
+        for binding in HelpOverlay.helpBindings(.standard, context: .list) { #expect(text.contains(binding.label)) }
     }
 
     @Test("the footer hints come from the table for the focused pane")

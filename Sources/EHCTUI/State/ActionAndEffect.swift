@@ -63,6 +63,13 @@ public enum Action: Sendable, Hashable {
     case nextCaseworkerOrder
     /// List the cases behind the selected figure; `endDrillDown` goes back to the dashboard.
     case drillDown, endDrillDown
+    /// Start (or resume) a quality-assurance audit of the selected case's plan.
+    case startAudit
+    /// The answer to ``Effect/loadAudit(caseID:)``: the audit to show, or why there is none.
+    case auditLoaded(AuditSession)
+    case auditRefused(message: String)
+    /// A key for the open audit (answer, move, comment, guidance, finish, close).
+    case audit(AuditSession.Action)
     case quit
 }
 
@@ -75,6 +82,11 @@ public enum Action: Sendable, Hashable {
 /// ```
 public enum Effect: Sendable, Hashable {
     /// Read one case and its deadlines; answer with ``Action/detailLoaded(_:)``.
+    /// Find the case's unfinished audit or start one with the default template; answer with
+    /// ``Action/auditLoaded(_:)``.
+    case loadAudit(caseID: String)
+    /// Store the audit as it now is, with this audit-trail summary.
+    case saveAudit(PlanAudit, summary: String)
     /// Compute the dashboard for a period over every case; answer with ``Action/dashboardLoaded(_:)``.
     case loadDashboard(Dashboard.Period)
     case loadDetail(caseID: String)

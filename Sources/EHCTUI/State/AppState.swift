@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     /// First line of the detail pane on screen.
     public internal(set) var detailScroll = 0
     public internal(set) var isShowingHelp = false
+    /// The screen help was opened from: help lists its keys.
+    public internal(set) var helpContext = KeyContext.list
     /// The "record which event?" menu is open.
     public internal(set) var isChoosingEvent = false
     public internal(set) var form: EventForm?
@@ -50,6 +52,8 @@ public struct AppState: Sendable {
     public internal(set) var isSaving = false
     /// The team lead's dashboard, while it is open (also behind a drill-down list).
     public internal(set) var dashboard: DashboardScreen?
+    /// A quality-assurance audit in progress, over everything else while it is open.
+    public internal(set) var audit: AuditSession?
     public internal(set) var size: TerminalSize
     /// What the title bar calls the database, e.g. its file name.
     public var databaseLabel: String
@@ -81,6 +85,7 @@ public struct AppState: Sendable {
     /// The keymap context the next key is read in.
     public var keyContext: KeyContext {
         if isShowingHelp { return .help }
+        if let audit { return audit.commentDraft == nil ? .audit : .auditComment }
         if form != nil { return .form }
         if isChoosingEvent { return .eventMenu }
         if isEditingFilter { return .filter }

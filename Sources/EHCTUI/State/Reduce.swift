@@ -9,6 +9,7 @@
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if action != .tick, !isAnswer(action) { state.message = nil }
     let layout = ScreenLayout(size: state.size)
+    if let effects = reduceAudit(&state, action) { return effects }
     if state.keyContext == .dashboard || isDashboardAction(action) {
         if let effects = reduceDashboard(&state, action) { return effects }
     }
@@ -26,6 +27,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .backToList:
         state.focus = .list
     case .showHelp:
+        state.helpContext = state.keyContext
         state.isShowingHelp = true
     case .closeHelp:
         state.isShowingHelp = false
@@ -49,7 +51,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
          .saved, .saveRefused:
         return reduceRecording(&state, action)
     case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder,
-         .drillDown, .endDrillDown:
+         .drillDown, .endDrillDown, .startAudit, .auditLoaded, .auditRefused, .audit:
         return []
     case .quit:
         return [.quit]

@@ -1,14 +1,17 @@
-/// The `?` help: a box over the screen listing every binding of the keymap, generated from the
-/// table so it can never fall out of date.
+/// The `?` help: a box over the screen listing the bindings of the screen it was opened from,
+/// generated from the table so it can never fall out of date.
+///
+/// Help is context-aware: from the case list it lists the list's keys, from the dashboard the
+/// dashboard's; every key of every screen is still one `?` away on that screen.
 ///
 /// ```swift
-/// HelpOverlay.lines(keymap: .standard)   // ["j ↓ C-n      down             list, detail", …]
+/// HelpOverlay.lines(keymap: .standard, context: .list)   // ["j ↓ C-n      down             list, detail", …]
 /// ```
 public enum HelpOverlay {
     /// One line per binding: its keys, its label and the contexts where it works. The "record an
     /// event" menu lists its own keys, so help leaves them out.
-    public static func lines(keymap: Keymap) -> [String] {
-        let bindings = helpBindings(keymap)
+    public static func lines(keymap: Keymap, context: KeyContext) -> [String] {
+        let bindings = helpBindings(keymap, context: context)
         let keyWidth = bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
         let labelWidth = bindings.map { CellWidth.of($0.label) }.max() ?? 0
         return bindings.map { binding in
@@ -17,19 +20,19 @@ public enum HelpOverlay {
         }
     }
 
-    /// The bindings help describes: all but the event menu's.
-    public static func helpBindings(_ keymap: Keymap) -> [KeyBinding] {
-        keymap.bindings.filter { $0.contexts != [.eventMenu] }
+    /// The bindings help describes for a screen: those that work there.
+    public static func helpBindings(_ keymap: Keymap, context: KeyContext) -> [KeyBinding] {
+        keymap.bindings(in: context)
     }
 
     /// The full lines when they fit the screen; else keys and labels only, in two columns.
-    public static func draw(keymap: Keymap, on canvas: inout Canvas) {
-        let full = lines(keymap: keymap)
+    public static func draw(keymap: Keymap, context: KeyContext, on canvas: inout Canvas) {
+        let full = lines(keymap: keymap, context: context)
         if full.count + 4 <= canvas.height, (full.map { CellWidth.of($0) }.max() ?? 0) + 4 <= canvas.width {
             Box.draw(title: "Keys", lines: full.map { [DetailView.Span($0)] }, on: &canvas)
             return
         }
-        let bindings = helpBindings(keymap)
+        let bindings = helpBindings(keymap, context: context)
         let keyWidth = bindings.map { CellWidth.of(keys($0)) }.max() ?? 0
         let short = bindings.map { TextFitting.fitted(keys($0), to: keyWidth) + "  " + $0.label }
         let half = (short.count + 1) / 2

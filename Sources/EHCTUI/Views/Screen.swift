@@ -13,11 +13,17 @@ public enum Screen {
             return canvas
         }
         Chrome.drawTitleBar(state, on: &canvas)
+        if let audit = state.audit {
+            AuditView.draw(audit, in: ScreenLayout.Rect(row: 1, column: 0, width: state.size.width,
+                                                        height: state.size.height - 2), on: &canvas)
+            Chrome.drawFooter(state, keymap: keymap, on: &canvas)
+            return canvas
+        }
         if state.keyContext == .dashboard || (state.isShowingHelp && state.dashboard?.drillDown == nil && state.dashboard != nil),
            let screen = state.dashboard {
             drawDashboard(screen, size: state.size, on: &canvas)
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
-            if state.isShowingHelp { HelpOverlay.draw(keymap: keymap, on: &canvas) }
+            if state.isShowingHelp { HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas) }
             return canvas
         }
         CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
@@ -30,7 +36,7 @@ public enum Screen {
         Chrome.drawFooter(state, keymap: keymap, on: &canvas)
         RecordingOverlay.draw(state, keymap: keymap, on: &canvas)
         if state.isShowingHelp {
-            HelpOverlay.draw(keymap: keymap, on: &canvas)
+            HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas)
             canvas.cursor = nil
         }
         return canvas

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// A quality-assurance audit by keyboard in the real binary: start to grade, and resume after quitting.
+@Suite("Auditing a plan, end to end", .serialized)
+struct AuditJourneyTests {
+    static let today = "2026-11-24"
+
+    func open(_ path: String) throws -> TmuxSession {
+        try TmuxSession(command: [ehcdeskBinary(), "--db", path, "--today", Self.today, "--user", "r.auditor"],
+                        width: 120, height: 40)
+    }
+
+    @Test("a full audit by keyboard ends with its grade; a half-done one resumes where it stopped after a restart")
+    func auditByKeyboard() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 60, today: Self.today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        var tmux: TmuxSession? = try open(database.path)
+        try tmux!.waitFor("60 cases")
+        try tmux!.send("a")
+        try tmux!.waitFor("0/24")
+        for answered in 1...23 {
+            try tmux!.send("y")
+            try tmux!.waitFor("\(answered)/24")
+        }
+        try tmux!.send("4")
+        try tmux!.waitFor("24/24")
+        try tmux!.send("f")
+        try tmux!.waitFor("Grade: Outstanding (score 100 %)")
+        try tmux!.send("q")
+        try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
+
+        // A second case: five answers, then close the audit and quit ehcdesk.
+        try tmux!.send("j")
+        try tmux!.send("a")
+        try tmux!.waitFor("0/24")
+        for answered in 1...5 {
+            try tmux!.send(answered == 3 ? "n" : "y")
+            try tmux!.waitFor("\(answered)/24")
+        }
+        try tmux!.send("q")
+        try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
+        try tmux!.send("q")
+        try tmux!.waitFor("EXIT=0")
+        tmux = nil
+
+        let reopened = try open(database.path)
+        try reopened.waitFor("60 cases")
+        try reopened.send("j")
+        try reopened.send("a")
+        let resumed = try reopened.waitFor("5/24")
+        #expect(resumed.contains("▸ A2"), "resumes at the first unanswered question")
+        #expect(resumed.contains("NO"), "the earlier answers are there")
+        try reopened.send("q")
+        try reopened.send("q")
+        try reopened.waitFor("EXIT=0")
+
+        // The summary report agrees with an independent count of the finished audits.
+        let report = try runEhcdesk(["report", "audits", "--format", "json", "--db", database.path, "--today", Self.today])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
+        let grades = try #require(json["grades"] as? [String: Int])
+        let counted = try DashboardJourneyTests.sqlite(database.path, """
+            SELECT grade || '=' || COUNT(*) FROM planAudits WHERE finished IS NOT NULL GROUP BY grade
+            """)
+        #expect(counted == ["outstanding=1"])
+        #expect(grades == ["outstanding": 1, "good": 0, "requiresImprovement": 0, "inadequate": 0])
+        #expect(json["audits"] as? Int == 1)
+        #expect(try DashboardJourneyTests.sqlite(database.path, "SELECT COUNT(*) FROM planAudits WHERE finished IS NULL") == ["1"])
+    }
+}
