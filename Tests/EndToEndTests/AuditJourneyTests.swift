@@ -59,12 +59,12 @@ struct AuditJourneyTests {
         let report = try runEhcdesk(["report", "audits", "--format", "json", "--db", database.path, "--today", Self.today])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.out.utf8)) as? [String: Any])
         let grades = try #require(json["grades"] as? [String: Int])
-        let counted = try DashboardJourneyTests.sqlite(database.path, """
+        let counted = try sqlite(database.path, """
             SELECT grade || '=' || COUNT(*) FROM planAudits WHERE finished IS NOT NULL GROUP BY grade
             """)
-        #expect(counted == ["outstanding=1"])
+        #expect(counted == [["outstanding=1"]])
         #expect(grades == ["outstanding": 1, "good": 0, "requiresImprovement": 0, "inadequate": 0])
         #expect(json["audits"] as? Int == 1)
-        #expect(try DashboardJourneyTests.sqlite(database.path, "SELECT COUNT(*) FROM planAudits WHERE finished IS NULL") == ["1"])
+        #expect(try sqlite(database.path, "SELECT COUNT(*) FROM planAudits WHERE finished IS NULL") == [["1"]])
     }
 }

@@ -6,28 +6,15 @@ import Testing
 struct DashboardJourneyTests {
     static let today = "2026-11-24"
 
-    /// `sqlite3 -readonly FILE SQL`, one output line per row.
-    static func sqlite(_ file: String, _ sql: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-readonly", file, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
-
     @Test("drilling down from 'over 20 wk' lists exactly the plans of the period issued after 140 days")
     func drillDownOverTwentyWeeks() throws {
         let database = try TerminalJourneyTests.generatedDatabase(cases: 200, today: Self.today)
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
         // The default period: the twelve whole months ending with today's month.
-        let expected = Set(try Self.sqlite(database.path, """
+        let expected = Set(try sqlite(database.path, """
             SELECT id FROM cases WHERE finalPlanIssued BETWEEN '2025-12-01' AND '2026-11-30'
               AND julianday(finalPlanIssued) - julianday(requestDate) > 140
-            """))
+            """).map { $0[0] })
         #expect(!expected.isEmpty)
         let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
                                    width: 200, height: 60)

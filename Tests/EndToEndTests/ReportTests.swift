@@ -6,19 +6,6 @@ import Testing
 struct ReportTests {
     let today = ["--today", "2026-11-24"]
 
-    /// Runs `sqlite3 -readonly FILE SQL` and returns its rows split on `|`.
-    func sqlite(_ file: String, _ sql: String) throws -> [[String]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-readonly", file, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
-    }
-
     /// A generated database in a fresh folder; the caller removes the folder.
     func generatedDatabase(cases: Int, seed: Int) throws -> (folder: String, file: String) {
         let folder = NSTemporaryDirectory() + "ehcdesk-report-" + UUID().uuidString

@@ -37,7 +37,9 @@ struct TerminalJourneyTests {
         try tmux.waitUntil("the detail of \(firstSelected)") { $0.components(separatedBy: firstSelected).count >= 3 }
 
         try tmux.send("j")
-        let moved = try tmux.waitUntil("the selection to move") { Self.selectedReference($0) != firstSelected }
+        let moved = try tmux.waitUntil("the selection to move") { screen in
+            Self.selectedReference(screen).map { $0 != firstSelected } ?? false
+        }
         let secondSelected = try #require(Self.selectedReference(moved))
         try tmux.waitUntil("the detail of \(secondSelected)") { $0.components(separatedBy: secondSelected).count >= 3 }
         try tmux.send("k")

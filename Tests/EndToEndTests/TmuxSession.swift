@@ -161,3 +161,18 @@ func runEhcdesk(_ arguments: [String], environment: [String: String] = [:]) thro
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
+
+/// Runs `sqlite3 -readonly FILE SQL`, an independent reading of the database, and returns its rows
+/// with their `|`-separated columns.
+func sqlite(_ file: String, _ sql: String) throws -> [[String]] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sqlite3", "-readonly", file, sql]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n")
+        .map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+}
