@@ -74,6 +74,7 @@ extension CaseStore {
                     result.inserted += 1
                 }
             }
+            try Self.writeAudits(imported.audits, from: places.file, by: user, db)
             progress(2 * cases.count, 2 * cases.count)
             return result
         }
@@ -119,5 +120,19 @@ extension CaseStore {
             places.problem("cases[\(index)].id", "\(ehcCase.id) already exists; use --update to replace it")
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
+    }
+
+    /// The imported audits replace the stored audits of their cases, each in the audit trail.
+    private static func writeAudits(_ audits: [PlanAudit], from file: String, by user: String, _ db: Database) throws {
+        for caseID in Set(audits.map(\.caseID)).sorted() {
+            try db.execute(sql: "DELETE FROM planAudits WHERE caseId = ?", arguments: [caseID])
+        }
+        for audit in audits {
+            var stored = audit
+            stored.id = try PlanAuditRows.write(audit, db)
+            try AuditTrail.record(db, user: user, caseID: audit.caseID, action: "audit",
+                                  summary: "audit imported from \(file)", beforeJSON: nil,
+                                  afterJSON: PlanAuditRows.json(stored))
+        }
     }
 }

@@ -27,7 +27,8 @@ struct ExportCommand: ParsableCommand {
         let cases = try store.allCases()
         let today = try global.resolvedToday()
         guard format == .csv else {
-            let document = InterchangeDocument.export(cases, calendar: calendar, today: today)
+            let document = InterchangeDocument.export(cases, calendar: calendar, today: today,
+                                                      audits: try store.planAudits())
             FileHandle.standardOutput.write(Data((document.serialized() + "\n").utf8))
             return
         }

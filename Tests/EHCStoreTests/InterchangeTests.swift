@@ -82,4 +82,23 @@ struct InterchangeTests {
     func duplicateKeys() {
         #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array(#"{"a": 1, "a": 2}"#.utf8)) }
     }
+
+    @Test("a case's audits export and read back; a bad answer is named by its path")
+    func audits() throws {
+        let ehcCase = sampleCase()
+        let audit = PlanAudit(caseID: ehcCase.id, templateID: "ehc-plan", auditor: "R. Auditor",
+                              started: CalendarDate("2026-06-01")!, finished: CalendarDate("2026-06-02")!,
+                              answers: [AuditAnswer(questionID: "F1", value: .no, comment: "no hours")],
+                              grade: .requiresImprovement, score: 0.5,
+                              moderation: .init(moderator: "M", date: CalendarDate("2026-06-10")!, grade: .good))
+        let text = InterchangeDocument.export([ehcCase], calendar: StatutoryCalendar(), today: today, audits: [audit])
+            .serialized()
+        let back = try InterchangeDocument.readWithAudits(Array(text.utf8), file: "in.json")
+        #expect(back.cases == [ehcCase])
+        #expect(back.audits == [audit])
+        let broken = text.replacingOccurrences(of: "\"answer\": \"no\"", with: "\"answer\": \"maybe\"")
+        #expect(problems(Array(broken.utf8)) == [
+            "in.json: cases[0].audits[0].answers[0].answer: \"maybe\" is not one of: yes, partly, no, na, 1, 2, 3, 4",
+        ])
+    }
 }

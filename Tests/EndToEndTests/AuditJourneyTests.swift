@@ -66,5 +66,15 @@ struct AuditJourneyTests {
         #expect(grades == ["outstanding": 1, "good": 0, "requiresImprovement": 0, "inadequate": 0])
         #expect(json["audits"] as? Int == 1)
         #expect(try sqlite(database.path, "SELECT COUNT(*) FROM planAudits WHERE finished IS NULL") == [["1"]])
+
+        // Audits travel with their cases: export, import into an empty database, export again.
+        let first = try runEhcdesk(["export", "--db", database.path, "--today", Self.today])
+        #expect(first.out.contains("\"audits\": ["))
+        let file = database.folder + "/with-audits.json"
+        try first.out.write(toFile: file, atomically: true, encoding: .utf8)
+        let copy = database.folder + "/copy.sqlite"
+        let imported = try runEhcdesk(["import", file, "--db", copy, "--today", Self.today])
+        #expect(imported.code == 0, "\(imported.err)")
+        #expect(try runEhcdesk(["export", "--db", copy, "--today", Self.today]).out == first.out)
     }
 }

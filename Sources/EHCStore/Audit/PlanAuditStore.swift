@@ -121,24 +121,9 @@ enum PlanAuditRows {
             finished: try date(row[5]), grade: try grade(row[6]), score: row[7], moderation: moderation)
     }
 
-    /// The audit as the audit trail keeps it.
+    /// The audit as the audit trail keeps it: its number and case, then its interchange form.
     static func json(_ audit: PlanAudit) -> JSONValue {
-        .object([
-            ("id", audit.id.map { .number(String($0)) } ?? .null),
-            ("caseId", .string(audit.caseID)),
-            ("templateId", .string(audit.templateID)),
-            ("auditor", .string(audit.auditor)),
-            ("started", .string(audit.started.description)),
-            ("finished", .string(audit.finished?.description)),
-            ("grade", .string(audit.grade?.rawValue)),
-            ("answers", .array(audit.answers.map { answer in
-                .object([("question", .string(answer.questionID)), ("answer", .string(answer.value.word)),
-                         ("comment", .string(answer.comment))])
-            })),
-            ("moderation", audit.moderation.map { moderation in
-                .object([("moderator", .string(moderation.moderator)), ("date", .string(moderation.date.description)),
-                         ("grade", .string(moderation.grade.rawValue)), ("note", .string(moderation.note))])
-            } ?? .null),
-        ])
+        .object([("id", audit.id.map { .number(String($0)) } ?? .null), ("caseId", .string(audit.caseID))]
+                + AuditJSON.members(of: audit))
     }
 }

@@ -98,6 +98,12 @@ enum CaseJSON {
 
     /// Reads one case, reporting every problem under `path`; `nil` when any field could not be read.
     static func read(_ value: JSONValue, path: String, log: ProblemLog) -> EHCCase? {
+        readWithAudits(value, path: path, log: log)?.ehcCase
+    }
+
+    /// Reads one case and its optional `audits` list (JSON only: CSV carries no audits).
+    static func readWithAudits(_ value: JSONValue, path: String, log: ProblemLog)
+        -> (ehcCase: EHCCase, audits: [PlanAudit])? {
         let problemsBefore = log.problems.count
         guard var reader = JSONObjectReader(value, path: path, log: log) else { return nil }
         let id = reader.string("id", required: true)
@@ -114,15 +120,19 @@ enum CaseJSON {
         let reviews = reader.list("reviews").compactMap { readReview($0.value, path: $0.path, log: log) }
         let phaseTransfer = reader.object("phaseTransfer").flatMap(readPhaseTransfer)
         let closed = reader.object("closed").flatMap(readClosure)
+        let audits = reader.list("audits").compactMap { item in
+            AuditJSON.read(item.value, path: item.path, caseID: id ?? "", log: log)
+        }
         reader.finish(ignoring: computedCaseFields)
 
         guard log.problems.count == problemsBefore, let id, let child, let caseworker, let requestDate,
               let requestSource else { return nil }
-        return EHCCase(
+        let ehcCase = EHCCase(
             id: id, child: child, caseworker: caseworker, requestDate: requestDate, requestSource: requestSource,
             decisionToAssess: decisionToAssess, advice: advice, decisionToIssue: decisionToIssue,
             draftPlanIssued: draftPlanIssued, finalPlanIssued: finalPlanIssued, exceptions: exceptions,
             reviews: reviews, phaseTransfer: phaseTransfer, closed: closed)
+        return (ehcCase, audits)
     }
 
     private static func readChild(_ reader: JSONObjectReader) -> Child? {

@@ -63,11 +63,15 @@ public struct ImportedCases: Sendable {
     /// The lists the file gave. A CSV import without `advice.csv` says nothing about advice, so an
     /// update keeps the advice already stored rather than emptying it; JSON always gives every list.
     public var givenLists: Set<CaseList> = Set(CaseList.allCases)
+    /// The plan audits the file carries (JSON only); an imported case's audits replace its stored ones.
+    public var audits: [PlanAudit]
 
-    public init(cases: [EHCCase], places: ImportPlaces, givenLists: Set<CaseList> = Set(CaseList.allCases)) {
+    public init(cases: [EHCCase], places: ImportPlaces, givenLists: Set<CaseList> = Set(CaseList.allCases),
+                audits: [PlanAudit] = []) {
         self.cases = cases
         self.places = places
         self.givenLists = givenLists
+        self.audits = audits
     }
 
     /// The imported case, with the lists this import did not give taken from the stored case.
@@ -103,6 +107,7 @@ extension ImportedCases {
         guard let bytes = contents(path) else {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
         }
-        return ImportedCases(cases: try InterchangeDocument.read(bytes, file: path), places: ImportPlaces(file: path))
+        let document = try InterchangeDocument.readWithAudits(bytes, file: path)
+        return ImportedCases(cases: document.cases, places: ImportPlaces(file: path), audits: document.audits)
     }
 }

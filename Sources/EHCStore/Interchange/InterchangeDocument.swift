@@ -12,14 +12,20 @@ public enum InterchangeDocument {
     // MARK: Export
 
     /// Every case with its facts plus the computed `deadlines`, `status`, advice `due` and exception `regulation`.
-    public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> JSONValue {
-        .object([
+    public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate,
+                              audits: [PlanAudit] = []) -> JSONValue {
+        let auditsByCase = Dictionary(grouping: audits, by: \.caseID)
+        return .object([
             ("format", .string(format)),
-            ("cases", .array(cases.map { exportCase($0, calendar: calendar, today: today) })),
+            ("cases", .array(cases.map {
+                exportCase($0, calendar: calendar, today: today, audits: auditsByCase[$0.id] ?? [])
+            })),
         ])
     }
 
-    public static func exportCase(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) -> JSONValue {
+    /// One case with its computed fields; `audits` (an addition to the contract) only when it has some.
+    public static func exportCase(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate,
+                                  audits: [PlanAudit] = []) -> JSONValue {
         let deadlines = calendar.deadlines(for: ehcCase, today: today)
         let dueByKey = Dictionary(deadlines.map { ($0.key, $0.due) }, uniquingKeysWith: { first, _ in first })
         var members = CaseJSON.facts(of: ehcCase)
@@ -33,6 +39,7 @@ public enum InterchangeDocument {
                 .object(CaseJSON.exception(item) + [("regulation", .string(rulings[index].regulation))])
             }))
         }
+        if !audits.isEmpty { members.append(("audits", .array(audits.map { .object(AuditJSON.members(of: $0)) }))) }
         members.append(("deadlines", .array(deadlines.map(exportDeadline))))
         members.append(("status", .string(calendar.status(of: ehcCase).rawValue)))
         return .object(members)
@@ -57,6 +64,12 @@ public enum InterchangeDocument {
 
     /// Reads every case of a file, or throws every problem found with its JSON path.
     public static func read(_ bytes: [UInt8], file: String) throws(ImportFailure) -> [EHCCase] {
+        try readWithAudits(bytes, file: file).cases
+    }
+
+    /// Every case of a file and the audits the cases carry, or every problem found.
+    public static func readWithAudits(_ bytes: [UInt8], file: String) throws(ImportFailure)
+        -> (cases: [EHCCase], audits: [PlanAudit]) {
         let log = ProblemLog(file: file)
         let document: JSONValue
         do {
@@ -73,9 +86,9 @@ public enum InterchangeDocument {
             log.add("format", "\"\(declared)\" is not a format this ehcdesk reads (expected \"\(format)\")")
         }
         _ = reader.value("cases", required: true)
-        let cases = reader.list("cases").compactMap { CaseJSON.read($0.value, path: $0.path, log: log) }
+        let read = reader.list("cases").compactMap { CaseJSON.readWithAudits($0.value, path: $0.path, log: log) }
         reader.finish()
         guard log.problems.isEmpty else { throw ImportFailure(problems: log.problems) }
-        return cases
+        return (read.map(\.ehcCase), read.flatMap(\.audits))
     }
 }
