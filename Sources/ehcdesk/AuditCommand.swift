@@ -7,7 +7,7 @@ import Foundation
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Quality-assurance audits of EHC plans: sampling and templates.",
-        subcommands: [SampleCommand.self, TemplatesCommand.self])
+        subcommands: [SampleCommand.self, TemplatesCommand.self, ModerateCommand.self])
 
     /// `ehcdesk audit sample`: which plans to audit, reproducibly.
     struct SampleCommand: ParsableCommand {
@@ -67,4 +67,34 @@ struct AuditCommand: ParsableCommand {
     }
 }
 
+/// `ehcdesk audit moderate`: a second auditor's agreement with, or change of, a finished audit's grade.
+extension AuditCommand {
+    struct ModerateCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "moderate",
+            abstract: "Record a moderator's grade for the latest finished audit of a case (the auditor's grade is kept).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The case reference.") var id: String
+        @Option(help: "The moderated grade: outstanding, good, requiresImprovement or inadequate.") var grade: AuditGrade
+        @Option(help: "Why the grade changed, or a note of agreement.") var note: String?
+
+        func run() throws {
+            let store = try global.openStore()
+            guard var audit = try store.planAudits(caseID: id).last(where: { $0.finished != nil }) else {
+                throw CommandFailure(description: "ehcdesk: \(id) has no finished audit to moderate")
+            }
+            let moderator = global.actingUser
+            guard moderator != audit.auditor else {
+                throw CommandFailure(description: "ehcdesk: moderation is a second auditor's view; \(moderator) did the audit")
+            }
+            audit.moderation = .init(moderator: moderator, date: try global.resolvedToday(), grade: grade, note: note)
+            let agreed = audit.grade == grade ? "agreed \(grade.displayName)" : "changed to \(grade.displayName)"
+            try store.save(audit, by: moderator, summary: "audit moderated: \(agreed)")
+            print("moderated the audit of \(id): \(audit.grade?.displayName ?? "?") \(agreed) by \(moderator)")
+        }
+    }
+}
+
 extension AuditSampling.Strata: ExpressibleByArgument {}
+extension AuditGrade: ExpressibleByArgument {}

@@ -67,6 +67,17 @@ struct AuditJourneyTests {
         #expect(json["audits"] as? Int == 1)
         #expect(try sqlite(database.path, "SELECT COUNT(*) FROM planAudits WHERE finished IS NULL") == [["1"]])
 
+        // A second auditor moderates the finished audit; the auditor's own grade is kept beside it.
+        let finishedCase = try sqlite(database.path, "SELECT caseId FROM planAudits WHERE finished IS NOT NULL")[0][0]
+        let ownAudit = try runEhcdesk(["audit", "moderate", finishedCase, "--grade", "good", "--db", database.path,
+                                       "--today", Self.today, "--user", "r.auditor"])
+        #expect(ownAudit.code == 1)
+        let moderated = try runEhcdesk(["audit", "moderate", finishedCase, "--grade", "good", "--note", "E1 too vague",
+                                        "--db", database.path, "--today", Self.today, "--user", "m.moderator"])
+        #expect(moderated.code == 0, "\(moderated.err)")
+        #expect(try sqlite(database.path, "SELECT grade, moderatedGrade, moderator FROM planAudits WHERE finished IS NOT NULL")
+                == [["outstanding", "good", "m.moderator"]])
+
         // Audits travel with their cases: export, import into an empty database, export again.
         let first = try runEhcdesk(["export", "--db", database.path, "--today", Self.today])
         #expect(first.out.contains("\"audits\": ["))
