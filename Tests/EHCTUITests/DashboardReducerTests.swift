@@ -59,3 +59,34 @@ struct DashboardReducerTests {
         #expect(state.dashboard?.dashboard == nil)
     }
 }
+
+@Suite("The audit summary pane")
+struct AuditSummaryPaneTests {
+    @Test("A shows grades by month and caseworker and the questions most often failed, at 80×24")
+    func pane() throws {
+        let today = CalendarDate("2026-11-24")!
+        let cases = CaseloadGenerator(seed: 5, today: today).cases(count: 40)
+        let issued = cases.filter { $0.finalPlanIssued != nil }.prefix(3)
+        let audits = issued.enumerated().map { index, ehcCase in
+            PlanAudit(caseID: ehcCase.id, templateID: "ehc-plan", auditor: "R. Auditor", started: CalendarDate("2026-03-02")!,
+                      finished: CalendarDate("2026-03-0\(index + 3)")!,
+                      answers: [AuditAnswer(questionID: "F1", value: index == 0 ? .yes : .no),
+                                AuditAnswer(questionID: "E1", value: index == 2 ? .no : .partly)],
+                      grade: index == 0 ? .good : .requiresImprovement, score: 0.5)
+        }
+        var state = AppState(caseload: cases.map { CaseSummary($0, calendar: StatutoryCalendar(), today: today) },
+                             today: today, databaseLabel: "test", size: TerminalSize(width: 80, height: 24))
+        let period = Dashboard.Period.twelveMonths(endingWith: today)
+        _ = reduce(&state, .openDashboard)
+        _ = reduce(&state, .dashboardLoaded(Dashboard(cases: cases, settings: Settings(), period: period, today: today,
+                                                      audits: Array(audits))))
+        #expect(Keymap.standard.action(for: .character("A"), in: .dashboard) == .toggleAuditSummary)
+        _ = reduce(&state, .toggleAuditSummary)
+        let canvas = Screen.render(state)
+        #expect(canvas.text.contains("3 audits finished"))
+        let all = canvas.text.split(separator: "\n").first { $0.hasPrefix(" All ") }
+        #expect(all?.split(separator: " ") == ["All", "0", "1", "2", "0", "3"])
+        #expect(canvas.text.contains("F1  2 of 3 audits"))
+        try assertSnapshot(canvas, named: "audit-summary-80x24")
+    }
+}

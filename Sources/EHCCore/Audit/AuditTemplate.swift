@@ -107,6 +107,11 @@ public enum AuditGrade: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// A column heading: `Outstanding`, `Good`, `Req. impr.`, `Inadequate`.
+    public var shortName: String {
+        self == .requiresImprovement ? "Req. impr." : displayName
+    }
+
     /// Better grades compare as smaller: `.outstanding < .good`.
     public static func < (lhs: AuditGrade, rhs: AuditGrade) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

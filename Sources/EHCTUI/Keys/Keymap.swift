@@ -134,6 +134,8 @@ public struct Keymap: Sendable, Hashable {
                    label: "month earlier", contexts: [.dashboard], inFooter: true),
         KeyBinding(id: "laterPeriod", keys: [.character("]"), .character("l")], action: .shiftDashboardPeriod(months: 1),
                    label: "month later", contexts: [.dashboard], inFooter: true),
+        KeyBinding(id: "auditSummary", keys: [.character("A")], action: .toggleAuditSummary,
+                   label: "audit summary", contexts: [.dashboard], inFooter: true),
         KeyBinding(id: "caseworkerOrder", keys: [.character("s")], action: .nextCaseworkerOrder,
                    label: "sort caseworkers", contexts: [.dashboard], inFooter: true),
         KeyBinding(id: "closeDashboard", keys: [.escape, .character("d")], action: .closeDashboard,

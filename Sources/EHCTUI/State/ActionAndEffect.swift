@@ -63,6 +63,8 @@ public enum Action: Sendable, Hashable {
     case nextCaseworkerOrder
     /// List the cases behind the selected figure; `endDrillDown` goes back to the dashboard.
     case drillDown, endDrillDown
+    /// Show or hide the audit summary pane of the dashboard.
+    case toggleAuditSummary
     /// Start (or resume) a quality-assurance audit of the selected case's plan.
     case startAudit
     /// The answer to ``Effect/loadAudit(caseID:)``: the audit to show, or why there is none.

@@ -13,6 +13,8 @@ public struct DashboardScreen: Sendable, Hashable {
     public var dashboard: Dashboard?
     public var selected = 0
     public var drillDown: DrillDown?
+    /// The audit summary pane (grades by month and caseworker, questions most often failed) in place of the figures.
+    public var isShowingAudits = false
 
     /// The cases behind one figure, listed in place of the triage view.
     public struct DrillDown: Sendable, Hashable {
@@ -25,7 +27,7 @@ public struct DashboardScreen: Sendable, Hashable {
 func isDashboardAction(_ action: Action) -> Bool {
     switch action {
     case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder, .drillDown,
-         .endDrillDown:
+         .endDrillDown, .toggleAuditSummary:
         true
     default:
         false
@@ -55,6 +57,9 @@ func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect]? {
         let period = current.period.shifted(byMonths: months)
         state.dashboard = DashboardScreen(period: period, dashboard: nil, selected: current.selected)
         return [.loadDashboard(period)]
+    case .toggleAuditSummary:
+        state.dashboard?.isShowingAudits.toggle()
+        return []
     case .nextCaseworkerOrder:
         guard let order = state.dashboard?.dashboard?.caseworkerOrder else { return [] }
         state.dashboard?.dashboard?.sortCaseworkers(by: order.next)

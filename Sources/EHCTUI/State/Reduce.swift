@@ -51,7 +51,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
          .saved, .saveRefused:
         return reduceRecording(&state, action)
     case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder,
-         .drillDown, .endDrillDown, .startAudit, .auditLoaded, .auditRefused, .audit:
+         .drillDown, .endDrillDown, .toggleAuditSummary, .startAudit, .auditLoaded, .auditRefused, .audit:
         return []
     case .quit:
         return [.quit]

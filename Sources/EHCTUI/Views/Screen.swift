@@ -49,7 +49,11 @@ public enum Screen {
             canvas.write("Computing the dashboard for \(screen.period.title)…", row: 2, column: 1, role: .muted)
             return
         }
-        DashboardView.draw(dashboard, selected: screen.selected, in: area, on: &canvas)
+        if screen.isShowingAudits {
+            AuditSummaryView.draw(dashboard.audits, period: dashboard.period.title, in: area, on: &canvas)
+        } else {
+            DashboardView.draw(dashboard, selected: screen.selected, in: area, on: &canvas)
+        }
     }
 
     /// As much of the message as fits, one phrase per line, from the top left.
