@@ -10,6 +10,7 @@ import EHCCore
 public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
     case decisionToAssess, adviceRequested, adviceReceived, adviceChased, decisionToIssue
     case draftPlanIssued, finalPlanIssued, exception, closed
+    case reviewMeeting, reviewReportSent, reviewDecision, amendedPlanIssued
 
     /// The key that picks it in the "record" menu.
     public var key: Character {
@@ -23,6 +24,10 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .finalPlanIssued: "f"
         case .exception: "x"
         case .closed: "z"
+        case .reviewMeeting: "m"
+        case .reviewReportSent: "t"
+        case .reviewDecision: "o"
+        case .amendedPlanIssued: "n"
         }
     }
 
@@ -37,6 +42,10 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .finalPlanIssued: "Final plan issued"
         case .exception: "Exception"
         case .closed: "Case closed"
+        case .reviewMeeting: "Review meeting (scheduled or held)"
+        case .reviewReportSent: "Review report sent"
+        case .reviewDecision: "Review decision"
+        case .amendedPlanIssued: "Amended plan issued"
         }
     }
 
@@ -61,6 +70,14 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
                     .date("Family told on", optional: true, initial: "")]
         case .closed:
             return [.date("Closed on"), .text("Reason")]
+        case .reviewMeeting:
+            return [.date("Meeting on (a future date schedules it)")]
+        case .reviewReportSent:
+            return [.date("Report sent on")]
+        case .reviewDecision:
+            return [.choice("Decision", ReviewDecision.allCases.map(\.rawValue)), .date("Notified on")]
+        case .amendedPlanIssued:
+            return [.date("Issued on")]
         }
     }
 
@@ -116,6 +133,33 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             guard !text(1).isEmpty else { throw FormRefusal(field: 1, message: "Say why the case is closed.") }
             ehcCase.closed = Closure(date: date(0)!, reason: text(1))
             return (ehcCase, "case closed on \(date(0)!): \(text(1))")
+        case .reviewMeeting:
+            // A meeting not yet reported or decided is rescheduled (or marked held) rather than doubled.
+            if let last = ehcCase.reviews.indices.last, ehcCase.reviews[last].reportSent == nil,
+               ehcCase.reviews[last].decisionDate == nil {
+                ehcCase.reviews[last].meetingDate = date(0)!
+                return (ehcCase, "review \(last + 1) meeting moved to \(date(0)!)")
+            }
+            ehcCase.reviews.append(Review(meetingDate: date(0)!))
+            return (ehcCase, "review \(ehcCase.reviews.count) meeting on \(date(0)!)")
+        case .reviewReportSent, .reviewDecision, .amendedPlanIssued:
+            guard let last = ehcCase.reviews.indices.last else {
+                throw FormRefusal(field: nil, message: "Record the review meeting first (m).")
+            }
+            let number = last + 1
+            switch self {
+            case .reviewReportSent:
+                ehcCase.reviews[last].reportSent = date(0)!
+                return (ehcCase, "review \(number) report sent on \(date(0)!)")
+            case .reviewDecision:
+                let decision = ReviewDecision(rawValue: text(0))!
+                ehcCase.reviews[last].decision = decision
+                ehcCase.reviews[last].decisionDate = date(1)!
+                return (ehcCase, "review \(number) decision \(decision.rawValue) notified on \(date(1)!)")
+            default:
+                ehcCase.reviews[last].amendedPlanIssued = date(0)!
+                return (ehcCase, "review \(number) amended plan issued on \(date(0)!)")
+            }
         }
     }
 }
