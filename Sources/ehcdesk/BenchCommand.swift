@@ -127,7 +127,7 @@ struct Bench {
         let start = CalendarDate(year: 1900, month: 1, day: 1)!
         let (report, seconds) = try Bench.time {
             Timeliness(settings: Settings()).report(
-                for: try store.cases(finalPlanIssuedFrom: start, to: today), from: start, to: today, groupedBy: .month,
+                forPlans: try store.issuedPlans(from: start, to: today), from: start, to: today, groupedBy: .month,
                 today: today)
         }
         _ = report

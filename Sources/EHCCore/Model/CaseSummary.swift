@@ -98,7 +98,11 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
 
     /// Lowercase without diacritics: the one folding of names and queries alike.
     public static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII text (most names and every reference) folds to plain lowercase, without Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "ł", with: "l")
     }
 }

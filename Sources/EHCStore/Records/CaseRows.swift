@@ -84,6 +84,8 @@ enum CaseRows {
         case id(String)
         /// Plans issued in a period (both days included), through the `finalPlanIssued` index.
         case finalPlanIssued(from: CalendarDate, to: CalendarDate)
+        /// Plans issued in a period with an exception naming the final plan.
+        case finalPlanExcepted(from: CalendarDate, to: CalendarDate)
 
         /// The condition on `cases` and its arguments.
         var condition: (sql: String, arguments: StatementArguments) {
@@ -91,6 +93,10 @@ enum CaseRows {
             case .all: ("", [])
             case let .id(id): (" WHERE id = ?", [id])
             case let .finalPlanIssued(from, to): (" WHERE finalPlanIssued BETWEEN ? AND ?", [from.description, to.description])
+            case let .finalPlanExcepted(from, to):
+                (" WHERE finalPlanIssued BETWEEN ? AND ? AND id IN (SELECT caseId FROM exceptions, "
+                    + "json_each(exceptions.appliesTo) WHERE json_each.value = 'finalPlan')",
+                 [from.description, to.description])
             }
         }
     }
@@ -181,7 +187,8 @@ enum CaseRows {
         var description: String { "the database holds an unreadable value \"\(value)\"; was it edited outside ehcdesk?" }
     }
 
-    private static func date(_ text: String) throws -> CalendarDate {
+    /// A stored `YYYY-MM-DD`, or ``CorruptValue`` naming what was found.
+    static func date(_ text: String) throws -> CalendarDate {
         guard let date = CalendarDate(text) else { throw CorruptValue(value: text) }
         return date
     }

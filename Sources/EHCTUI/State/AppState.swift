@@ -65,7 +65,7 @@ public struct AppState: Sendable {
     public init(caseload: [CaseSummary], today: CalendarDate, databaseLabel: String,
                 size: TerminalSize = TerminalSize(width: 80, height: 24),
                 preferences: ScreenPreferences = ScreenPreferences(), settings: Settings = Settings()) {
-        let everyCase = caseload.sorted(by: CaseSummary.isMoreUrgent)
+        let everyCase = CaseSummary.inUrgencyOrder(caseload)
         self.everyCase = everyCase
         self.index = CaseIndex(everyCase: everyCase, today: today)
         self.today = today
@@ -118,7 +118,7 @@ public struct AppState: Sendable {
     }
 
     mutating func replaceAll(_ summaries: [CaseSummary]) {
-        everyCase = summaries.sorted(by: CaseSummary.isMoreUrgent)
+        everyCase = CaseSummary.inUrgencyOrder(summaries)
     }
 
     /// Recomputes the visible cases and the view counts, keeping the selected case selected

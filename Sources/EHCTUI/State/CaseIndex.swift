@@ -29,11 +29,10 @@ struct CaseIndex: Sendable {
 
     init(everyCase: [CaseSummary], today: CalendarDate) {
         self.everyCase = everyCase
+        let views = TriageView.allCases
         viewBits = everyCase.map { summary in
             var bits: UInt8 = 0
-            for (bit, view) in TriageView.allCases.enumerated() where view.contains(summary, today: today) {
-                bits |= 1 << bit
-            }
+            for bit in views.indices where views[bit].contains(summary, today: today) { bits |= 1 << bit }
             return bits
         }
         var bytes: [UInt8] = []
