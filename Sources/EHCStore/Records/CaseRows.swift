@@ -110,7 +110,7 @@ enum CaseRows {
     /// The cases a filter selects, with their advice, exceptions and reviews, ordered by reference.
     static func fetchCases(_ db: Database, matching filter: Filter) throws -> [EHCCase] {
         var cases = try fetchCaseRows(db, matching: filter)
-        try attach(try fetchChildRows(db, matching: filter), to: &cases)
+        attach(try fetchChildRows(db, matching: filter), to: &cases)
         return cases
     }
 
@@ -121,7 +121,7 @@ enum CaseRows {
     static func fetchAllCases(_ pool: DatabasePool) throws -> [EHCCase] {
         let caseRows = ReadResult<[EHCCase]>()
         let childRows = ReadResult<ChildRows>()
-        try pool.writeWithoutTransaction { _ in
+        pool.writeWithoutTransaction { _ in
             pool.asyncConcurrentRead { db in
                 caseRows.set(Result { try fetchCaseRows(try db.get(), matching: .all) })
             }
@@ -130,7 +130,7 @@ enum CaseRows {
             }
         }
         var cases = try caseRows.get()
-        try attach(try childRows.get(), to: &cases)
+        attach(try childRows.get(), to: &cases)
         return cases
     }
 
