@@ -1,3 +1,4 @@
+import GRDB
 import EHCCore
 
 extension CaseStore {
@@ -10,5 +11,32 @@ extension CaseStore {
     /// ```
     public func cases(finalPlanIssuedFrom from: CalendarDate, to: CalendarDate) throws -> [EHCCase] {
         try pool.read { db in try CaseRows.fetchCases(db, matching: .finalPlanIssued(from: from, to: to)) }
+    }
+
+    /// The plans issued in a period (both days included), ordered by reference, read light: four
+    /// columns per plan, and whole cases only for those with an exception naming the final plan.
+    ///
+    /// ```swift
+    /// let plans = try store.issuedPlans(from: from, to: to)
+    /// Timeliness(settings: settings).report(forPlans: plans, from: from, to: to, today: today)
+    /// ```
+    public func issuedPlans(from: CalendarDate, to: CalendarDate) throws -> [IssuedPlan] {
+        try pool.read { db in
+            var excepted: [String: EHCCase] = [:]
+            for ehcCase in try CaseRows.fetchCases(db, matching: .finalPlanExcepted(from: from, to: to)) {
+                excepted[ehcCase.id] = ehcCase
+            }
+            var plans: [IssuedPlan] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, caseworker, requestDate, finalPlanIssued FROM cases
+                WHERE finalPlanIssued BETWEEN ? AND ? ORDER BY id
+                """, arguments: [from.description, to.description])
+            while let row = try rows.next() {
+                let id: String = row[0]
+                plans.append(IssuedPlan(caseID: id, caseworker: row[1], requestDate: try CaseRows.date(row[2]),
+                                        finalPlanIssued: try CaseRows.date(row[3]), caseWithException: excepted[id]))
+            }
+            return plans
+        }
     }
 }

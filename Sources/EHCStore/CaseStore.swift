@@ -143,7 +143,7 @@ public final class CaseStore: Sendable {
 
     /// Every case with all its facts, ordered by reference.
     public func allCases() throws -> [EHCCase] {
-        try pool.read { db in try CaseRows.fetchCases(db, whereID: nil) }
+        try CaseRows.fetchAllCases(pool)
     }
 
     /// One case by reference, with its version for optimistic concurrency.

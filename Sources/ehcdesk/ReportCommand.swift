@@ -43,9 +43,9 @@ struct TimelinessReportCommand: ParsableCommand {
     func run() throws {
         let effective = try options.rules.effective(environment: options.global.environment)
         let (from, to) = options.period
-        let cases = try options.global.openStore().cases(finalPlanIssuedFrom: from, to: to)
+        let plans = try options.global.openStore().issuedPlans(from: from, to: to)
         let report = Timeliness(settings: effective.settings).report(
-            for: cases, from: from, to: to, groupedBy: by, today: try options.global.resolvedToday())
+            forPlans: plans, from: from, to: to, groupedBy: by, today: try options.global.resolvedToday())
         let groupTitle = by?.rawValue ?? "plans"
         let table = ReportTable(
             columns: [.init("key", title: groupTitle), .init("plansIssued", title: "issued", number: true),

@@ -39,7 +39,7 @@ final class ScreenRuntime {
 
     func loadSummaries() throws -> [CaseSummary] {
         seenChanges = try store.changeMark()
-        return try store.allCases().map { CaseSummary($0, calendar: calendar, today: today) }
+        return CaseSummary.summaries(of: try store.allCases(), calendar: calendar, today: today)
     }
 
     func perform(_ effect: Effect) -> [Action] {

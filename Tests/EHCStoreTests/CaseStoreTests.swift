@@ -154,3 +154,42 @@ struct SchemaUpgradeTests {
         #expect(try store.allCases().first?.reviews.first?.amendmentProposed == CalendarDate("2025-04-20"))
     }
 }
+
+@Suite("Reading issued plans light for the timeliness report")
+struct IssuedPlansTests {
+    static let today = CalendarDate("2026-11-24")!
+
+    /// A store holding `count` generated cases; keep `folder` alive while the store is used.
+    static func generatedStore(count: Int, in folder: TemporaryFolder) throws -> CaseStore {
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        try store.insert(CaseloadGenerator(seed: 3, today: today).cases(count: count), by: "tester")
+        return store
+    }
+
+    @Test("the report from the light read equals the report from whole cases, exceptions included")
+    func sameReport() throws {
+        let folder = TemporaryFolder()
+        let store = try Self.generatedStore(count: 2000, in: folder)
+        let today = Self.today
+        let from = CalendarDate("2020-01-01")!
+        let timeliness = Timeliness()
+        let light = timeliness.report(forPlans: try store.issuedPlans(from: from, to: today), from: from, to: today,
+                                      groupedBy: .month, today: today)
+        let whole = timeliness.report(for: try store.cases(finalPlanIssuedFrom: from, to: today), from: from, to: today,
+                                      groupedBy: .month, today: today)
+        #expect(whole.overall.exceptedCaseIDs.isEmpty == false)
+        #expect(light == whole)
+    }
+
+    @Test("only plans with an exception naming the final plan carry their whole case")
+    func wholeCaseOnlyWithException() throws {
+        let folder = TemporaryFolder()
+        let store = try Self.generatedStore(count: 500, in: folder)
+        let plans = try store.issuedPlans(from: CalendarDate("2000-01-01")!, to: Self.today)
+        for plan in plans {
+            let named = try store.fetchCase(id: plan.caseID)?.ehcCase.exceptions
+                .contains { $0.appliesTo.contains("finalPlan") } ?? false
+            #expect((plan.caseWithException != nil) == named)
+        }
+    }
+}

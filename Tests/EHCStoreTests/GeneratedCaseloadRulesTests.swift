@@ -27,3 +27,21 @@ struct GeneratedCaseloadRulesTests {
         #expect(exceptions > 50)
     }
 }
+
+@Suite("Caseload summaries of generated cases")
+struct GeneratedSummaryTests {
+    @Test("a summary's next deadline is the most urgent unmet one of all the case's deadlines, with its sentence")
+    func nextDeadlineAgrees() {
+        let today = CalendarDate("2026-11-24")!
+        let calendar = StatutoryCalendar()
+        let cases = CaseloadGenerator(seed: 5, today: today).cases(count: 5000)   // two chunks of work
+        let summaries = CaseSummary.summaries(of: cases, calendar: calendar, today: today)
+        #expect(summaries.map(\.id) == cases.map(\.id))
+        for (ehcCase, summary) in zip(cases, summaries) {
+            let expected = calendar.deadlines(for: ehcCase, today: today)
+                .filter { $0.met == nil && $0.status != .notApplicable }
+                .min { ($0.due, $0.key) < ($1.due, $1.key) }
+            #expect(summary.nextDeadline == expected, "\(ehcCase.id)")
+        }
+    }
+}

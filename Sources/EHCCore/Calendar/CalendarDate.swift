@@ -29,7 +29,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`; anything else (other separators, times, missing zeros) is `nil`.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ Self(isoBytes: $0) }) {
+            guard let parsed else { return nil }
+            self = parsed
+        } else {
+            guard let parsed = Self(isoBytes: Array(text.utf8)) else { return nil }
+            self = parsed
+        }
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from its UTF-8 bytes, without copying them.
+    private init?<Bytes: RandomAccessCollection>(isoBytes bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -88,18 +88,28 @@ public struct Timeliness: Sendable {
     /// The timeliness of plans issued in [from, to]. `today` only matters for exceptions still lasting.
     public func report(for cases: some Sequence<EHCCase>, from: CalendarDate, to: CalendarDate,
                        groupedBy grouping: Grouping? = nil, today: CalendarDate) -> Report {
+        report(forPlans: cases.lazy.compactMap(IssuedPlan.init), from: from, to: to, groupedBy: grouping, today: today)
+    }
+
+    /// The same report from the few facts of each issued plan (``IssuedPlan``), as the store reads them
+    /// for a whole database without loading every case in full.
+    public func report(forPlans plans: some Sequence<IssuedPlan>, from: CalendarDate, to: CalendarDate,
+                       groupedBy grouping: Grouping? = nil, today: CalendarDate) -> Report {
         let calendar = StatutoryCalendar(settings: settings)
         var overall = Figures(key: "")
         var groups: [String: Figures] = [:]
         if grouping == .month { for key in Self.monthKeys(from: from, to: to) { groups[key] = Figures(key: key) } }
-        for ehcCase in cases {
-            guard let final = ehcCase.finalPlanIssued, final >= from, final <= to else { continue }
-            let within = final <= DeadlineRule.finalPlan.due(from: ehcCase.requestDate, settings: settings)
-            let excepted = calendar.isExcepted(DeadlineKind.finalPlan.rawValue, in: ehcCase, today: today)
-            overall.count(ehcCase.id, within: within, excepted: excepted)
+        for plan in plans {
+            let final = plan.finalPlanIssued
+            guard final >= from, final <= to else { continue }
+            let within = final <= DeadlineRule.finalPlan.due(from: plan.requestDate, settings: settings)
+            let excepted = plan.caseWithException.map {
+                calendar.isExcepted(DeadlineKind.finalPlan.rawValue, in: $0, today: today)
+            } ?? false
+            overall.count(plan.caseID, within: within, excepted: excepted)
             guard let grouping else { continue }
-            let key = grouping == .month ? Self.monthKey(final) : ehcCase.caseworker
-            groups[key, default: Figures(key: key)].count(ehcCase.id, within: within, excepted: excepted)
+            let key = grouping == .month ? Self.monthKey(final) : plan.caseworker
+            groups[key, default: Figures(key: key)].count(plan.caseID, within: within, excepted: excepted)
         }
         return Report(from: from, to: to, overall: overall, groups: groups.values.sorted { $0.key < $1.key })
     }
@@ -123,5 +133,39 @@ public struct Timeliness: Sendable {
             month = month.adding(months: 1)
         }
         return keys
+    }
+}
+
+/// An issued plan as the timeliness measure reads it: the request and issue days, and the whole
+/// case only when an exception to the final-plan deadline was recorded (whether it is valid
+/// depends on the case's other facts).
+///
+/// ```swift
+/// let plan = IssuedPlan(sam)   // nil while no final plan is issued
+/// Timeliness().report(forPlans: [plan!], from: from, to: to, today: today)
+/// ```
+public struct IssuedPlan: Sendable, Hashable {
+    public var caseID: String
+    public var caseworker: String
+    public var requestDate: CalendarDate
+    public var finalPlanIssued: CalendarDate
+    /// The whole case, when one of its exceptions names the final plan; `nil` otherwise.
+    public var caseWithException: EHCCase?
+
+    public init(caseID: String, caseworker: String, requestDate: CalendarDate, finalPlanIssued: CalendarDate,
+                caseWithException: EHCCase?) {
+        self.caseID = caseID
+        self.caseworker = caseworker
+        self.requestDate = requestDate
+        self.finalPlanIssued = finalPlanIssued
+        self.caseWithException = caseWithException
+    }
+
+    /// The plan of a case with a final plan issued, else `nil`.
+    public init?(_ ehcCase: EHCCase) {
+        guard let final = ehcCase.finalPlanIssued else { return nil }
+        let named = ehcCase.exceptions.contains { $0.appliesTo.contains(DeadlineKind.finalPlan.rawValue) }
+        self.init(caseID: ehcCase.id, caseworker: ehcCase.caseworker, requestDate: ehcCase.requestDate,
+                  finalPlanIssued: final, caseWithException: named ? ehcCase : nil)
     }
 }

@@ -52,8 +52,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     }
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
-        let deadlines = calendar.deadlines(for: ehcCase, today: today)
-        let unmet = deadlines.filter { $0.met == nil && $0.status != .notApplicable }
+        let (next, reviewDue) = calendar.nextDeadline(for: ehcCase, today: today)
         let status = calendar.status(of: ehcCase)
         var stage: Stage = []
         if status == .open || status == .planIssued {
@@ -62,15 +61,29 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
                 stage.insert(.awaitingAdvice)
             }
             if ehcCase.draftPlanIssued != nil, ehcCase.finalPlanIssued == nil { stage.insert(.draftIssued) }
-            let reviewKinds: Set<DeadlineKind> = [.annualReview, .reviewReport, .reviewDecision, .amendedPlan]
-            if unmet.contains(where: { reviewKinds.contains($0.kind) && ($0.status == .overdue || $0.status == .dueSoon) }) {
-                stage.insert(.reviewDue)
-            }
+            if reviewDue { stage.insert(.reviewDue) }
         }
         self.init(
             id: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
             setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
-            nextDeadline: unmet.min { ($0.due, $0.key) < ($1.due, $1.key) }, stage: stage)
+            nextDeadline: next, stage: stage)
+    }
+
+    /// The summaries of `cases`, in the same order, computed on every core in chunks.
+    ///
+    /// ```swift
+    /// let rows = CaseSummary.summaries(of: try store.allCases(), calendar: calendar, today: today)
+    /// ```
+    public static func summaries(of cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> [CaseSummary] {
+        let chunkSize = 4_096
+        let chunkCount = (cases.count + chunkSize - 1) / chunkSize
+        guard chunkCount > 1 else { return cases.map { CaseSummary($0, calendar: calendar, today: today) } }
+        let chunks = ChunkResults(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = chunk * chunkSize..<min(cases.count, (chunk + 1) * chunkSize)
+            chunks.store(cases[range].map { CaseSummary($0, calendar: calendar, today: today) }, at: chunk)
+        }
+        return chunks.joined()
     }
 
     /// Whole weeks since the request on `today`.
@@ -85,7 +98,31 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
 
     /// Lowercase without diacritics: the one folding of names and queries alike.
     public static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII text (most names and every reference) folds to plain lowercase, without Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "ł", with: "l")
+    }
+}
+
+/// Per-chunk results written from concurrent workers, each slot by exactly one of them.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [[CaseSummary]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func store(_ summaries: [CaseSummary], at index: Int) {
+        lock.lock()
+        slots[index] = summaries
+        lock.unlock()
+    }
+
+    func joined() -> [CaseSummary] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(slots.joined())
     }
 }

@@ -26,20 +26,45 @@ public struct StatutoryCalendar: Sendable {
         var deadlines: [Deadline] = []
         deadlines.reserveCapacity(limits.count)
         for limit in limits {
-            var explanation = limit.explanation
-            if let reason = limit.switchedOff, limit.met == nil {
-                explanation += "; not applicable: " + reason
-            }
-            let excuse = rulings.first { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(limit.key) }
-            if let excuse {
-                explanation += "; excepted: " + excuse.excuse(of: ehcCase.exceptions[excuse.index], for: limit.kind)
-            }
-            deadlines.append(Deadline(
-                key: limit.key, kind: limit.kind, due: limit.due, met: limit.met,
-                status: status(due: limit.due, met: limit.met, switchedOff: limit.switchedOff != nil, today: today),
-                excepted: excuse != nil, explanation: explanation, source: limit.kind.rule.source))
+            deadlines.append(deadline(limit, of: ehcCase, rulings: rulings, today: today))
         }
         return deadlines
+    }
+
+    /// One time limit judged on `today`, with its sentence and any exception or switch-off remark.
+    func deadline(_ limit: TimeLimit, of ehcCase: EHCCase, rulings: [ExceptionRuling], today: CalendarDate) -> Deadline {
+        var explanation = limit.explanation(settings: settings)
+        if let reason = limit.switchedOff, limit.met == nil {
+            explanation += "; not applicable: " + reason
+        }
+        let excuse = rulings.first { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(limit.key) }
+        if let excuse {
+            explanation += "; excepted: " + excuse.excuse(of: ehcCase.exceptions[excuse.index], for: limit.kind)
+        }
+        return Deadline(
+            key: limit.key, kind: limit.kind, due: limit.due, met: limit.met,
+            status: status(due: limit.due, met: limit.met, switchedOff: limit.switchedOff != nil, today: today),
+            excepted: excuse != nil, explanation: explanation, source: limit.kind.rule.source)
+    }
+
+    /// The most urgent unmet deadline of the case (the most overdue, else the soonest due), and whether
+    /// an annual-review duty is overdue or due soon: what a caseload list needs, with one sentence built.
+    func nextDeadline(for ehcCase: EHCCase, today: CalendarDate) -> (next: Deadline?, reviewDue: Bool) {
+        let limits = timeLimits(of: ehcCase)
+        var next: TimeLimit?
+        var reviewDue = false
+        for limit in limits where limit.met == nil && limit.switchedOff == nil {
+            if let best = next, (best.due, best.key) <= (limit.due, limit.key) {} else { next = limit }
+            switch limit.kind {
+            case .annualReview, .reviewReport, .reviewDecision, .amendedPlan:
+                let status = status(due: limit.due, met: nil, today: today)
+                if status == .overdue || status == .dueSoon { reviewDue = true }
+            default: break
+            }
+        }
+        guard let next else { return (nil, reviewDue) }
+        let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
+        return (deadline(next, of: ehcCase, rulings: rulings, today: today), reviewDue)
     }
 
     /// Where a deadline stands on `today`: met on time or late whatever the day; otherwise

@@ -10,12 +10,57 @@ struct TimeLimit: Sendable {
     var start: CalendarDate
     var due: CalendarDate
     var met: CalendarDate?
-    /// The rule's sentence, without exception or status remarks.
-    var explanation: String
+    /// What the rule's sentence needs, kept as facts: the sentence is built only for deadlines a
+    /// caller reads (``explanation(settings:)``), never for the many a caseload list only compares.
+    var wording: Wording
     /// Why a recorded decision, cessation or closure has switched this time limit off, if it has.
     var switchedOff: String?
     /// The advice item this limit belongs to, for advice deadlines.
     var adviceIndex: Int?
+
+    /// The facts a time limit's sentence is built from.
+    enum Wording: Sendable {
+        /// A period counted from an event: the deadline's name and the event's phrase.
+        case counted(label: Label, startPhrase: StartPhrase)
+        /// A phase transfer's fixed day in `year`.
+        case phaseTransfer(PhaseTransferKind, year: Int)
+    }
+
+    /// A deadline's name: the rule's title, numbered for a review, or naming the agency asked for advice.
+    enum Label: Sendable {
+        case title
+        case review(Int)
+        case advice(AdviceRequest)
+    }
+
+    /// The event a period counts from, as the sentence names it.
+    enum StartPhrase: Sendable {
+        case fixed(String)
+        case reviewAnchor(Int)
+        case reviewMeeting(Int)
+    }
+
+    /// The rule's sentence, without exception or status remarks.
+    func explanation(settings: Settings) -> String {
+        let rule = kind.rule
+        switch wording {
+        case .phaseTransfer(let transferKind, let year):
+            return rule.phaseTransferExplanation(kind: transferKind, year: year, due: due, settings: settings)
+        case .counted(let label, let startPhrase):
+            let name = switch label {
+            case .title: rule.title
+            case .review(let number): rule.label(review: number)
+            case .advice(let item): StatutoryCalendar.adviceLabel(item)
+            }
+            let phrase = switch startPhrase {
+            case .fixed(let text): text
+            case .reviewAnchor(let number):
+                number == 1 ? "the final plan issued" : "the decision after review \(number - 1) notified"
+            case .reviewMeeting(let number): "review meeting \(number) on"
+            }
+            return rule.explanation(label: name, due: due, startPhrase: phrase, start: start, settings: settings)
+        }
+    }
 }
 
 extension StatutoryCalendar {
@@ -56,13 +101,10 @@ extension StatutoryCalendar {
         return nil
     }
 
-    private func limit(_ rule: DeadlineRule, key: String, label: String, startPhrase: String,
-                       start: CalendarDate, met: CalendarDate?) -> TimeLimit {
-        let due = rule.due(from: start, settings: settings)
-        return TimeLimit(
-            key: key, kind: rule.kind, start: start, due: due, met: met,
-            explanation: rule.explanation(label: label, due: due, startPhrase: startPhrase, start: start,
-                                          settings: settings))
+    private func limit(_ rule: DeadlineRule, key: String, label: TimeLimit.Label = .title,
+                       startPhrase: TimeLimit.StartPhrase, start: CalendarDate, met: CalendarDate?) -> TimeLimit {
+        TimeLimit(key: key, kind: rule.kind, start: start, due: rule.due(from: start, settings: settings), met: met,
+                  wording: .counted(label: label, startPhrase: startPhrase))
     }
 
     private func appendAssessment(of ehcCase: EHCCase, to limits: inout [TimeLimit]) {
@@ -71,14 +113,14 @@ extension StatutoryCalendar {
         let issue = ehcCase.decisionToIssue
 
         let decision = DeadlineRule.decisionToAssess
-        limits.append(limit(decision, key: decision.kind.rawValue, label: decision.title,
-                            startPhrase: "the request received", start: request, met: assessment?.date))
+        limits.append(limit(decision, key: decision.kind.rawValue,
+                            startPhrase: .fixed("the request received"), start: request, met: assessment?.date))
 
         let advice = DeadlineRule.advice
         let adviceKeys = AdviceRequest.deadlineKeys(ehcCase.advice)
         for (index, item) in ehcCase.advice.enumerated() {
             let key = adviceKeys[index]
-            var entry = limit(advice, key: key, label: Self.adviceLabel(item), startPhrase: "the advice request received",
+            var entry = limit(advice, key: key, label: .advice(item), startPhrase: .fixed("the advice request received"),
                               start: item.requested, met: item.received)
             entry.adviceIndex = index
             limits.append(entry)
@@ -90,15 +132,15 @@ extension StatutoryCalendar {
         let decidedToAssess = assessment?.outcome == .assess || (assessment == nil && planRecorded)
         if decidedToAssess {
             let notice = DeadlineRule.noticeNotToIssue
-            var entry = limit(notice, key: notice.kind.rawValue, label: notice.title,
-                              startPhrase: "the request received", start: request,
+            var entry = limit(notice, key: notice.kind.rawValue,
+                              startPhrase: .fixed("the request received"), start: request,
                               met: issue?.outcome == .notIssue ? issue?.date : nil)
             entry.switchedOff = Self.planDecidedReason(of: ehcCase)
             limits.append(entry)
         }
 
         let final = DeadlineRule.finalPlan
-        var finalPlan = limit(final, key: final.kind.rawValue, label: final.title, startPhrase: "the request received",
+        var finalPlan = limit(final, key: final.kind.rawValue, startPhrase: .fixed("the request received"),
                               start: request, met: ehcCase.finalPlanIssued)
         if finalPlan.met == nil { finalPlan.switchedOff = Self.noPlanReason(of: ehcCase) }
         limits.append(finalPlan)
@@ -137,23 +179,23 @@ extension StatutoryCalendar {
         for (offset, review) in reviews.enumerated() {
             let number = offset + 1
             if let anchor {
-                limits.append(limit(annual, key: "annualReview:\(number)", label: annual.label(review: number),
-                                    startPhrase: Self.anchorPhrase(review: number), start: anchor,
+                limits.append(limit(annual, key: "annualReview:\(number)", label: .review(number),
+                                    startPhrase: .reviewAnchor(number), start: anchor,
                                     met: review.decisionDate))
             }
-            let meetingPhrase = "review meeting \(number) on"
             for rule in [DeadlineRule.reviewReport, .reviewDecision] {
-                limits.append(limit(rule, key: rule.kind.rawValue + ":\(number)", label: rule.label(review: number),
-                                    startPhrase: meetingPhrase, start: review.meetingDate,
+                limits.append(limit(rule, key: rule.kind.rawValue + ":\(number)", label: .review(number),
+                                    startPhrase: .reviewMeeting(number), start: review.meetingDate,
                                     met: rule.kind == .reviewReport ? review.reportSent : review.decisionDate))
             }
             // Reg 22(3): 8 weeks from the amendment notice; when only the decision is recorded, the
             // notice went with it (reg 22(2), Devon [2022]).
-            let notice = review.amendmentProposed.map { ($0, "the notice of proposed amendments sent") }
-                ?? (review.decision == .amend ? review.decisionDate.map { ($0, "the decision to amend notified") } : nil)
+            let notice = review.amendmentProposed.map { ($0, TimeLimit.StartPhrase.fixed("the notice of proposed amendments sent")) }
+                ?? (review.decision == .amend
+                    ? review.decisionDate.map { ($0, TimeLimit.StartPhrase.fixed("the decision to amend notified")) } : nil)
             if let (start, phrase) = notice {
                 let amended = DeadlineRule.amendedPlan
-                limits.append(limit(amended, key: "amendedPlan:\(number)", label: amended.label(review: number),
+                limits.append(limit(amended, key: "amendedPlan:\(number)", label: .review(number),
                                     startPhrase: phrase, start: start, met: review.amendedPlanIssued))
             }
             anchor = review.decisionDate
@@ -162,8 +204,8 @@ extension StatutoryCalendar {
         // issued); a plan ceased at its last review has no next one.
         guard let anchor, reviews.last?.decision != .cease else { return }
         let number = reviews.count + 1
-        limits.append(limit(annual, key: "annualReview:\(number)", label: annual.label(review: number),
-                            startPhrase: Self.anchorPhrase(review: number), start: anchor, met: nil))
+        limits.append(limit(annual, key: "annualReview:\(number)", label: .review(number),
+                            startPhrase: .reviewAnchor(number), start: anchor, met: nil))
     }
 
     /// Reviews numbered 1-based in meeting-date order, whatever order they were recorded in.
@@ -178,10 +220,6 @@ extension StatutoryCalendar {
             .map(\.element)
     }
 
-    private static func anchorPhrase(review number: Int) -> String {
-        number == 1 ? "the final plan issued" : "the decision after review \(number - 1) notified"
-    }
-
     private func appendPhaseTransfer(of ehcCase: EHCCase, to limits: inout [TimeLimit]) {
         guard let transfer = ehcCase.phaseTransfer else { return }
         let rule = DeadlineRule.phaseTransfer
@@ -190,9 +228,7 @@ extension StatutoryCalendar {
         let yearStart = CalendarDate(year: transfer.transferYear, month: 1, day: 1) ?? due
         var entry = TimeLimit(
             key: rule.kind.rawValue, kind: .phaseTransfer, start: min(yearStart, due), due: due,
-            met: transfer.amendedPlanIssued,
-            explanation: rule.phaseTransferExplanation(kind: transfer.kind, year: transfer.transferYear, due: due,
-                                                       settings: settings))
+            met: transfer.amendedPlanIssued, wording: .phaseTransfer(transfer.kind, year: transfer.transferYear))
         if entry.met == nil { entry.switchedOff = Self.noPlanReason(of: ehcCase) }
         limits.append(entry)
     }

@@ -1,4 +1,5 @@
 import EHCCore
+import Foundation
 import GRDB
 
 /// Maps cases to the rows of `cases`, `advice`, `exceptions` and `reviews`, and back.
@@ -84,6 +85,8 @@ enum CaseRows {
         case id(String)
         /// Plans issued in a period (both days included), through the `finalPlanIssued` index.
         case finalPlanIssued(from: CalendarDate, to: CalendarDate)
+        /// Plans issued in a period with an exception naming the final plan.
+        case finalPlanExcepted(from: CalendarDate, to: CalendarDate)
 
         /// The condition on `cases` and its arguments.
         var condition: (sql: String, arguments: StatementArguments) {
@@ -91,6 +94,10 @@ enum CaseRows {
             case .all: ("", [])
             case let .id(id): (" WHERE id = ?", [id])
             case let .finalPlanIssued(from, to): (" WHERE finalPlanIssued BETWEEN ? AND ?", [from.description, to.description])
+            case let .finalPlanExcepted(from, to):
+                (" WHERE finalPlanIssued BETWEEN ? AND ? AND id IN (SELECT caseId FROM exceptions, "
+                    + "json_each(exceptions.appliesTo) WHERE json_each.value = 'finalPlan')",
+                 [from.description, to.description])
             }
         }
     }
@@ -102,10 +109,35 @@ enum CaseRows {
 
     /// The cases a filter selects, with their advice, exceptions and reviews, ordered by reference.
     static func fetchCases(_ db: Database, matching filter: Filter) throws -> [EHCCase] {
+        var cases = try fetchCaseRows(db, matching: filter)
+        attach(try fetchChildRows(db, matching: filter), to: &cases)
+        return cases
+    }
+
+    /// Every case, the `cases` table read on one core while the child tables are read on another.
+    ///
+    /// Both reads start from the writer's queue, so they see the same committed state whatever
+    /// other processes write meanwhile; the writer is held only until both have begun.
+    static func fetchAllCases(_ pool: DatabasePool) throws -> [EHCCase] {
+        let caseRows = ReadResult<[EHCCase]>()
+        let childRows = ReadResult<ChildRows>()
+        pool.writeWithoutTransaction { _ in
+            pool.asyncConcurrentRead { db in
+                caseRows.set(Result { try fetchCaseRows(try db.get(), matching: .all) })
+            }
+            pool.asyncConcurrentRead { db in
+                childRows.set(Result { try fetchChildRows(try db.get(), matching: .all) })
+            }
+        }
+        var cases = try caseRows.get()
+        attach(try childRows.get(), to: &cases)
+        return cases
+    }
+
+    /// The rows of `cases` a filter selects, as cases without advice, exceptions or reviews.
+    private static func fetchCaseRows(_ db: Database, matching filter: Filter) throws -> [EHCCase] {
         let (condition, arguments) = filter.condition
-        let childFilter = condition.isEmpty ? "" : " WHERE caseId IN (SELECT id FROM cases\(condition))"
         var cases: [EHCCase] = []
-        var indexByID: [String: Int] = [:]
         let caseRows = try Row.fetchCursor(db, sql: """
             SELECT id, givenName, familyName, dateOfBirth, setting, caseworker, requestDate, requestSource,
                 decisionToAssessDate, decisionToAssessOutcome, decisionToIssueDate, decisionToIssueOutcome,
@@ -114,28 +146,38 @@ enum CaseRows {
             FROM cases\(condition) ORDER BY id
             """, arguments: arguments)
         while let row = try caseRows.next() {
-            let ehcCase = try caseFromRow(row)
-            indexByID[ehcCase.id] = cases.count
-            cases.append(ehcCase)
+            cases.append(try caseFromRow(row))
         }
+        return cases
+    }
+
+    /// Advice, exceptions and reviews of the cases a filter selects, each with its case's reference, in position order.
+    struct ChildRows: Sendable {
+        var advice: [(caseID: String, item: AdviceRequest)] = []
+        var exceptions: [(caseID: String, item: StatutoryException)] = []
+        var reviews: [(caseID: String, item: Review)] = []
+    }
+
+    private static func fetchChildRows(_ db: Database, matching filter: Filter) throws -> ChildRows {
+        let (condition, arguments) = filter.condition
+        let childFilter = condition.isEmpty ? "" : " WHERE caseId IN (SELECT id FROM cases\(condition))"
+        var children = ChildRows()
         let adviceRows = try Row.fetchCursor(db, sql: """
             SELECT caseId, agency, detail, requested, received, chased FROM advice\(childFilter) ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try adviceRows.next() {
-            guard let index = indexByID[row[0]] else { continue }
-            cases[index].advice.append(AdviceRequest(
+            children.advice.append((row[0], AdviceRequest(
                 agency: try word(row[1]), detail: row[2], requested: try date(row[3]), received: try optionalDate(row[4]),
-                chased: try dates(row[5])))
+                chased: try dates(row[5]))))
         }
         let exceptionRows = try Row.fetchCursor(db, sql: """
             SELECT caseId, ground, appliesTo, fromDate, toDate, note, parentInformed FROM exceptions\(childFilter)
             ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try exceptionRows.next() {
-            guard let index = indexByID[row[0]] else { continue }
-            cases[index].exceptions.append(StatutoryException(
+            children.exceptions.append((row[0], StatutoryException(
                 ground: try word(row[1]), appliesTo: try strings(row[2]), from: try date(row[3]),
-                to: try optionalDate(row[4]), note: row[5], parentInformed: try optionalDate(row[6])))
+                to: try optionalDate(row[4]), note: row[5], parentInformed: try optionalDate(row[6]))))
         }
         let reviewRows = try Row.fetchCursor(db, sql: """
             SELECT caseId, meetingDate, reportSent, decisionDate, decision, amendmentProposed, amendedPlanIssued
@@ -143,13 +185,47 @@ enum CaseRows {
             ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try reviewRows.next() {
-            guard let index = indexByID[row[0]] else { continue }
-            cases[index].reviews.append(Review(
+            children.reviews.append((row[0], Review(
                 meetingDate: try date(row[1]), reportSent: try optionalDate(row[2]),
                 decisionDate: try optionalDate(row[3]), decision: try optionalWord(row[4]),
-                amendmentProposed: try optionalDate(row[5]), amendedPlanIssued: try optionalDate(row[6])))
+                amendmentProposed: try optionalDate(row[5]), amendedPlanIssued: try optionalDate(row[6]))))
         }
-        return cases
+        return children
+    }
+
+    /// Puts each child row on its case; rows come grouped by case, so the index is looked up once per case.
+    private static func attach(_ children: ChildRows, to cases: inout [EHCCase]) {
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(cases.count)
+        for (index, ehcCase) in cases.enumerated() { indexByID[ehcCase.id] = index }
+        func each<Item>(_ rows: [(caseID: String, item: Item)], _ add: (inout EHCCase, Item) -> Void) {
+            var last: (id: String, index: Int?)?
+            for (caseID, item) in rows {
+                if last?.id != caseID { last = (caseID, indexByID[caseID]) }
+                guard let index = last?.index else { continue }
+                add(&cases[index], item)
+            }
+        }
+        each(children.advice) { $0.advice.append($1) }
+        each(children.exceptions) { $0.exceptions.append($1) }
+        each(children.reviews) { $0.reviews.append($1) }
+    }
+
+    /// One part's result of a concurrent read: ``get()`` waits until the reading worker has set it.
+    private final class ReadResult<Value: Sendable>: @unchecked Sendable {
+        private var result: Result<Value, any Error>?
+        private let done = DispatchSemaphore(value: 0)
+
+        func set(_ value: Result<Value, any Error>) {
+            result = value
+            done.signal()
+        }
+
+        func get() throws -> Value {
+            done.wait()
+            done.signal()
+            return try result!.get()
+        }
     }
 
     private static func caseFromRow(_ row: Row) throws -> EHCCase {
@@ -181,7 +257,8 @@ enum CaseRows {
         var description: String { "the database holds an unreadable value \"\(value)\"; was it edited outside ehcdesk?" }
     }
 
-    private static func date(_ text: String) throws -> CalendarDate {
+    /// A stored `YYYY-MM-DD`, or ``CorruptValue`` naming what was found.
+    static func date(_ text: String) throws -> CalendarDate {
         guard let date = CalendarDate(text) else { throw CorruptValue(value: text) }
         return date
     }

@@ -19,9 +19,13 @@ public struct AppState: Sendable {
     }
 
     /// Every case, most urgent first (``CaseSummary/isMoreUrgent(_:than:)``).
-    public private(set) var everyCase: [CaseSummary]
+    public private(set) var everyCase: [CaseSummary] {
+        didSet { index = CaseIndex(everyCase: everyCase, today: today) }
+    }
+    /// View bits, search bytes and sort orders of ``everyCase``, so a keystroke never recomputes them.
+    private var index: CaseIndex
     /// The cases on the list: the view, scope and filter applied, in the sort order.
-    public private(set) var caseload: [CaseSummary] = []
+    public private(set) var caseload = CaseList()
     /// How many cases each view holds within the current scope and filter.
     public private(set) var viewCounts: [TriageView: Int] = [:]
     public internal(set) var preferences: ScreenPreferences
@@ -67,7 +71,9 @@ public struct AppState: Sendable {
     public init(caseload: [CaseSummary], today: CalendarDate, databaseLabel: String,
                 size: TerminalSize = TerminalSize(width: 80, height: 24),
                 preferences: ScreenPreferences = ScreenPreferences(), settings: Settings = Settings()) {
-        self.everyCase = caseload.sorted(by: CaseSummary.isMoreUrgent)
+        let everyCase = CaseSummary.inUrgencyOrder(caseload)
+        self.everyCase = everyCase
+        self.index = CaseIndex(everyCase: everyCase, today: today)
         self.today = today
         self.databaseLabel = databaseLabel
         self.size = size
@@ -113,13 +119,14 @@ public struct AppState: Sendable {
 
     /// Puts a case's fresh summary in place of its old one, keeping every case in urgency order.
     mutating func replace(_ summary: CaseSummary) {
-        everyCase.removeAll { $0.id == summary.id }
-        let index = everyCase.partitioningIndex { CaseSummary.isMoreUrgent(summary, than: $0) }
-        everyCase.insert(summary, at: index)
+        var cases = everyCase
+        cases.removeAll { $0.id == summary.id }
+        cases.insert(summary, at: cases.partitioningIndex { CaseSummary.isMoreUrgent(summary, than: $0) })
+        everyCase = cases
     }
 
     mutating func replaceAll(_ summaries: [CaseSummary]) {
-        everyCase = summaries.sorted(by: CaseSummary.isMoreUrgent)
+        everyCase = CaseSummary.inUrgencyOrder(summaries)
     }
 
     /// Recomputes the visible cases and the view counts, keeping the selected case selected
@@ -128,24 +135,29 @@ public struct AppState: Sendable {
         let selectedID = selectedCase?.id
         let words = CaseSummary.folded(filterText).split(separator: " ")
         let mine = preferences.mineOnly ? preferences.caseworker : nil
-        var counts: [TriageView: Int] = [:]
-        var visible: [CaseSummary] = []
-        // A drill-down lists exactly the cases behind a dashboard figure, whatever the view and scope.
-        let drilled = dashboard?.drillDown?.caseIDs
-        for summary in everyCase {
-            if let drilled {
-                if drilled.contains(summary.id) { visible.append(summary) }
-                continue
-            }
-            if let mine, summary.caseworker != mine { continue }
-            if !words.isEmpty, !summary.matches(foldedQuery: words) { continue }
-            for view in TriageView.allCases where view.contains(summary, today: today) { counts[view, default: 0] += 1 }
-            if preferences.view.contains(summary, today: today) { visible.append(summary) }
+        var included = index.matches(words: words)
+        if let mine {
+            for (position, summary) in everyCase.enumerated() where summary.caseworker != mine { included[position] = false }
         }
-        if let order = sortOrder.areInIncreasingOrder { visible.sort(by: order) }
-        caseload = visible
-        viewCounts = counts
-        selection = selectedID.flatMap { id in caseload.firstIndex { $0.id == id } } ?? min(selection, max(0, caseload.count - 1))
+        var counts = [Int](repeating: 0, count: TriageView.allCases.count)
+        for (position, bits) in index.viewBits.enumerated() where included[position] {
+            for view in counts.indices { counts[view] += Int((bits >> view) & 1) }
+        }
+        let viewBit = CaseIndex.bit(of: preferences.view)
+        let viewBits = index.viewBits
+        let visible: [Int32]
+        if let drilled = dashboard?.drillDown?.caseIDs {
+            // A drill-down lists exactly the cases behind a dashboard figure, whatever the view, scope and filter.
+            let cases = everyCase
+            visible = index.permutation(sortOrder).filter { drilled.contains(cases[Int($0)].id) }
+        } else {
+            visible = index.permutation(sortOrder).filter { included[Int($0)] && viewBits[Int($0)] & viewBit != 0 }
+        }
+        caseload = CaseList(everyCase: everyCase, positions: visible)
+        viewCounts = Dictionary(uniqueKeysWithValues: zip(TriageView.allCases, counts).filter { $0.1 > 0 })
+        let cases = everyCase
+        selection = selectedID.flatMap { id in visible.firstIndex { cases[Int($0)].id == id } }
+            ?? min(selection, max(0, caseload.count - 1))
     }
 }
 

@@ -1,0 +1,134 @@
+import EHCCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the list needs to pick and order cases on every keystroke, computed once per change of the caseload.
+///
+/// Holds each case's triage views as bits, every folded search key in one byte buffer (a filter
+/// word is one byte scan, not 100,000 string searches) and, per sort order asked for, the
+/// permutation of the cases in that order. A keystroke is then one pass over small integers.
+///
+/// ```swift
+/// var index = CaseIndex(everyCase: summaries, today: today)
+/// let matching = index.matches(words: ["ahmed"])    // one flag per case, in `everyCase` order
+/// let byChild = index.permutation(.child)           // positions into `everyCase`
+/// ```
+struct CaseIndex: Sendable {
+    /// One bit per ``TriageView`` (its position in `allCases`) for each case.
+    private(set) var viewBits: [UInt8]
+    /// Every case's folded search key, each followed by a 0 byte.
+    private let searchBytes: [UInt8]
+    /// Where each case's key starts in ``searchBytes``, plus the end.
+    private let keyStarts: [Int]
+    /// Sort orders computed so far: positions into `everyCase`, in that order.
+    private var permutations: [CaseSortOrder: [Int32]] = [:]
+    private let everyCase: [CaseSummary]
+
+    init(everyCase: [CaseSummary], today: CalendarDate) {
+        self.everyCase = everyCase
+        let views = TriageView.allCases
+        viewBits = everyCase.map { summary in
+            var bits: UInt8 = 0
+            for bit in views.indices where views[bit].contains(summary, today: today) { bits |= 1 << bit }
+            return bits
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(everyCase.count * 48)
+        var starts: [Int] = []
+        starts.reserveCapacity(everyCase.count + 1)
+        for summary in everyCase {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: summary.searchKey.utf8)
+            bytes.append(0)
+        }
+        starts.append(bytes.count)
+        searchBytes = bytes
+        keyStarts = starts
+    }
+
+    static func bit(of view: TriageView) -> UInt8 {
+        1 << TriageView.allCases.firstIndex(of: view)!
+    }
+
+    /// One flag per case: true when every word occurs in its folded search key (all true for no words).
+    func matches(words: [Substring]) -> [Bool] {
+        guard let first = words.first else { return Array(repeating: true, count: everyCase.count) }
+        var matched = occurrences(of: first)
+        for word in words.dropFirst() {
+            let more = occurrences(of: word)
+            for index in matched.indices where matched[index] && !more[index] { matched[index] = false }
+        }
+        return matched
+    }
+
+    /// The cases whose key contains `word`: every hit found in the byte buffer, then a jump to the next key.
+    private func occurrences(of word: Substring) -> [Bool] {
+        var found = Array(repeating: false, count: everyCase.count)
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty else { return found.map { _ in true } }
+        searchBytes.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { needleBytes in
+                var position = 0
+                var keyIndex = 0
+                while position < haystack.count {
+                    guard let offset = Self.find(needleBytes, in: haystack, from: position) else { break }
+                    // Keys are in order: walk forward to the key holding the hit (hits only move forward).
+                    while keyStarts[keyIndex + 1] <= offset { keyIndex += 1 }
+                    found[keyIndex] = true
+                    position = keyStarts[keyIndex + 1]
+                }
+            }
+        }
+        return found
+    }
+
+    /// The first offset at or after `start` where `needle` occurs: `memchr` for its first byte, then `memcmp`.
+    private static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return nil }
+        let first = Int32(needle[0])
+        var position = start
+        while haystack.count - position >= needle.count {
+            guard let hit = memchr(base + position, first, haystack.count - position - needle.count + 1) else { return nil }
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(hit, needleBase, needle.count) == 0 { return offset }
+            position = offset + 1
+        }
+        return nil
+    }
+
+    /// Positions into `everyCase` in `order`, computed the first time the order is asked for.
+    mutating func permutation(_ order: CaseSortOrder) -> [Int32] {
+        if let known = permutations[order] { return known }
+        var positions = (0..<Int32(everyCase.count)).map { $0 }
+        if let areInIncreasingOrder = order.areInIncreasingOrder {
+            let cases = everyCase
+            positions.sort { areInIncreasingOrder(cases[Int($0)], cases[Int($1)]) }
+        }
+        permutations[order] = positions
+        return positions
+    }
+}
+
+/// The cases on the list: positions into every case, read through without copying a summary.
+///
+/// ```swift
+/// state.caseload.count
+/// state.caseload[state.selection].id
+/// ```
+public struct CaseList: RandomAccessCollection, Sendable {
+    private let everyCase: [CaseSummary]
+    /// Positions into `everyCase`, in list order.
+    let positions: [Int32]
+
+    init(everyCase: [CaseSummary] = [], positions: [Int32] = []) {
+        self.everyCase = everyCase
+        self.positions = positions
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(position: Int) -> CaseSummary { everyCase[Int(positions[position])] }
+}

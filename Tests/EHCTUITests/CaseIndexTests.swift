@@ -1,0 +1,53 @@
+import EHCCore
+import Testing
+@testable import EHCTUI
+
+@Suite("the case index behind list keystrokes")
+struct CaseIndexTests {
+    static let cases = Fixtures.caseload()
+
+    @Test("a word matches only within one case's key, never across two cases")
+    func noMatchAcrossCases() {
+        let index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        // The last characters of one key followed by the first of the next.
+        let joined = Self.cases[0].searchKey.suffix(2) + Self.cases[1].searchKey.prefix(3)
+        #expect(index.matches(words: [Substring(joined)]).allSatisfy { !$0 })
+    }
+
+    @Test("every word must occur in the key, in any order")
+    func everyWord() {
+        let index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        let matched = index.matches(words: ["muller", "zoe"])
+        #expect(zip(Self.cases, matched).filter(\.1).map(\.0.childName) == ["Zoë Müller"])
+        #expect(index.matches(words: ["zoe", "smith"]).allSatisfy { !$0 })
+    }
+
+    @Test("the index's flags agree with matching each summary one by one")
+    func agreesWithSummaries() {
+        let index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        for query in ["a", "ehc-2025", "okafor", "nguyen", "李", "zz"] {
+            let words = CaseSummary.folded(query).split(separator: " ")
+            #expect(index.matches(words: words) == Self.cases.map { $0.matches(foldedQuery: words) }, "\(query)")
+        }
+    }
+
+    @Test("each sort order's permutation lists the cases as sorting them would")
+    func permutations() {
+        var index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        for order in CaseSortOrder.allCases {
+            let expected = order.areInIncreasingOrder.map { Self.cases.sorted(by: $0) } ?? Self.cases
+            #expect(index.permutation(order).map { Self.cases[Int($0)].id } == expected.map(\.id), "\(order)")
+        }
+    }
+
+    @Test("urgency order by positions equals sorting by isMoreUrgent")
+    func urgencyOrder() {
+        let shuffled = Self.cases.reversed() + Self.cases.prefix(3).map { summary in
+            var copy = summary
+            copy.id += "-B"
+            return copy
+        }
+        #expect(CaseSummary.inUrgencyOrder(Array(shuffled)).map(\.id)
+                == shuffled.sorted(by: CaseSummary.isMoreUrgent).map(\.id))
+    }
+}
