@@ -46,9 +46,8 @@ struct TerminalJourneyTests {
         try tmux.waitUntil("the selection to move back") { Self.selectedReference($0) == firstSelected }
 
         try tmux.send("?")
-        let help = try tmux.waitFor("Keys")
-        #expect(help.contains("quit"))
-        #expect(help.contains("page down"))
+        // Wait for the whole overlay: a capture can land while the terminal is still drawing it.
+        try tmux.waitUntil("the help overlay") { $0.contains("Keys") && $0.contains("quit") && $0.contains("page down") }
         try tmux.send("Escape")
         try tmux.waitUntil("help to close") { !$0.contains("close help") }
 
