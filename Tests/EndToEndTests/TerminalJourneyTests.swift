@@ -108,3 +108,22 @@ struct TerminalJourneyTests {
         try tmux.waitFor("EXIT=0")
     }
 }
+
+/// The README's first command: a generated caseload in a scratch database, then the screen.
+@Suite("ehcdesk demo, end to end")
+struct DemoJourneyTests {
+    @Test("demo generates a scratch caseload, opens it, and leaves nothing behind when it quits")
+    func demo() throws {
+        let scratch = NSTemporaryDirectory() + "ehcdesk-demo-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let tmux = try TmuxSession(command: [ehcdeskBinary(), "demo", "--cases", "400", "--today", "2026-11-24"],
+                                   width: 100, height: 30, environment: ["TMPDIR": scratch + "/"])
+        let screen = try tmux.waitFor("400 cases")
+        #expect(screen.contains("demo.sqlite"))
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: scratch)).isEmpty)
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).isEmpty, "the scratch database is removed")
+    }
+}
