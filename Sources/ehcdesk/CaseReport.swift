@@ -15,6 +15,10 @@ enum CaseReport {
             lines.append("  \(event.date)  \(event.text)")
         }
         lines.append("")
+        if let forecast = BreachForecast.forecast(for: ehcCase, calendar: calendar, today: today) {
+            lines.append(forecast.explanation)
+            lines.append("")
+        }
         lines.append("Deadlines on \(today)")
         for deadline in calendar.deadlines(for: ehcCase, today: today) {
             lines.append("  \(deadline.key): due \(deadline.due), \(deadline.statusPhrase(on: today))"

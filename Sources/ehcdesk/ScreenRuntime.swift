@@ -79,7 +79,8 @@ final class ScreenRuntime {
         let detail = CaseDetail(
             ehcCase: ehcCase, deadlines: calendar.deadlines(for: ehcCase, today: today),
             checks: check.findings(for: ehcCase, today: today), version: version,
-            exceptionRulings: calendar.exceptionRulings(for: ehcCase, today: today))
+            exceptionRulings: calendar.exceptionRulings(for: ehcCase, today: today),
+            forecast: BreachForecast.forecast(for: ehcCase, calendar: calendar, today: today))
         return (detail, CaseSummary(ehcCase, calendar: calendar, today: today))
     }
 

@@ -18,12 +18,16 @@ public struct CaseDetail: Sendable, Hashable {
     /// The ruling on each recorded exception (index `i` is `ehcCase.exceptions[i]`).
     public var exceptionRulings: [ExceptionRuling]
 
+    /// Whether an open assessment can still meet its 20-week deadline (`nil` once there is a plan or a refusal).
+    public var forecast: BreachForecast?
+
     public init(ehcCase: EHCCase, deadlines: [Deadline], checks: [ConsistencyFinding] = [], version: Int = 0,
-                exceptionRulings: [ExceptionRuling] = []) {
+                exceptionRulings: [ExceptionRuling] = [], forecast: BreachForecast? = nil) {
         self.ehcCase = ehcCase
         self.deadlines = deadlines
         self.checks = checks
         self.version = version
         self.exceptionRulings = exceptionRulings
+        self.forecast = forecast
     }
 }

@@ -97,6 +97,11 @@ public enum DetailView {
             }
             lines.append([])
         }
+        if let forecast = detail.forecast {
+            lines += wrapped(forecast.explanation, width: width, indent: 0, hanging: 2).map { line in
+                line.map { Span($0.text, forecast.isAtRisk ? .overdue : .met) }
+            }
+        }
         lines.append([Span("Deadlines", .header)])
         if detail.deadlines.isEmpty { lines.append([Span("  none computed", .muted)]) }
         for deadline in detail.deadlines {

@@ -1,0 +1,46 @@
+/// Whether an open assessment can still meet its 20-week final-plan deadline, seen from today.
+///
+/// The draft cannot go out before the last advice is in, and the family then has 15 days to
+/// comment (reg 13(1)(a)) before the plan is finalised. So the earliest possible final plan is the
+/// later of today and the last outstanding advice's due date (or today, for advice already late),
+/// plus the draft's 15 days when no draft has been issued, or the draft's date plus 15 days.
+/// When that day is after the final plan's due date, the case is at risk before it breaches.
+///
+/// ```swift
+/// BreachForecast.forecast(for: sam, calendar: StatutoryCalendar(), today: today)?.isAtRisk   // true
+/// ```
+public struct BreachForecast: Sendable, Hashable {
+    public var finalPlanDue: CalendarDate
+    /// The earliest day the final plan could be issued on the current facts.
+    public var earliestFinalPlan: CalendarDate
+    /// The advice still awaited that holds the draft back, by deadline key, latest first.
+    public var awaitedAdvice: [String]
+
+    public var isAtRisk: Bool { earliestFinalPlan > finalPlanDue }
+
+    /// The forecast in one sentence, naming what holds the plan back.
+    public var explanation: String {
+        let waiting = awaitedAdvice.isEmpty ? "" : " (waiting for \(awaitedAdvice.joined(separator: ", ")))"
+        let verdict = isAtRisk
+            ? "AT RISK: the final plan cannot be issued before \(earliestFinalPlan), after its due date \(finalPlanDue)"
+            : "on track: the final plan can be issued from \(earliestFinalPlan), before its due date \(finalPlanDue)"
+        return "Breach forecast " + verdict + waiting + " (15 days for comments on the draft, Regs 2014 reg 13(1)(a))"
+    }
+
+    /// The forecast for an assessment still heading for a plan, or `nil` (plan issued, refused, closed).
+    public static func forecast(for ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) -> BreachForecast? {
+        guard ehcCase.finalPlanIssued == nil, calendar.status(of: ehcCase) == .open else { return nil }
+        let deadlines = calendar.deadlines(for: ehcCase, today: today)
+        guard let finalPlan = deadlines.first(where: { $0.kind == .finalPlan }), finalPlan.status != .notApplicable
+        else { return nil }
+        let awaited = deadlines.filter { $0.kind == .advice && $0.met == nil }.sorted { $0.due > $1.due }
+        let commentsFrom: CalendarDate
+        if let draft = ehcCase.draftPlanIssued {
+            commentsFrom = draft
+        } else {
+            commentsFrom = max(today, awaited.first?.due ?? today)
+        }
+        return BreachForecast(finalPlanDue: finalPlan.due, earliestFinalPlan: max(today, commentsFrom.adding(days: 15)),
+                              awaitedAdvice: ehcCase.draftPlanIssued == nil ? awaited.map(\.key) : [])
+    }
+}

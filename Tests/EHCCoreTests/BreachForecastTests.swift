@@ -1,0 +1,43 @@
+import Testing
+@testable import EHCCore
+
+@Suite("Breach forecast for open assessments")
+struct BreachForecastTests {
+    let calendar = StatutoryCalendar()
+
+    /// Request 2025-01-06 (final plan due 2025-05-26), assessed, EP advice requested on `requested`.
+    func assessment(epRequested requested: String) -> EHCCase {
+        EHCCase(id: "F", child: Child(givenName: "A", familyName: "B", dateOfBirth: CalendarDate("2016-01-01")!),
+                caseworker: "A", requestDate: CalendarDate("2025-01-06")!, requestSource: .parent,
+                decisionToAssess: Decision(date: CalendarDate("2025-02-10")!, outcome: .assess),
+                advice: [AdviceRequest(agency: .educationalPsychology, requested: CalendarDate(requested)!)])
+    }
+
+    @Test("advice due 2025-04-01 leaves time: the final plan can be issued from 2025-04-16, before 2025-05-26")
+    func onTrack() throws {
+        let forecast = try #require(BreachForecast.forecast(for: assessment(epRequested: "2025-02-18"), calendar: calendar,
+                                                            today: CalendarDate("2025-03-01")!))
+        #expect(forecast.earliestFinalPlan == CalendarDate("2025-04-16"))
+        #expect(!forecast.isAtRisk)
+    }
+
+    @Test("advice due 2025-05-19 is too late: 15 days for comments put the final plan at 2025-06-03, at risk")
+    func atRisk() throws {
+        let forecast = try #require(BreachForecast.forecast(for: assessment(epRequested: "2025-04-07"), calendar: calendar,
+                                                            today: CalendarDate("2025-04-10")!))
+        #expect(forecast.earliestFinalPlan == CalendarDate("2025-06-03"))
+        #expect(forecast.isAtRisk)
+        #expect(forecast.awaitedAdvice == ["advice:educationalPsychology"])
+        #expect(forecast.explanation.hasPrefix("Breach forecast AT RISK: the final plan cannot be issued before 2025-06-03"))
+    }
+
+    @Test("late advice counts from today; an issued plan or a refusal has no forecast")
+    func lateAdviceAndNoForecast() throws {
+        let late = try #require(BreachForecast.forecast(for: assessment(epRequested: "2025-02-18"), calendar: calendar,
+                                                        today: CalendarDate("2025-05-20")!))
+        #expect(late.earliestFinalPlan == CalendarDate("2025-06-04"))
+        var issued = assessment(epRequested: "2025-02-18")
+        issued.finalPlanIssued = CalendarDate("2025-05-01")
+        #expect(BreachForecast.forecast(for: issued, calendar: calendar, today: CalendarDate("2025-05-20")!) == nil)
+    }
+}
