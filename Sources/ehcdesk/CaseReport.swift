@@ -15,12 +15,13 @@ enum CaseReport {
             lines.append("  \(event.date)  \(event.text)")
         }
         lines.append("")
-        if let forecast = BreachForecast.forecast(for: ehcCase, calendar: calendar, today: today) {
+        let deadlines = calendar.deadlines(for: ehcCase, today: today)
+        if let forecast = BreachForecast.forecast(for: ehcCase, deadlines: deadlines, calendar: calendar, today: today) {
             lines.append(forecast.explanation)
             lines.append("")
         }
         lines.append("Deadlines on \(today)")
-        for deadline in calendar.deadlines(for: ehcCase, today: today) {
+        for deadline in deadlines {
             lines.append("  \(deadline.key): due \(deadline.due), \(deadline.statusPhrase(on: today))"
                         )
             lines.append("    \(deadline.explanation)")

@@ -76,11 +76,12 @@ final class ScreenRuntime {
 
     private func detail(of id: String) throws -> (detail: CaseDetail, summary: CaseSummary)? {
         guard let (ehcCase, version) = try store.fetchCase(id: id) else { return nil }
+        let deadlines = calendar.deadlines(for: ehcCase, today: today)
         let detail = CaseDetail(
-            ehcCase: ehcCase, deadlines: calendar.deadlines(for: ehcCase, today: today),
+            ehcCase: ehcCase, deadlines: deadlines,
             checks: check.findings(for: ehcCase, today: today), version: version,
             exceptionRulings: calendar.exceptionRulings(for: ehcCase, today: today),
-            forecast: BreachForecast.forecast(for: ehcCase, calendar: calendar, today: today))
+            forecast: BreachForecast.forecast(for: ehcCase, deadlines: deadlines, calendar: calendar, today: today))
         return (detail, CaseSummary(ehcCase, calendar: calendar, today: today))
     }
 

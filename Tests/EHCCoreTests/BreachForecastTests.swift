@@ -5,6 +5,12 @@ import Testing
 struct BreachForecastTests {
     let calendar = StatutoryCalendar()
 
+    func forecastOn(_ ehcCase: EHCCase, today: String) -> BreachForecast? {
+        let day = CalendarDate(today)!
+        return BreachForecast.forecast(for: ehcCase, deadlines: calendar.deadlines(for: ehcCase, today: day),
+                                       calendar: calendar, today: day)
+    }
+
     /// Request 2025-01-06 (final plan due 2025-05-26), assessed, EP advice requested on `requested`.
     func assessment(epRequested requested: String) -> EHCCase {
         EHCCase(id: "F", child: Child(givenName: "A", familyName: "B", dateOfBirth: CalendarDate("2016-01-01")!),
@@ -15,16 +21,14 @@ struct BreachForecastTests {
 
     @Test("advice due 2025-04-01 leaves time: the final plan can be issued from 2025-04-16, before 2025-05-26")
     func onTrack() throws {
-        let forecast = try #require(BreachForecast.forecast(for: assessment(epRequested: "2025-02-18"), calendar: calendar,
-                                                            today: CalendarDate("2025-03-01")!))
+        let forecast = try #require(forecastOn(assessment(epRequested: "2025-02-18"), today: "2025-03-01"))
         #expect(forecast.earliestFinalPlan == CalendarDate("2025-04-16"))
         #expect(!forecast.isAtRisk)
     }
 
     @Test("advice due 2025-05-19 is too late: 15 days for comments put the final plan at 2025-06-03, at risk")
     func atRisk() throws {
-        let forecast = try #require(BreachForecast.forecast(for: assessment(epRequested: "2025-04-07"), calendar: calendar,
-                                                            today: CalendarDate("2025-04-10")!))
+        let forecast = try #require(forecastOn(assessment(epRequested: "2025-04-07"), today: "2025-04-10"))
         #expect(forecast.earliestFinalPlan == CalendarDate("2025-06-03"))
         #expect(forecast.isAtRisk)
         #expect(forecast.awaitedAdvice == ["advice:educationalPsychology"])
@@ -33,11 +37,10 @@ struct BreachForecastTests {
 
     @Test("late advice counts from today; an issued plan or a refusal has no forecast")
     func lateAdviceAndNoForecast() throws {
-        let late = try #require(BreachForecast.forecast(for: assessment(epRequested: "2025-02-18"), calendar: calendar,
-                                                        today: CalendarDate("2025-05-20")!))
+        let late = try #require(forecastOn(assessment(epRequested: "2025-02-18"), today: "2025-05-20"))
         #expect(late.earliestFinalPlan == CalendarDate("2025-06-04"))
         var issued = assessment(epRequested: "2025-02-18")
         issued.finalPlanIssued = CalendarDate("2025-05-01")
-        #expect(BreachForecast.forecast(for: issued, calendar: calendar, today: CalendarDate("2025-05-20")!) == nil)
+        #expect(forecastOn(issued, today: "2025-05-20") == nil)
     }
 }

@@ -7,7 +7,8 @@
 /// When that day is after the final plan's due date, the case is at risk before it breaches.
 ///
 /// ```swift
-/// BreachForecast.forecast(for: sam, calendar: StatutoryCalendar(), today: today)?.isAtRisk   // true
+/// let deadlines = calendar.deadlines(for: sam, today: today)
+/// BreachForecast.forecast(for: sam, deadlines: deadlines, calendar: calendar, today: today)?.isAtRisk   // true
 /// ```
 public struct BreachForecast: Sendable, Hashable {
     public var finalPlanDue: CalendarDate
@@ -27,10 +28,11 @@ public struct BreachForecast: Sendable, Hashable {
         return "Breach forecast " + verdict + waiting + " (15 days for comments on the draft, Regs 2014 reg 13(1)(a))"
     }
 
-    /// The forecast for an assessment still heading for a plan, or `nil` (plan issued, refused, closed).
-    public static func forecast(for ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) -> BreachForecast? {
+    /// The forecast for an assessment still heading for a plan, or `nil` (plan issued, refused, closed),
+    /// from the deadlines the caller has already computed for `today`.
+    public static func forecast(for ehcCase: EHCCase, deadlines: [Deadline], calendar: StatutoryCalendar,
+                                today: CalendarDate) -> BreachForecast? {
         guard ehcCase.finalPlanIssued == nil, calendar.status(of: ehcCase) == .open else { return nil }
-        let deadlines = calendar.deadlines(for: ehcCase, today: today)
         guard let finalPlan = deadlines.first(where: { $0.kind == .finalPlan }), finalPlan.status != .notApplicable
         else { return nil }
         let awaited = deadlines.filter { $0.kind == .advice && $0.met == nil }.sorted { $0.due > $1.due }

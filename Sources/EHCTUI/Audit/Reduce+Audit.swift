@@ -25,14 +25,14 @@ func reduceAudit(_ state: inout AppState, _ action: Action) -> [Effect]? {
         guard var session = state.audit else { return [] }
         let effects = session.reduce(key)
         state.audit = session
-        return effects.map { effect in
+        return effects.compactMap { effect in
             switch effect {
-            case let .save(audit, summary): return Effect.saveAudit(audit, summary: summary)
+            case let .save(audit, summary): return .saveAudit(audit, summary: summary)
             case .close:
                 state.audit = nil
                 return nil
             }
-        }.compactMap { $0 }
+        }
     case .type(let character) where state.audit != nil:
         return reduceAudit(&state, .audit(.typeComment(character)))
     case .deleteBackward where state.audit != nil:
