@@ -30,16 +30,19 @@ struct FileLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let stamp = ISO8601DateFormatter().string(from: Date())
-        let line = "\(stamp) \(event.level) \(label): \(event.message)\n"
+        let line = Array("\(stamp) \(event.level) \(label): \(event.message)\n".utf8)
+        let descriptor = Self.openForAppending(path)
+        guard descriptor >= 0 else { return }
+        _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+    }
+
+    /// Opens the log for appending, creating its folder (0700) and the file (0600) when missing;
+    /// a negative descriptor when it cannot. Shared with the stderr redirection of the screen.
+    static func openForAppending(_ path: String) -> Int32 {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data(line.utf8))
-        try? handle.close()
+        return open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
     }
 }

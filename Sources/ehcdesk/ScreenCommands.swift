@@ -97,10 +97,7 @@ enum CaseloadScreen {
 enum StandardError {
     /// Redirects file descriptor 2 and returns the function that puts it back.
     static func redirect(to path: String) -> () -> Void {
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
-        let logDescriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        let logDescriptor = FileLogHandler.openForAppending(path)
         guard logDescriptor >= 0 else { return {} }
         let saved = dup(2)
         dup2(logDescriptor, 2)
