@@ -19,8 +19,7 @@ public enum Screen {
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
             return canvas
         }
-        if state.keyContext == .dashboard || (state.isShowingHelp && state.dashboard?.drillDown == nil && state.dashboard != nil),
-           let screen = state.dashboard {
+        if let screen = state.dashboard, screen.drillDown == nil {
             drawDashboard(screen, size: state.size, on: &canvas)
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
             if state.isShowingHelp { HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas) }
