@@ -25,6 +25,8 @@ let package = Package(
             dependencies: [
                 "EHCCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API under GRDB, for stepping the whole-caseload read by hand (Records/CaseStream.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

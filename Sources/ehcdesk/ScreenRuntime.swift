@@ -39,7 +39,8 @@ final class ScreenRuntime {
 
     func loadSummaries() throws -> [CaseSummary] {
         seenChanges = try store.changeMark()
-        return CaseSummary.summaries(of: try store.allCases(), calendar: calendar, today: today)
+        let (calendar, today) = (calendar, today)
+        return try store.mapCases { $0.map { CaseSummary($0, calendar: calendar, today: today) } }
     }
 
     func perform(_ effect: Effect) -> [Action] {

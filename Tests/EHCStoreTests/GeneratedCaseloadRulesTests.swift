@@ -35,7 +35,7 @@ struct GeneratedSummaryTests {
         let today = CalendarDate("2026-11-24")!
         let calendar = StatutoryCalendar()
         let cases = CaseloadGenerator(seed: 5, today: today).cases(count: 5000)   // two chunks of work
-        let summaries = CaseSummary.summaries(of: cases, calendar: calendar, today: today)
+        let summaries = cases.map { CaseSummary($0, calendar: calendar, today: today) }
         #expect(summaries.map(\.id) == cases.map(\.id))
         for (ehcCase, summary) in zip(cases, summaries) {
             let expected = calendar.deadlines(for: ehcCase, today: today)

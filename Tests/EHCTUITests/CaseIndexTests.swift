@@ -35,7 +35,13 @@ struct CaseIndexTests {
     func permutations() {
         var index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
         for order in CaseSortOrder.allCases {
-            let expected = order.areInIncreasingOrder.map { Self.cases.sorted(by: $0) } ?? Self.cases
+            let expected: [CaseSummary] = switch order {
+            case .urgency: Self.cases
+            case .reference: Self.cases.sorted { $0.id < $1.id }
+            case .child: Self.cases.sorted { ($0.childName, $0.id) < ($1.childName, $1.id) }
+            case .caseworker: Self.cases.sorted { ($0.caseworker, $0.id) < ($1.caseworker, $1.id) }
+            case .requestDate: Self.cases.sorted { ($0.requestDate, $0.id) < ($1.requestDate, $1.id) }
+            }
             #expect(index.permutation(order).map { Self.cases[Int($0)].id } == expected.map(\.id), "\(order)")
         }
     }

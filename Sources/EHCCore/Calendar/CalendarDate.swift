@@ -29,17 +29,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`; anything else (other separators, times, missing zeros) is `nil`.
     public init?(_ text: some StringProtocol) {
-        if let parsed = text.utf8.withContiguousStorageIfAvailable({ Self(isoBytes: $0) }) {
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ Self(isoDigits: $0) }) {
             guard let parsed else { return nil }
             self = parsed
         } else {
-            guard let parsed = Self(isoBytes: Array(text.utf8)) else { return nil }
+            guard let parsed = Self(isoDigits: Array(text.utf8)) else { return nil }
             self = parsed
         }
     }
 
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes in place, e.g. a database column's buffer.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(isoDigits: bytes)
+    }
+
     /// Parses exactly `YYYY-MM-DD` from its UTF-8 bytes, without copying them.
-    private init?<Bytes: RandomAccessCollection>(isoBytes bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+    private init?<Bytes: RandomAccessCollection>(isoDigits bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

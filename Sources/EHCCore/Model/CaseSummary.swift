@@ -48,7 +48,8 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.status = status
         self.nextDeadline = nextDeadline
         self.stage = stage
-        self.searchKey = Self.folded([id, childName, setting ?? "", caseworker].joined(separator: "\n"))
+        // Folded field by field: the reference and caseworker are usually ASCII and skip Foundation.
+        self.searchKey = [id, childName, setting ?? "", caseworker].map(Self.folded).joined(separator: "\n")
     }
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
@@ -69,23 +70,6 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
             nextDeadline: next, stage: stage)
     }
 
-    /// The summaries of `cases`, in the same order, computed on every core in chunks.
-    ///
-    /// ```swift
-    /// let rows = CaseSummary.summaries(of: try store.allCases(), calendar: calendar, today: today)
-    /// ```
-    public static func summaries(of cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> [CaseSummary] {
-        let chunkSize = 4_096
-        let chunkCount = (cases.count + chunkSize - 1) / chunkSize
-        guard chunkCount > 1 else { return cases.map { CaseSummary($0, calendar: calendar, today: today) } }
-        let chunks = ChunkResults(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = chunk * chunkSize..<min(cases.count, (chunk + 1) * chunkSize)
-            chunks.store(cases[range].map { CaseSummary($0, calendar: calendar, today: today) }, at: chunk)
-        }
-        return chunks.joined()
-    }
-
     /// Whole weeks since the request on `today`.
     public func weeksSinceRequest(on today: CalendarDate) -> Int {
         max(0, requestDate.days(until: today)) / 7
@@ -102,27 +86,8 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "ł", with: "l")
-    }
-}
-
-/// Per-chunk results written from concurrent workers, each slot by exactly one of them.
-private final class ChunkResults: @unchecked Sendable {
-    private var slots: [[CaseSummary]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func store(_ summaries: [CaseSummary], at index: Int) {
-        lock.lock()
-        slots[index] = summaries
-        lock.unlock()
-    }
-
-    func joined() -> [CaseSummary] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Array(slots.joined())
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // "ł" has no decomposition, so diacritic folding keeps it; a search for "lodz" should find "Łódź".
+        return folded.utf8.contains(0xC5) ? folded.replacingOccurrences(of: "ł", with: "l") : folded
     }
 }

@@ -243,11 +243,12 @@ extension AdviceRequest {
     /// // ["advice:educationalPsychology", "advice:health", "advice:educationalPsychology:2"]
     /// ```
     public static func deadlineKeys(_ advice: [AdviceRequest]) -> [String] {
-        var seen: [Agency: Int] = [:]
+        var seen = [Int](repeating: 0, count: Agency.allCases.count)
         return advice.map { item in
-            let ordinal = (seen[item.agency] ?? 0) + 1
-            seen[item.agency] = ordinal
-            return "advice:\(item.agency.rawValue)" + (ordinal > 1 ? ":\(ordinal)" : "")
+            let agency = Agency.allCases.firstIndex(of: item.agency)!
+            seen[agency] += 1
+            let key = "advice:" + item.agency.rawValue
+            return seen[agency] > 1 ? key + ":" + String(seen[agency]) : key
         }
     }
 }

@@ -60,3 +60,13 @@ public enum TriageView: String, Sendable, Hashable, CaseIterable {
         }
     }
 }
+
+extension CaseSummary {
+    /// The views the case belongs in on `today`, one bit per ``TriageView`` (its place in `allCases`):
+    /// what a list index keeps so that switching views never re-tests a case.
+    public func triageBits(today: CalendarDate) -> UInt8 {
+        var bits: UInt8 = 0
+        for (bit, view) in TriageView.allCases.enumerated() where view.contains(self, today: today) { bits |= 1 << bit }
+        return bits
+    }
+}

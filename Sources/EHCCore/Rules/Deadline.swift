@@ -29,20 +29,62 @@ public struct Deadline: Sendable, Hashable {
     /// True when a recorded exception relieves the authority of this time limit.
     public var excepted: Bool
     /// One sentence naming the rule, its start event and date, and its source.
-    public var explanation: String
+    public var explanation: String { sentence.text }
     /// The legal source, e.g. `Regs 2014 reg 13(2)`.
     public var source: String
+    private let sentence: Sentence
 
     public init(key: String, kind: DeadlineKind, due: CalendarDate, met: CalendarDate?, status: Status,
                 excepted: Bool, explanation: String, source: String) {
+        self.init(key: key, kind: kind, due: due, met: met, status: status, excepted: excepted,
+                  sentence: .text(explanation), source: source)
+    }
+
+    init(key: String, kind: DeadlineKind, due: CalendarDate, met: CalendarDate?, status: Status,
+         excepted: Bool, sentence: Sentence, source: String) {
         self.key = key
         self.kind = kind
         self.due = due
         self.met = met
         self.status = status
         self.excepted = excepted
-        self.explanation = explanation
+        self.sentence = sentence
         self.source = source
+    }
+
+    /// A deadline's explanation: given as text, or kept as the facts it is built from until it is
+    /// read (a caseload list computes 100,000 deadlines and shows none of their sentences).
+    ///
+    /// Two sentences are equal when their texts are.
+    enum Sentence: Sendable, Hashable {
+        case text(String)
+        /// The rule's sentence for a time limit, then its remarks; boxed, so copying a deadline
+        /// (as sorting a list of summaries does) stays one reference.
+        case rule(RuleSentence)
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .rule(let facts): facts.limit.explanation(settings: facts.settings) + facts.remarks
+            }
+        }
+
+        static func == (left: Sentence, right: Sentence) -> Bool { left.text == right.text }
+        func hash(into hasher: inout Hasher) { hasher.combine(text) }
+    }
+
+    /// What a rule's sentence is built from: the time limit, the settings it was counted under,
+    /// and the remarks (exception, switch-off) to append.
+    final class RuleSentence: Sendable {
+        let limit: TimeLimit
+        let settings: Settings
+        let remarks: String
+
+        init(limit: TimeLimit, settings: Settings, remarks: String) {
+            self.limit = limit
+            self.settings = settings
+            self.remarks = remarks
+        }
     }
 
     /// Days past the due date on `today` while unmet (0 when not overdue).

@@ -65,6 +65,7 @@ extension DeadlineRule {
 
     /// The title with the review number in place of `#`.
     func label(review number: Int) -> String {
-        title.split(separator: "#", omittingEmptySubsequences: false).joined(separator: String(number))
+        guard let mark = title.firstIndex(of: "#") else { return title }
+        return title[..<mark] + String(number) + title[title.index(after: mark)...]
     }
 }

@@ -31,24 +31,24 @@ public struct StatutoryCalendar: Sendable {
         return deadlines
     }
 
-    /// One time limit judged on `today`, with its sentence and any exception or switch-off remark.
+    /// One time limit judged on `today`, with its exception or switch-off remark (the sentence is built when read).
     func deadline(_ limit: TimeLimit, of ehcCase: EHCCase, rulings: [ExceptionRuling], today: CalendarDate) -> Deadline {
-        var explanation = limit.explanation(settings: settings)
+        var remarks = ""
         if let reason = limit.switchedOff, limit.met == nil {
-            explanation += "; not applicable: " + reason
+            remarks += "; not applicable: " + reason
         }
         let excuse = rulings.first { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(limit.key) }
         if let excuse {
-            explanation += "; excepted: " + excuse.excuse(of: ehcCase.exceptions[excuse.index], for: limit.kind)
+            remarks += "; excepted: " + excuse.excuse(of: ehcCase.exceptions[excuse.index], for: limit.kind)
         }
         return Deadline(
             key: limit.key, kind: limit.kind, due: limit.due, met: limit.met,
             status: status(due: limit.due, met: limit.met, switchedOff: limit.switchedOff != nil, today: today),
-            excepted: excuse != nil, explanation: explanation, source: limit.kind.rule.source)
+            excepted: excuse != nil, sentence: .rule(.init(limit: limit, settings: settings, remarks: remarks)), source: limit.kind.rule.source)
     }
 
     /// The most urgent unmet deadline of the case (the most overdue, else the soonest due), and whether
-    /// an annual-review duty is overdue or due soon: what a caseload list needs, with one sentence built.
+    /// an annual-review duty is overdue or due soon: what a caseload list needs, without building any sentence.
     func nextDeadline(for ehcCase: EHCCase, today: CalendarDate) -> (next: Deadline?, reviewDue: Bool) {
         let limits = timeLimits(of: ehcCase)
         var next: TimeLimit?

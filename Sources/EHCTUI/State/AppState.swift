@@ -196,15 +196,4 @@ public enum CaseSortOrder: String, Sendable, Hashable, CaseIterable {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
-
-    /// The comparison, or `nil` for urgency (the order every case is already kept in; a stable pass keeps it).
-    var areInIncreasingOrder: (@Sendable (CaseSummary, CaseSummary) -> Bool)? {
-        switch self {
-        case .urgency: nil
-        case .reference: { $0.id < $1.id }
-        case .child: { ($0.childName, $0.id) < ($1.childName, $1.id) }
-        case .caseworker: { ($0.caseworker, $0.id) < ($1.caseworker, $1.id) }
-        case .requestDate: { ($0.requestDate, $0.id) < ($1.requestDate, $1.id) }
-        }
-    }
 }

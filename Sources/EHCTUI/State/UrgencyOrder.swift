@@ -26,9 +26,16 @@ extension CaseSummary {
     /// let caseload = CaseSummary.inUrgencyOrder(summaries)
     /// ```
     public static func inUrgencyOrder(_ summaries: [CaseSummary]) -> [CaseSummary] {
-        let dueDays = summaries.map { $0.nextDeadline?.due.dayNumber ?? .max }
-        var order = Array(summaries.indices)
-        order.sort { dueDays[$0] != dueDays[$1] ? dueDays[$0] < dueDays[$1] : summaries[$0].id < summaries[$1].id }
-        return order.map { summaries[$0] }
+        // Ranks by reference first (free when, as from the store, they come in reference order),
+        // then sorts one integer per case: the due day in the high bits, the rank in the low 32.
+        let inReferenceOrder = summaries.indices.dropFirst().allSatisfy { summaries[$0 - 1].id < summaries[$0].id }
+        let byReference = inReferenceOrder ? Array(summaries.indices) : summaries.indices.sorted { summaries[$0].id < summaries[$1].id }
+        var keys = [Int](repeating: 0, count: summaries.count)
+        for (rank, position) in byReference.enumerated() {
+            let dueDay = summaries[position].nextDeadline.map { $0.due.dayNumber + (1 << 30) } ?? (1 << 31) - 1
+            keys[rank] = dueDay << 32 | rank
+        }
+        keys.sort()
+        return keys.map { summaries[byReference[$0 & 0xFFFF_FFFF]] }
     }
 }

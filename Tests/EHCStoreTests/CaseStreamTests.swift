@@ -1,0 +1,53 @@
+import EHCCore
+import Foundation
+import GRDB
+import Testing
+@testable import EHCStore
+
+@Suite("Reading the whole caseload in one pass")
+struct CaseStreamTests {
+    @Test("child rows go to their own case whatever the bytes of the references (SQLite's binary order)")
+    func mergesByBinaryOrder() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        // "Z" < "a" < "É" in bytes; "EHC-1" is a prefix of "EHC-10".
+        let cases = ["a-1", "EHC-10", "EHC-1", "É-1", "Z-1"].enumerated().map { index, id in
+            var ehcCase = sampleCase(id: id)
+            ehcCase.advice = Array(ehcCase.advice.prefix(index % 3))
+            ehcCase.reviews = index.isMultiple(of: 2) ? ehcCase.reviews : []
+            ehcCase.exceptions = index == 3 ? ehcCase.exceptions : []
+            return ehcCase
+        }
+        try store.insert(cases, by: "tester")
+        let read = try store.allCases()
+        #expect(read.map(\.id) == ["EHC-1", "EHC-10", "Z-1", "a-1", "É-1"])
+        #expect(Set(read) == Set(cases))
+    }
+
+    @Test("mapCases transforms every case once, in reference order, across many chunks")
+    func mapsInOrder() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let today = CalendarDate("2026-11-24")!
+        let generated = CaseloadGenerator(seed: 11, today: today).cases(count: 5_000)
+        try store.insert(generated, by: "tester")
+        let ids = try store.mapCases { chunk in chunk.map(\.id) }
+        #expect(ids == generated.map(\.id).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        #expect(try store.mapCases { $0 } == store.allCases())
+    }
+
+    @Test("chase dates written by another tool with spaces read the same; a date that is not one is named")
+    func readsChaseListsOfAnyShape() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        try store.insert([sampleCase()], by: "tester")
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE advice SET chased = '[ \"2025-03-18\", \"2025-03-25\" ]' WHERE position = 0")
+        }
+        #expect(try store.allCases().first?.advice.first?.chased == [CalendarDate("2025-03-18")!, CalendarDate("2025-03-25")!])
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE advice SET chased = '[\"2025-02-30\"]' WHERE position = 0")
+        }
+        #expect(throws: CaseRows.CorruptValue(value: "2025-02-30")) { try store.allCases() }
+    }
+}
