@@ -15,7 +15,7 @@ struct PlanReviewRowTests {
     }
 
     func rowOf(_ ehcCase: EHCCase) -> PlanReviewRow? {
-        PlanReviewRow(ehcCase, deadlines: calendar.deadlines(for: ehcCase, today: today), calendar: calendar, today: today)
+        PlanReviewRow(ehcCase, calendar: calendar, today: today)
     }
 
     @Test("W6: review 1 due 2026-05-25 is overdue on 2026-11-24 with no meeting: a meeting to book")
@@ -34,6 +34,25 @@ struct PlanReviewRowTests {
         #expect(row.review?.status == .overdue)   // concluded only by the decision (CFA s.44(1))
         #expect(row.inFlight?.key == "reviewReport:1")
         #expect(row.inFlight?.due == CalendarDate("2026-12-08"))
+    }
+
+    @Test("the row's deadlines are the calendar's own, explanation and all")
+    func sameDeadlines() throws {
+        var ehcCase = plan(reviews: [Review(meetingDate: CalendarDate("2026-11-02")!)])
+        ehcCase.phaseTransfer = PhaseTransfer(kind: .school, transferYear: 2027)
+        let row = try #require(rowOf(ehcCase))
+        let deadlines = calendar.deadlines(for: ehcCase, today: today)
+        #expect(row.review == deadlines.first { $0.key == "annualReview:1" })
+        #expect(row.inFlight == deadlines.first { $0.key == "reviewReport:1" })
+        #expect(row.phaseTransfer == deadlines.first { $0.key == "phaseTransfer" })
+    }
+
+    @Test("once the report is sent the decision is what is in flight")
+    func reportSent() throws {
+        let row = try #require(rowOf(plan(reviews: [Review(meetingDate: CalendarDate("2026-11-02")!,
+                                                           reportSent: CalendarDate("2026-11-09")!)])))
+        #expect(row.inFlight?.key == "reviewDecision:1")
+        #expect(row.inFlight?.due == CalendarDate("2026-11-30"))
     }
 
     @Test("a meeting booked for later puts nothing in flight")

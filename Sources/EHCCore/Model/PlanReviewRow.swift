@@ -53,13 +53,14 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
 
     /// Overdue-and-awaiting-a-meeting first (most overdue first), then by ``actBy``, then reference.
     public static func isMoreUrgent(_ first: PlanReviewRow, than second: PlanReviewRow) -> Bool {
-        let far = CalendarDate(dayNumber: .max)
-        return (first.isAwaitingMeeting ? 0 : 1, first.actBy ?? far, first.id)
-            < (second.isAwaitingMeeting ? 0 : 1, second.actBy ?? far, second.id)
+        (first.urgency.0, first.urgency.1, first.id) < (second.urgency.0, second.urgency.1, second.id)
     }
 
-    /// The row of one case from its deadlines, or `nil` unless its plan is in force.
-    public init?(_ ehcCase: EHCCase, deadlines: [Deadline], calendar: StatutoryCalendar, today: CalendarDate) {
+    private var urgency: (Int, Int) { (isAwaitingMeeting ? 0 : 1, actBy?.dayNumber ?? .max) }
+
+    /// The row of one case, or `nil` unless its plan is in force. Only the three deadlines it
+    /// shows are built with their explanations; the rest of the case's time limits are only looked at.
+    public init?(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
         guard calendar.status(of: ehcCase) == .planIssued else { return nil }
         id = ehcCase.id
         childName = ehcCase.child.fullName
@@ -68,42 +69,46 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
         self.today = today
         transfer = ehcCase.phaseTransfer
         let reviews = StatutoryCalendar.inMeetingOrder(ehcCase.reviews)
-        func meetingDate(of deadline: Deadline) -> CalendarDate? {
-            let number = deadline.key.split(separator: ":").last.flatMap { Int($0) } ?? 0
+        func meetingDate(of limit: TimeLimit) -> CalendarDate? {
+            let number = limit.key.split(separator: ":").last.flatMap { Int($0) } ?? 0
             return reviews.indices.contains(number - 1) ? reviews[number - 1].meetingDate : nil
         }
-        for deadline in deadlines {
-            switch deadline.kind {
-            case .annualReview where deadline.met == nil && review == nil:
-                review = deadline
-                meeting = meetingDate(of: deadline)
-            case .reviewReport, .reviewDecision:
+        let limits = calendar.timeLimits(of: ehcCase)
+        var review: TimeLimit?
+        var inFlight: TimeLimit?
+        var phaseTransfer: TimeLimit?
+        for limit in limits {
+            switch limit.kind {
+            case .annualReview where limit.met == nil && review == nil:
+                review = limit
+                meeting = meetingDate(of: limit)
+            case .reviewReport, .reviewDecision, .amendedPlan:
+                guard limit.met == nil, limit.switchedOff == nil else { continue }
                 // A report or decision counted from a meeting still to come is not in flight yet.
-                guard let held = meetingDate(of: deadline), held <= today else { continue }
-                keepSoonest(deadline)
-            case .amendedPlan:
-                keepSoonest(deadline)
+                if limit.kind != .amendedPlan, (meetingDate(of: limit) ?? today) > today { continue }
+                if inFlight.map({ limit.due < $0.due }) ?? true { inFlight = limit }
             case .phaseTransfer:
-                phaseTransfer = deadline
+                phaseTransfer = limit
             default:
                 continue
             }
         }
-    }
-
-    private mutating func keepSoonest(_ deadline: Deadline) {
-        guard deadline.met == nil, deadline.status != .notApplicable else { return }
-        if inFlight.map({ deadline.due < $0.due }) ?? true { inFlight = deadline }
+        let rulings = ehcCase.exceptions.isEmpty ? [] : calendar.exceptionRulings(for: ehcCase, limits: limits, today: today)
+        func deadline(_ limit: TimeLimit?) -> Deadline? {
+            limit.map { calendar.deadline($0, of: ehcCase, rulings: rulings, today: today) }
+        }
+        self.review = deadline(review)
+        self.inFlight = deadline(inFlight)
+        self.phaseTransfer = deadline(phaseTransfer)
     }
 
     /// The rows of every plan in force among `cases`, most urgent first.
     public static func rows(of cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> [PlanReviewRow] {
-        cases.compactMap { ehcCase in
-            // The status first: deadlines are computed only for plans in force.
-            guard calendar.status(of: ehcCase) == .planIssued else { return nil }
-            return PlanReviewRow(ehcCase, deadlines: calendar.deadlines(for: ehcCase, today: today),
-                                 calendar: calendar, today: today)
-        }.sorted(by: isMoreUrgent)
+        let rows = cases.compactMap { PlanReviewRow($0, calendar: calendar, today: today) }
+        // Sorting positions by keys computed once moves integers, not rows.
+        let keys = rows.map(\.urgency)
+        return rows.indices.sorted { (keys[$0].0, keys[$0].1, rows[$0].id) < (keys[$1].0, keys[$1].1, rows[$1].id) }
+            .map { rows[$0] }
     }
 }
 
