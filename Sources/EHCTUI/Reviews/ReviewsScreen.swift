@@ -190,7 +190,11 @@ extension AppState {
     /// Selects the case `id` on the list and focuses its detail, widening the list (All open, no
     /// filter, the whole team) only as far as needed for the case to be on it.
     mutating func showCase(_ id: String) -> [Effect] {
-        dashboard = nil
+        if dashboard != nil {
+            // A dashboard drill-down list gives way to the triage view.
+            dashboard = nil
+            refreshCaseload()
+        }
         if !caseload.contains(where: { $0.id == id }) {
             filterText = ""
             isEditingFilter = false

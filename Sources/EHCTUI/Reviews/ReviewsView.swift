@@ -93,9 +93,10 @@ public enum ReviewsView {
         let values = ["▸".prefix(selected ? 1 : 0).description, row.id, row.childName,
                       TextFitting.rightAligned(String(row.age), to: Columns.age), due, "", next]
         canvas.fill(row: line, column: 0, width: width, height: 1, role: role)
-        write(cells(values, caseworker: row.caseworker, columns: columns), row: line, width: width, role: role, on: &canvas)
-        let statusColumn = Columns.marker + Columns.reference + columns.child + Columns.age + Columns.due + 4
-            + (columns.caseworker > 0 ? columns.caseworker + 1 : 0)
+        let cells = cells(values, caseworker: row.caseworker, columns: columns)
+        write(cells, row: line, width: width, role: role, on: &canvas)
+        // The status cell, second to last, gets its own role: never colour alone, it is also a word.
+        let statusColumn = cells.dropLast(2).reduce(0) { $0 + $1.1 + 1 }
         canvas.write(TextFitting.truncated(status.text, to: Columns.status), row: line, column: statusColumn,
                      role: selected && status.role == .normal ? .selected : status.role)
     }
@@ -141,11 +142,7 @@ public enum ReviewsView {
     }
 
     private static func write(_ cells: [(String, Int)], row: Int, width: Int, role: StyleRole, on canvas: inout Canvas) {
-        var column = 0
-        for (text, cellWidth) in cells {
-            canvas.write(TextFitting.fitted(text, to: cellWidth), row: row, column: column,
-                         maxWidth: max(0, width - column), role: role)
-            column += cellWidth + 1
-        }
+        CaseListView.write(cells, row: row, area: ScreenLayout.Rect(row: row, column: 0, width: width, height: 1),
+                           role: role, on: &canvas)
     }
 }
