@@ -55,6 +55,17 @@ struct PlanReviewRowTests {
         #expect(row.inFlight?.due == CalendarDate("2026-11-30"))
     }
 
+    @Test("an under-5's row carries the end of the 3-to-6-month window the guidance gives; an older child's does not")
+    func underFive() throws {
+        var toddler = plan()
+        toddler.child.dateOfBirth = CalendarDate("2022-06-01")!
+        let row = try #require(rowOf(toddler))
+        #expect(row.isUnderFive)
+        #expect(row.underFiveReviewBy == CalendarDate("2025-11-26"))
+        #expect(calendar.guidance(for: toddler, today: today).map(\.date).contains(CalendarDate("2025-11-26")!))
+        #expect(try #require(rowOf(plan())).underFiveReviewBy == nil)
+    }
+
     @Test("a meeting booked for later puts nothing in flight")
     func meetingBooked() throws {
         let row = try #require(rowOf(plan(reviews: [Review(meetingDate: CalendarDate("2026-12-10")!)])))

@@ -27,6 +27,8 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
     /// The `phaseTransfer` deadline, when a transfer is recorded.
     public var phaseTransfer: Deadline?
     public var transfer: PhaseTransfer?
+    /// For an under-5, the latest day of the recommended 3-to-6-month review window (guidance, never a breach).
+    public var underFiveReviewBy: CalendarDate?
     /// The day everything was computed for.
     public var today: CalendarDate
 
@@ -68,6 +70,7 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
         caseworker = ehcCase.caseworker
         self.today = today
         transfer = ehcCase.phaseTransfer
+        underFiveReviewBy = calendar.underFiveWindow(of: ehcCase, today: today)?.latest
         let reviews = StatutoryCalendar.inMeetingOrder(ehcCase.reviews)
         func meetingDate(of limit: TimeLimit) -> CalendarDate? {
             let number = limit.key.split(separator: ":").last.flatMap { Int($0) } ?? 0

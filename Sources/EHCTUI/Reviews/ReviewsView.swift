@@ -109,8 +109,8 @@ public enum ReviewsView {
         return StatusWording.short(for: review, today: today)
     }
 
-    /// What is next: the deadline in flight with its date and days, else a meeting booked, else
-    /// for an under-5 the recommended frequency; the long form when it fits in `width`.
+    /// What is next: the deadline in flight with its date and days, else a meeting booked, else a
+    /// meeting to book, else for an under-5 the end of the recommended window; the long form when it fits in `width`.
     static func nextStep(_ row: PlanReviewRow, today: CalendarDate, width: Int) -> String {
         if let flight = row.inFlight {
             let what = flight.kind == .amendedPlan ? "amended plan" : flight.kind == .reviewReport ? "report" : "decision"
@@ -121,7 +121,10 @@ public enum ReviewsView {
             let long = "meeting booked \(meeting), in \(today.days(until: meeting))d"
             return CellWidth.of(long) <= width ? long : "meeting in \(today.days(until: meeting))d"
         }
-        return row.isAwaitingMeeting ? "book the meeting" : ""
+        if row.isAwaitingMeeting { return "book the meeting" }
+        guard let by = row.underFiveReviewBy else { return "" }
+        let long = "under 5: review by \(by) (3–6 months)"
+        return CellWidth.of(long) <= width ? long : "<5: by \(by)"
     }
 
     /// `12d left`, `due today` or `3d over`.
