@@ -60,6 +60,8 @@ final class ScreenRuntime {
                 let dashboard = Dashboard(cases: try store.allCases(), settings: calendar.settings, period: period,
                                           today: today, nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]
+            case .loadReviews:
+                return [.reviewsLoaded(PlanReviewRow.rows(of: try store.allCases(), calendar: calendar, today: today))]
             case .loadAudit(let id):
                 return try audit(of: id)
             case .saveAudit(let audit, let summary):

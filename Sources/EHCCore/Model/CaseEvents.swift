@@ -43,6 +43,9 @@ public enum CaseEvents {
                 let what = review.decision.map { ": \($0.rawValue)" } ?? ""
                 events.append(Event(date: decided, text: "review \(number) decision\(what)"))
             }
+            if let notice = review.amendmentProposed {
+                events.append(Event(date: notice, text: "review \(number) amendment notice sent"))
+            }
             if let amended = review.amendedPlanIssued {
                 events.append(Event(date: amended, text: "review \(number) amended plan issued"))
             }

@@ -39,16 +39,22 @@ extension StatutoryCalendar {
                 explanation: "Notice of review meeting \(index + 1) and the advice circulated by \(notice): at least "
                     + "2 weeks before the meeting on \(review.meetingDate) (Regs 2014 reg 20(3), (4))"))
         }
-        if let anchor = lastReviewAnchor(of: ehcCase), ehcCase.child.age(on: today) < 5,
-           ehcCase.reviews.allSatisfy({ $0.decisionDate != nil }) {
-            let earliest = anchor.adding(months: 3)
-            let latest = anchor.adding(months: 6)
+        if let (anchor, earliest, latest) = underFiveWindow(of: ehcCase, today: today) {
             items.append(Guidance(
                 title: "Under-5 review window", date: latest,
                 explanation: "Review of an under-5's plan recommended between \(earliest) and \(latest): every 3 to 6 "
                     + "months from \(anchor) (Code of Practice 9.178; guidance, not a breach)"))
         }
         return items
+    }
+
+    /// For a child under 5 whose reviews are all concluded, the window the Code recommends for the
+    /// next review (3 to 6 months from the plan's issue or the last decision), with its anchor.
+    func underFiveWindow(of ehcCase: EHCCase, today: CalendarDate)
+        -> (anchor: CalendarDate, earliest: CalendarDate, latest: CalendarDate)? {
+        guard let anchor = lastReviewAnchor(of: ehcCase), ehcCase.child.age(on: today) < 5,
+              ehcCase.reviews.allSatisfy({ $0.decisionDate != nil }) else { return nil }
+        return (anchor, anchor.adding(months: 3), anchor.adding(months: 6))
     }
 
     /// The plan's issue or the last review's decision: what the next review is counted from.

@@ -34,7 +34,7 @@ public enum Key: Sendable, Hashable {
 /// Where a key is read: the focused pane, the filter or a form being typed, a menu, or the help
 /// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case list, detail, filter, eventMenu, form, dashboard, audit, auditComment, help
+    case list, detail, filter, eventMenu, form, dashboard, reviews, audit, auditComment, help
 
     /// Contexts where a printable key with no binding is typed as text.
     public var takesText: Bool { self == .filter || self == .form || self == .auditComment }
@@ -48,6 +48,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .eventMenu: "record an event"
         case .form: "event form"
         case .dashboard: "dashboard"
+        case .reviews: "reviews"
         case .audit: "audit"
         case .auditComment: "audit comment"
         case .help: "help"

@@ -83,17 +83,17 @@ public struct Keymap: Sendable, Hashable {
     /// The keys of ehcdesk: vim keys and arrows (and Emacs' C-n/C-p) both work.
     public static let standard = Keymap(bindings: [
         KeyBinding(id: "moveDown", keys: [.character("j"), .down, .control("n")], action: .moveDown,
-                   label: "down", contexts: [.list, .detail, .dashboard], inFooter: true),
+                   label: "down", contexts: [.list, .detail, .dashboard, .reviews], inFooter: true),
         KeyBinding(id: "moveUp", keys: [.character("k"), .up, .control("p")], action: .moveUp,
-                   label: "up", contexts: [.list, .detail, .dashboard], inFooter: true),
+                   label: "up", contexts: [.list, .detail, .dashboard, .reviews], inFooter: true),
         KeyBinding(id: "pageDown", keys: [.pageDown], action: .pageDown,
-                   label: "page down", contexts: [.list, .detail], inFooter: false),
+                   label: "page down", contexts: [.list, .detail, .reviews], inFooter: false),
         KeyBinding(id: "pageUp", keys: [.pageUp], action: .pageUp,
-                   label: "page up", contexts: [.list, .detail], inFooter: false),
+                   label: "page up", contexts: [.list, .detail, .reviews], inFooter: false),
         KeyBinding(id: "moveToFirst", keys: [.character("g"), .home], action: .moveToFirst,
-                   label: "top", contexts: [.list, .detail], inFooter: true),
+                   label: "top", contexts: [.list, .detail, .reviews], inFooter: true),
         KeyBinding(id: "moveToLast", keys: [.character("G"), .end], action: .moveToLast,
-                   label: "end", contexts: [.list, .detail], inFooter: true),
+                   label: "end", contexts: [.list, .detail, .reviews], inFooter: true),
         KeyBinding(id: "openDetail", keys: [.enter], action: .openDetail,
                    label: "detail", contexts: [.list], inFooter: true),
         KeyBinding(id: "switchPane", keys: [.tab, .backTab], action: .switchPane,
@@ -140,6 +140,12 @@ public struct Keymap: Sendable, Hashable {
                    label: "sort caseworkers", contexts: [.dashboard], inFooter: true),
         KeyBinding(id: "closeDashboard", keys: [.escape, .character("d")], action: .closeDashboard,
                    label: "back to cases", contexts: [.dashboard], inFooter: true),
+        KeyBinding(id: "openReviews", keys: [.character("r")], action: .openReviews,
+                   label: "reviews", contexts: [.list, .detail], inFooter: true),
+        KeyBinding(id: "openReviewedCase", keys: [.enter], action: .openReviewedCase,
+                   label: "open the case", contexts: [.reviews], inFooter: true),
+        KeyBinding(id: "closeReviews", keys: [.escape, .character("r")], action: .closeReviews,
+                   label: "back to cases", contexts: [.reviews], inFooter: true),
         KeyBinding(id: "startAudit", keys: [.character("a")], action: .startAudit,
                    label: "audit the plan", contexts: [.list, .detail], inFooter: true),
         KeyBinding(id: "auditNext", keys: [.character("j"), .down], action: .audit(.moveDown),
@@ -167,14 +173,18 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(id: "auditDropComment", keys: [.escape], action: .audit(.cancelComment),
                    label: "drop comment", contexts: [.auditComment], inFooter: true),
         KeyBinding(id: "showHelp", keys: [.character("?")], action: .showHelp,
-                   label: "help", contexts: [.list, .detail, .dashboard], inFooter: true),
+                   label: "help", contexts: [.list, .detail, .dashboard, .reviews], inFooter: true),
         KeyBinding(id: "closeHelp", keys: [.character("?"), .escape], action: .closeHelp,
                    label: "close help (or any key)", contexts: [.help], inFooter: true),
         KeyBinding(id: "quit", keys: [.character("q")], action: .quit,
-                   label: "quit", contexts: [.list, .detail, .dashboard], inFooter: true),
+                   label: "quit", contexts: [.list, .detail, .dashboard, .reviews], inFooter: true),
     ] + TriageView.allCases.enumerated().map { index, view in
         KeyBinding(id: "view." + view.rawValue, keys: [.character(Character(String(index + 1)))],
                    action: .showView(view), label: "view " + view.shortTitle, contexts: [.list, .detail], inFooter: false)
+    } + ReviewsScreen.Filter.allCases.enumerated().map { index, filter in
+        KeyBinding(id: "reviews." + filter.rawValue, keys: [.character(Character(String(index + 1)))],
+                   action: .showReviewFilter(filter), label: "show " + filter.title(cohort: nil),
+                   contexts: [.reviews], inFooter: false)
     } + (1...4).map { grade in
         KeyBinding(id: "auditGrade\(grade)", keys: [.character(Character(String(grade)))],
                    action: .audit(.answer(.grade(grade))), label: "grade \(grade)", contexts: [.audit], inFooter: grade == 1)

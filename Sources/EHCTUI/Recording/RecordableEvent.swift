@@ -10,7 +10,8 @@ import EHCCore
 public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
     case decisionToAssess, adviceRequested, adviceReceived, adviceChased, decisionToIssue
     case draftPlanIssued, finalPlanIssued, exception, closed
-    case reviewMeeting, reviewReportSent, reviewDecision, amendedPlanIssued
+    case reviewMeeting, reviewReportSent, reviewDecision, amendmentProposed, amendedPlanIssued
+    case phaseTransfer, phaseTransferAmended
 
     /// The key that picks it in the "record" menu.
     public var key: Character {
@@ -27,7 +28,10 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .reviewMeeting: "m"
         case .reviewReportSent: "t"
         case .reviewDecision: "o"
+        case .amendmentProposed: "p"
         case .amendedPlanIssued: "n"
+        case .phaseTransfer: "h"
+        case .phaseTransferAmended: "w"
         }
     }
 
@@ -45,7 +49,10 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .reviewMeeting: "Review meeting (scheduled or held)"
         case .reviewReportSent: "Review report sent"
         case .reviewDecision: "Review decision"
+        case .amendmentProposed: "Amendment notice sent"
         case .amendedPlanIssued: "Amended plan issued"
+        case .phaseTransfer: "Phase transfer (kind and year)"
+        case .phaseTransferAmended: "Phase transfer plan amended"
         }
     }
 
@@ -76,8 +83,14 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             return [.date("Report sent on")]
         case .reviewDecision:
             return [.choice("Decision", ReviewDecision.allCases.map(\.rawValue)), .date("Notified on")]
+        case .amendmentProposed:
+            return [.date("Notice sent on")]
         case .amendedPlanIssued:
             return [.date("Issued on")]
+        case .phaseTransfer:
+            return [.choice("Kind", PhaseTransferKind.allCases.map(\.rawValue)), .text("Transfer year (e.g. 2027)")]
+        case .phaseTransferAmended:
+            return [.date("Amended plan issued on")]
         }
     }
 
@@ -142,7 +155,7 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             }
             ehcCase.reviews.append(Review(meetingDate: date(0)!))
             return (ehcCase, "review \(ehcCase.reviews.count) meeting on \(date(0)!)")
-        case .reviewReportSent, .reviewDecision, .amendedPlanIssued:
+        case .reviewReportSent, .reviewDecision, .amendmentProposed, .amendedPlanIssued:
             guard let last = ehcCase.reviews.indices.last else {
                 throw FormRefusal(field: nil, message: "Record the review meeting first (m).")
             }
@@ -156,12 +169,38 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
                 ehcCase.reviews[last].decision = decision
                 ehcCase.reviews[last].decisionDate = date(1)!
                 return (ehcCase, "review \(number) decision \(decision.rawValue) notified on \(date(1)!)")
+            case .amendmentProposed:
+                ehcCase.reviews[last].amendmentProposed = date(0)!
+                return (ehcCase, "review \(number) amendment notice sent on \(date(0)!)")
             default:
                 ehcCase.reviews[last].amendedPlanIssued = date(0)!
                 return (ehcCase, "review \(number) amended plan issued on \(date(0)!)")
             }
+        case .phaseTransfer:
+            let kind = PhaseTransferKind(rawValue: text(0))!
+            let year = try transferYear(text(1), after: original.requestDate)
+            // The amended plan already recorded stays only while it is for the same move.
+            let kept = ehcCase.phaseTransfer.flatMap { $0.kind == kind && $0.transferYear == year ? $0.amendedPlanIssued : nil }
+            ehcCase.phaseTransfer = PhaseTransfer(kind: kind, transferYear: year, amendedPlanIssued: kept)
+            return (ehcCase, "phase transfer (\(kind.rawValue)) in \(year)")
+        case .phaseTransferAmended:
+            guard let transfer = ehcCase.phaseTransfer else {
+                throw FormRefusal(field: nil, message: "Record the phase transfer first (h).")
+            }
+            ehcCase.phaseTransfer?.amendedPlanIssued = date(0)!
+            return (ehcCase, "phase transfer plan amended on \(date(0)!) for \(transfer.transferYear)")
         }
     }
+}
+
+/// The calendar year typed for a phase transfer: four digits, from the request's year to 25 years on.
+private func transferYear(_ typed: String, after request: CalendarDate) throws(FormRefusal) -> Int {
+    let range = request.year...(request.year + 25)
+    guard typed.count == 4, let year = Int(typed), range.contains(year) else {
+        throw FormRefusal(field: 1, message: "Transfer year: \"\(typed)\" is not a year from \(range.lowerBound) "
+                              + "to \(range.upperBound), e.g. 2027.")
+    }
+    return year
 }
 
 /// Why a form was refused, and which field to fix.

@@ -72,6 +72,14 @@ public enum Action: Sendable, Hashable {
     case auditRefused(message: String)
     /// A key for the open audit (answer, move, comment, guidance, finish, close).
     case audit(AuditSession.Action)
+    /// Open the reviews screen (read afresh each time), or close it.
+    case openReviews, closeReviews
+    /// The answer to ``Effect/loadReviews``: every plan in force, most urgent first.
+    case reviewsLoaded([PlanReviewRow])
+    /// Show one slice of the reviews screen.
+    case showReviewFilter(ReviewsScreen.Filter)
+    /// The selected plan's case, on the list with its detail focused.
+    case openReviewedCase
     case quit
 }
 
@@ -92,6 +100,8 @@ public enum Effect: Sendable, Hashable {
     /// Compute the dashboard for a period over every case; answer with ``Action/dashboardLoaded(_:)``.
     case loadDashboard(Dashboard.Period)
     case loadDetail(caseID: String)
+    /// Read every plan in force and compute its review row; answer with ``Action/reviewsLoaded(_:)``.
+    case loadReviews
     /// Write one change of one case if nobody changed it since `expectedVersion`; answer with
     /// ``Action/saved(_:)`` or ``Action/saveRefused(message:fresh:summary:)``.
     case save(CaseEdit)

@@ -56,6 +56,8 @@ public struct AppState: Sendable {
     public internal(set) var isSaving = false
     /// The team lead's dashboard, while it is open (also behind a drill-down list).
     public internal(set) var dashboard: DashboardScreen?
+    /// The reviews screen, while it is open (also while a case opened from it is shown).
+    public internal(set) var reviews: ReviewsScreen?
     /// A quality-assurance audit in progress, over everything else while it is open.
     public internal(set) var audit: AuditSession?
     public internal(set) var size: TerminalSize
@@ -95,6 +97,7 @@ public struct AppState: Sendable {
         if form != nil { return .form }
         if isChoosingEvent { return .eventMenu }
         if isEditingFilter { return .filter }
+        if let reviews, !reviews.isShowingCase { return .reviews }
         if let dashboard, dashboard.drillDown == nil { return .dashboard }
         return focus == .list ? .list : .detail
     }

@@ -20,6 +20,13 @@ public enum Chrome {
             title = " ehcdesk · \(state.databaseLabel) · today \(state.today) · "
                 + (shown ?? "Dashboard · \(screen.period.title)")
         }
+        if let reviews = state.reviews, !reviews.isShowingCase {
+            let shown = reviews.rows == nil ? "reading…" : grouped(reviews.shownCount)
+            title = " ehcdesk · \(state.databaseLabel) · today \(state.today) · Reviews · "
+                + "\(reviews.filter.title(cohort: reviews.cohort)) \(shown)"
+            canvas.write(TextFitting.truncated(title, to: canvas.width), row: 0, column: 0, role: .statusBar)
+            return
+        }
         if state.sortOrder != .urgency { title += " · by \(state.sortOrder.title)" }
         if state.isEditingFilter || !state.filterText.isEmpty {
             title += " · /" + state.filterText + (state.isEditingFilter ? "▏" : "")

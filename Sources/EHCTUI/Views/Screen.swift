@@ -19,6 +19,15 @@ public enum Screen {
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
             return canvas
         }
+        if let reviews = state.reviews, !reviews.isShowingCase {
+            ReviewsView.draw(reviews, today: state.today, size: state.size, on: &canvas)
+            Chrome.drawFooter(state, keymap: keymap, on: &canvas)
+            if state.isShowingHelp {
+                HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas)
+                canvas.cursor = nil
+            }
+            return canvas
+        }
         if let screen = state.dashboard, screen.drillDown == nil {
             drawDashboard(screen, size: state.size, on: &canvas)
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)

@@ -1,0 +1,118 @@
+import EHCCore
+import Testing
+@testable import EHCTUI
+
+@Suite("Recording amendment notices and phase transfers by keyboard")
+struct PlanEventRecordingTests {
+    /// A plan (in place of Łukasz's case, the one selected) whose first review met on 2025-10-06 and
+    /// decided `decision` on 2025-10-20.
+    func plan(decision: ReviewDecision) -> EHCCase {
+        EHCCase(id: "EHC-2025-00002",
+                child: Child(givenName: "Łukasz", familyName: "Kowalczyk", dateOfBirth: CalendarDate("2015-04-30")!),
+                caseworker: "B. Nguyễn", requestDate: CalendarDate("2024-06-03")!, requestSource: .parent,
+                decisionToAssess: Decision(date: CalendarDate("2024-07-01")!, outcome: .assess),
+                decisionToIssue: Decision(date: CalendarDate("2024-09-02")!, outcome: .issue),
+                finalPlanIssued: CalendarDate("2024-10-14")!,
+                reviews: [Review(meetingDate: CalendarDate("2025-10-06")!, decisionDate: CalendarDate("2025-10-20")!,
+                                 decision: decision)])
+    }
+
+    /// The form for `event` open on `ehcCase`, loaded at version 7, with `typed` typed field by field (Tab between).
+    func recording(_ event: RecordableEvent, on ehcCase: EHCCase, typed: [String] = []) -> AppState {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .detailLoaded(CaseDetail(ehcCase: ehcCase, deadlines: [], version: 7)))
+        _ = reduce(&state, .startRecording)
+        _ = reduce(&state, .chooseEvent(event))
+        for (index, text) in typed.enumerated() {
+            if index > 0 { _ = reduce(&state, .nextField) }
+            for character in text { _ = reduce(&state, .type(character)) }
+        }
+        return state
+    }
+
+    func savedEdit(_ state: inout AppState) -> CaseEdit? {
+        guard case .save(let edit) = reduce(&state, .submitForm).first else { return nil }
+        return edit
+    }
+
+    @Test("p records the amendment notice on the last review and saves it at the version shown")
+    func amendmentNotice() throws {
+        var state = recording(.amendmentProposed, on: plan(decision: .amend), typed: ["2025-10-22"])
+        let edit = try #require(savedEdit(&state))
+        #expect(edit.edited.reviews.last?.amendmentProposed == CalendarDate("2025-10-22"))
+        #expect(edit.expectedVersion == 7)
+        #expect(edit.summary == "review 1 amendment notice sent on 2025-10-22")
+        #expect(edit.before == plan(decision: .amend))
+    }
+
+    @Test("an amendment notice after a decision to maintain is refused with the regulation, nothing saved")
+    func noticeContradictsMaintain() {
+        var state = recording(.amendmentProposed, on: plan(decision: .maintain), typed: ["2025-10-22"])
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal == "An amendment notice sent 2025-10-22 contradicts the decision to maintain. (Regs 2014 reg 22(2))")
+    }
+
+    @Test("an amendment notice with no review recorded says to record the meeting first")
+    func noticeNeedsReview() {
+        var bare = plan(decision: .amend)
+        bare.reviews = []
+        var state = recording(.amendmentProposed, on: bare)
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal == "Record the review meeting first (m).")
+    }
+
+    @Test("h records a move into post-16 in 2027: Space picks the kind, the year is typed")
+    func phaseTransfer() throws {
+        var state = recording(.phaseTransfer, on: plan(decision: .maintain), typed: [" ", "2027"])
+        let edit = try #require(savedEdit(&state))
+        #expect(edit.edited.phaseTransfer == PhaseTransfer(kind: .postSixteen, transferYear: 2027))
+        #expect(edit.summary == "phase transfer (postSixteen) in 2027")
+    }
+
+    @Test("a transfer year that is not a plausible year is refused in its own field")
+    func badTransferYear() {
+        var state = recording(.phaseTransfer, on: plan(decision: .maintain), typed: ["school", "27"])
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal == "Transfer year: \"27\" is not a year from 2024 to 2049, e.g. 2027.")
+        #expect(state.form?.focus == 1)
+    }
+
+    @Test("changing the transfer's year drops an amended plan recorded for the old year")
+    func changedTransfer() throws {
+        var moved = plan(decision: .maintain)
+        moved.phaseTransfer = PhaseTransfer(kind: .school, transferYear: 2025, amendedPlanIssued: CalendarDate("2025-02-10")!)
+        var state = recording(.phaseTransfer, on: moved, typed: ["school", "2026"])
+        let edit = try #require(savedEdit(&state))
+        #expect(edit.edited.phaseTransfer == PhaseTransfer(kind: .school, transferYear: 2026))
+    }
+
+    @Test("w records the phase-transfer amended plan, which meets the phaseTransfer deadline")
+    func phaseTransferAmended() throws {
+        var moving = plan(decision: .maintain)
+        moving.phaseTransfer = PhaseTransfer(kind: .school, transferYear: 2026)
+        var state = recording(.phaseTransferAmended, on: moving, typed: ["2025-11-20"])
+        let edit = try #require(savedEdit(&state))
+        #expect(edit.edited.phaseTransfer?.amendedPlanIssued == CalendarDate("2025-11-20"))
+        #expect(edit.summary == "phase transfer plan amended on 2025-11-20 for 2026")
+        let deadline = StatutoryCalendar().deadlines(for: edit.edited, today: Fixtures.today).first { $0.key == "phaseTransfer" }
+        #expect(deadline?.status == .metOnTime)
+    }
+
+    @Test("w with no phase transfer recorded says to record it first")
+    func amendedNeedsTransfer() {
+        var state = recording(.phaseTransferAmended, on: plan(decision: .maintain))
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal == "Record the phase transfer first (h).")
+    }
+
+    @Test("u after saving a phase transfer asks to put the case back without it")
+    func undoTransfer() throws {
+        var state = recording(.phaseTransfer, on: plan(decision: .maintain), typed: ["school", "2026"])
+        let edit = try #require(savedEdit(&state))
+        _ = reduce(&state, .saved(SavedChange(summary: state.selectedCase!,
+                                              detail: CaseDetail(ehcCase: edit.edited, deadlines: [], version: 8), edit: edit)))
+        guard case .save(let undo) = reduce(&state, .undo).first else { Issue.record("no undo"); return }
+        #expect(undo.edited.phaseTransfer == nil)
+        #expect(undo.expectedVersion == 8)
+    }
+}
