@@ -61,7 +61,9 @@ final class ScreenRuntime {
                                           today: today, nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]
             case .loadReviews:
-                return [.reviewsLoaded(PlanReviewRow.rows(of: try store.allCases(), calendar: calendar, today: today))]
+                let (calendar, today) = (calendar, today)
+                let rows = try store.mapCases { $0.compactMap { PlanReviewRow($0, calendar: calendar, today: today) } }
+                return [.reviewsLoaded(PlanReviewRow.inUrgencyOrder(rows))]
             case .loadAudit(let id):
                 return try audit(of: id)
             case .saveAudit(let audit, let summary):

@@ -42,7 +42,7 @@ enum ReviewsFixtures {
     /// The case list of these cases, the reviews screen open and its rows read.
     static func openState(width: Int = 80, height: Int = 24) -> AppState {
         let calendar = StatutoryCalendar()
-        var state = AppState(caseload: CaseSummary.summaries(of: cases, calendar: calendar, today: Fixtures.today),
+        var state = AppState(caseload: cases.map { CaseSummary($0, calendar: calendar, today: Fixtures.today) },
                              today: Fixtures.today, databaseLabel: "caseload.sqlite",
                              size: TerminalSize(width: width, height: height))
         _ = state.start()

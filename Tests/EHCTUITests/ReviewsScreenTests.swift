@@ -105,8 +105,7 @@ struct ReviewsScreenTests {
     @Test("a change by another process while the screen is open reads the plans again")
     func otherProcessChange() {
         var state = ReviewsFixtures.openState()
-        let summaries = CaseSummary.summaries(of: ReviewsFixtures.cases, calendar: StatutoryCalendar(),
-                                              today: Fixtures.today)
+        let summaries = ReviewsFixtures.cases.map { CaseSummary($0, calendar: StatutoryCalendar(), today: Fixtures.today) }
         #expect(reduce(&state, .caseloadChanged(summaries)).contains(.loadReviews))
         #expect(state.reviews?.rows == nil)
     }

@@ -107,7 +107,11 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
 
     /// The rows of every plan in force among `cases`, most urgent first.
     public static func rows(of cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> [PlanReviewRow] {
-        let rows = cases.compactMap { PlanReviewRow($0, calendar: calendar, today: today) }
+        inUrgencyOrder(cases.compactMap { PlanReviewRow($0, calendar: calendar, today: today) })
+    }
+
+    /// `rows` most urgent first (rows computed elsewhere, e.g. chunk by chunk while a caseload is read).
+    public static func inUrgencyOrder(_ rows: [PlanReviewRow]) -> [PlanReviewRow] {
         // Sorting positions by keys computed once moves integers, not rows.
         let keys = rows.map(\.urgency)
         return rows.indices.sorted { (keys[$0].0, keys[$0].1, rows[$0].id) < (keys[$1].0, keys[$1].1, rows[$1].id) }
