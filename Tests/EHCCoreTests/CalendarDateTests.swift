@@ -26,3 +26,12 @@ struct CalendarDateTests {
         #expect(day("2025-12-29").adding(weeks: 1) == day("2026-01-05"))
     }
 }
+
+@Test("a date's ISO bytes are its description, padded, for early and late years")
+func isoBytesPadded() {
+    for text in ["0001-01-01", "0999-12-31", "2024-02-29", "9999-12-31"] {
+        let date = CalendarDate(text)!
+        #expect(date.description == text)
+        #expect(date.withISOBytes { Array($0) } == Array(text.utf8))
+    }
+}

@@ -51,3 +51,26 @@ struct CaseStreamTests {
         #expect(throws: CaseRows.CorruptValue(value: "2025-02-30")) { try store.allCases() }
     }
 }
+
+@Suite("Writing cases straight to SQLite's buffers")
+struct CaseWritingTests {
+    @Test("more advice items than one statement inserts, an empty setting and every chase date round-trip in order")
+    func manyChildRowsRoundTrip() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        var ehcCase = sampleCase()
+        ehcCase.child.setting = ""
+        let requested = CalendarDate("2025-02-11")!
+        ehcCase.advice = (0..<19).map { index in
+            AdviceRequest(agency: Agency.allCases[index % Agency.allCases.count], detail: index == 6 ? "" : nil,
+                          requested: requested.adding(days: index),
+                          chased: (0..<index % 4).map { requested.adding(weeks: 6 + $0) })
+        }
+        try store.insert([ehcCase], by: "tester")
+        #expect(try store.allCases() == [ehcCase])
+        let positions = try store.pool.read { db in
+            try Int.fetchAll(db, sql: "SELECT position FROM advice WHERE caseId = ? ORDER BY position", arguments: [ehcCase.id])
+        }
+        #expect(positions == Array(0..<19))
+    }
+}

@@ -65,8 +65,36 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {
+        withISOBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Hands `body` the UTF-8 bytes of ``description`` without making a `String`: how the store
+    /// writes 100,000 cases' dates quickly.
+    ///
+    /// ```swift
+    /// CalendarDate("2025-01-06")!.withISOBytes { Array($0) }   // the 10 bytes of "2025-01-06"
+    /// ```
+    public func withISOBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         let (year, month, day) = civil
-        return CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2) + "-" + CalendarDate.pad(day, 2)
+        guard (0...9999).contains(year) else {
+            let text = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2) + "-" + CalendarDate.pad(day, 2)
+            return try Array(text.utf8).withUnsafeBufferPointer(body)
+        }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { bytes in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var rest = value
+                for place in (0..<digits).reversed() {
+                    bytes[offset + place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return try body(UnsafeBufferPointer(bytes))
+        }
     }
 
     public func adding(days: Int) -> CalendarDate {

@@ -4,8 +4,8 @@ import GRDB
 
 /// Maps cases to the rows of `cases`, `advice`, `exceptions` and `reviews`, and back.
 ///
-/// Rows are written with cached statements and read by ``CaseStream`` straight from SQLite's
-/// column buffers: 100,000 cases load and save in a fraction of a second this way.
+/// Rows are written through ``RawStatement`` and read by ``CaseStream``, both straight to and
+/// from SQLite's buffers: 100,000 cases save and load in a fraction of a second this way.
 enum CaseRows {
     static func exists(_ db: Database, id: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?)", arguments: [id]) ?? false
@@ -14,51 +14,96 @@ enum CaseRows {
     // MARK: Writing
 
     static func insert(_ ehcCase: EHCCase, version: Int = 1, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let row = try RawStatement(cached: """
             INSERT INTO cases (id, givenName, familyName, dateOfBirth, setting, caseworker, requestDate, requestSource,
                 decisionToAssessDate, decisionToAssessOutcome, decisionToIssueDate, decisionToIssueOutcome,
                 draftPlanIssued, finalPlanIssued, phaseTransferKind, phaseTransferYear, phaseTransferAmendedPlanIssued,
                 closedDate, closedReason, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [
-            ehcCase.id, ehcCase.child.givenName, ehcCase.child.familyName, text(ehcCase.child.dateOfBirth),
-            ehcCase.child.setting, ehcCase.caseworker, text(ehcCase.requestDate), ehcCase.requestSource.rawValue,
-            text(ehcCase.decisionToAssess?.date), ehcCase.decisionToAssess?.outcome.rawValue,
-            text(ehcCase.decisionToIssue?.date), ehcCase.decisionToIssue?.outcome.rawValue,
-            text(ehcCase.draftPlanIssued), text(ehcCase.finalPlanIssued),
-            ehcCase.phaseTransfer?.kind.rawValue, ehcCase.phaseTransfer?.transferYear,
-            text(ehcCase.phaseTransfer?.amendedPlanIssued), text(ehcCase.closed?.date), ehcCase.closed?.reason, version,
-        ])
-        let advice = try db.cachedStatement(sql: """
-            INSERT INTO advice (caseId, position, agency, detail, requested, received, chased) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (position, item) in ehcCase.advice.enumerated() {
-            try advice.execute(arguments: [
-                ehcCase.id, position, item.agency.rawValue, item.detail, text(item.requested), text(item.received),
-                list(item.chased.map(\.description)),
-            ])
+            """, db)
+        row.bind(1, text: ehcCase.id)
+        row.bind(2, text: ehcCase.child.givenName)
+        row.bind(3, text: ehcCase.child.familyName)
+        row.bind(4, date: ehcCase.child.dateOfBirth)
+        row.bind(5, text: ehcCase.child.setting)
+        row.bind(6, text: ehcCase.caseworker)
+        row.bind(7, date: ehcCase.requestDate)
+        row.bind(8, text: ehcCase.requestSource.rawValue)
+        row.bind(9, date: ehcCase.decisionToAssess?.date)
+        row.bind(10, text: ehcCase.decisionToAssess?.outcome.rawValue)
+        row.bind(11, date: ehcCase.decisionToIssue?.date)
+        row.bind(12, text: ehcCase.decisionToIssue?.outcome.rawValue)
+        row.bind(13, date: ehcCase.draftPlanIssued)
+        row.bind(14, date: ehcCase.finalPlanIssued)
+        row.bind(15, text: ehcCase.phaseTransfer?.kind.rawValue)
+        row.bind(16, integer: ehcCase.phaseTransfer?.transferYear)
+        row.bind(17, date: ehcCase.phaseTransfer?.amendedPlanIssued)
+        row.bind(18, date: ehcCase.closed?.date)
+        row.bind(19, text: ehcCase.closed?.reason)
+        row.bind(20, integer: version)
+        try row.execute()
+        try insertRows(of: ehcCase.advice, into: .advice, caseID: ehcCase.id, db) { row, item, at in
+            row.bind(at, text: item.agency.rawValue)
+            row.bind(at + 1, text: item.detail)
+            row.bind(at + 2, date: item.requested)
+            row.bind(at + 3, date: item.received)
+            row.bind(at + 4, dates: item.chased)
         }
-        let exception = try db.cachedStatement(sql: """
-            INSERT INTO exceptions (caseId, position, ground, appliesTo, fromDate, toDate, note, parentInformed)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (position, item) in ehcCase.exceptions.enumerated() {
-            try exception.execute(arguments: [
-                ehcCase.id, position, item.ground.rawValue, list(item.appliesTo), text(item.from), text(item.to),
-                item.note, text(item.parentInformed),
-            ])
+        try insertRows(of: ehcCase.exceptions, into: .exceptions, caseID: ehcCase.id, db) { row, item, at in
+            row.bind(at, text: item.ground.rawValue)
+            row.bind(at + 1, text: list(item.appliesTo))
+            row.bind(at + 2, date: item.from)
+            row.bind(at + 3, date: item.to)
+            row.bind(at + 4, text: item.note)
+            row.bind(at + 5, date: item.parentInformed)
         }
-        let review = try db.cachedStatement(sql: """
-            INSERT INTO reviews (caseId, position, meetingDate, reportSent, decisionDate, decision, amendmentProposed,
-                amendedPlanIssued)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (position, item) in ehcCase.reviews.enumerated() {
-            try review.execute(arguments: [
-                ehcCase.id, position, text(item.meetingDate), text(item.reportSent), text(item.decisionDate),
-                item.decision?.rawValue, text(item.amendmentProposed), text(item.amendedPlanIssued),
-            ])
+        try insertRows(of: ehcCase.reviews, into: .reviews, caseID: ehcCase.id, db) { row, item, at in
+            row.bind(at, date: item.meetingDate)
+            row.bind(at + 1, date: item.reportSent)
+            row.bind(at + 2, date: item.decisionDate)
+            row.bind(at + 3, text: item.decision?.rawValue)
+            row.bind(at + 4, date: item.amendmentProposed)
+            row.bind(at + 5, date: item.amendedPlanIssued)
+        }
+    }
+
+    /// A table of a case's child rows, with its INSERT statements for one to ``rowsPerStatement`` rows.
+    struct ChildTable: Sendable {
+        static let rowsPerStatement = 8
+        static let advice = ChildTable("advice", ["agency", "detail", "requested", "received", "chased"])
+        static let exceptions = ChildTable(
+            "exceptions", ["ground", "appliesTo", "fromDate", "toDate", "note", "parentInformed"])
+        static let reviews = ChildTable(
+            "reviews", ["meetingDate", "reportSent", "decisionDate", "decision", "amendmentProposed", "amendedPlanIssued"])
+
+        /// Parameters per row: `caseId`, `position`, then the table's own columns.
+        let width: Int32
+        /// `inserting[n - 1]` inserts n rows.
+        let inserting: [String]
+
+        private init(_ table: String, _ columns: [String]) {
+            width = Int32(2 + columns.count)
+            let row = "(" + Array(repeating: "?", count: 2 + columns.count).joined(separator: ", ") + ")"
+            let head = "INSERT INTO \(table) (caseId, position, \(columns.joined(separator: ", "))) VALUES "
+            inserting = (1...Self.rowsPerStatement).map { head + Array(repeating: row, count: $0).joined(separator: ", ") }
+        }
+    }
+
+    /// Inserts a case's child rows, several per statement: one statement per table for most cases
+    /// instead of one per row. `bind` binds one item's own columns from parameter `at` on.
+    private static func insertRows<Item>(
+        of items: [Item], into table: ChildTable, caseID: String, _ db: Database, bind: (RawStatement, Item, Int32) -> Void
+    ) throws {
+        for first in stride(from: 0, to: items.count, by: ChildTable.rowsPerStatement) {
+            let count = min(ChildTable.rowsPerStatement, items.count - first)
+            let row = try RawStatement(cached: table.inserting[count - 1], db)
+            for offset in 0..<count {
+                let at = Int32(offset) * table.width + 1
+                row.bind(at, text: caseID)
+                row.bind(at + 1, integer: first + offset)
+                bind(row, items[first + offset], at + 2)
+            }
+            try row.execute()
         }
     }
 
@@ -66,10 +111,6 @@ enum CaseRows {
     static func replace(_ ehcCase: EHCCase, version: Int, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [ehcCase.id])
         try insert(ehcCase, version: version, db)
-    }
-
-    private static func text(_ date: CalendarDate?) -> String? {
-        date?.description
     }
 
     /// A list of short words or dates as a JSON array, readable with SQLite's json functions.

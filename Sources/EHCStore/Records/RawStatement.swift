@@ -1,0 +1,176 @@
+import EHCCore
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound and stepped by hand, its columns read without GRDB's row objects.
+///
+/// GRDB prepares it, runs the transaction around it and reports errors as `DatabaseError`;
+/// binding, stepping and column access use the C API, which is what makes reading or writing
+/// a whole caseload cheap (dates go between the database and ``CalendarDate`` as bytes, never
+/// as `String`s).
+///
+/// ```swift
+/// let insert = try RawStatement(cached: "INSERT INTO advice (caseId, position, requested) VALUES (?, ?, ?)", db)
+/// insert.bind(1, text: "EHC-1"); insert.bind(2, integer: 0); insert.bind(3, date: requested)
+/// try insert.execute()
+/// ```
+final class RawStatement {
+    private let statement: Statement
+    private let handle: SQLiteStatement
+    private(set) var hasRow = false
+
+    /// A new statement for a read, bound to `arguments`, stepped with ``step()``.
+    init(_ db: Database, sql: String, arguments: StatementArguments) throws {
+        statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        handle = statement.sqliteStatement
+    }
+
+    /// The connection's cached statement for `sql`, bound with `bind` and run with ``execute()``.
+    init(cached sql: String, _ db: Database) throws {
+        statement = try db.cachedStatement(sql: sql)
+        handle = statement.sqliteStatement
+    }
+
+    // MARK: Writing
+
+    /// Binds the 1-based parameter `index` to `text`, or NULL.
+    func bind(_ index: Int32, text: String?) {
+        guard var text else { sqlite3_bind_null(handle, index); return }
+        text.withUTF8 { bind(index, bytes: $0) }
+    }
+
+    func bind(_ index: Int32, integer: Int?) {
+        guard let integer else { sqlite3_bind_null(handle, index); return }
+        sqlite3_bind_int64(handle, index, Int64(integer))
+    }
+
+    /// Binds a date as `YYYY-MM-DD` text, or NULL.
+    func bind(_ index: Int32, date: CalendarDate?) {
+        guard let date else { sqlite3_bind_null(handle, index); return }
+        date.withISOBytes { bytes in bind(index, bytes: bytes) }
+    }
+
+    /// Binds dates as the JSON array the store keeps lists in: `["2025-01-02","2025-03-04"]`.
+    func bind(_ index: Int32, dates: [CalendarDate]) {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(1 + 13 * dates.count)
+        for (position, date) in dates.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            date.withISOBytes { bytes.append(contentsOf: $0) }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        bytes.withUnsafeBufferPointer { bind(index, bytes: $0) }
+    }
+
+    private func bind(_ index: Int32, bytes: UnsafeBufferPointer<UInt8>) {
+        // An empty buffer may have no address; SQLite needs one for an empty text (not NULL).
+        let empty: CChar = 0
+        withUnsafePointer(to: empty) { emptyText in
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                _ = sqlite3_bind_text(handle, index, text.baseAddress ?? emptyText, Int32(text.count), Self.copyText)
+            }
+        }
+    }
+
+    /// Runs the bound statement to its end, then resets it and clears its bindings for the next use.
+    func execute() throws {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        while try step() {}
+    }
+
+    /// `SQLITE_TRANSIENT`: SQLite copies bound text before the call returns.
+    private static let copyText = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    // MARK: Reading
+
+    /// Moves to the next row; false (and ``hasRow`` false) after the last.
+    @discardableResult
+    func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: hasRow = true
+        case SQLITE_DONE: hasRow = false
+        case let code:
+            hasRow = false
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+        }
+        return hasRow
+    }
+
+    func column(_ index: Int32) -> RawColumn {
+        // The text first, then its length (the order SQLite's documentation asks for).
+        let text = sqlite3_column_text(handle, index)
+        return RawColumn(bytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
+    func text(_ index: Int32) -> String? {
+        guard sqlite3_column_type(handle, index) != SQLITE_NULL else { return nil }
+        return String(decoding: column(index).bytes, as: UTF8.self)
+    }
+
+    func integer(_ index: Int32) -> Int? {
+        sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, index))
+    }
+
+    func date(_ index: Int32) throws -> CalendarDate {
+        guard let date = try optionalDate(index) else { throw CaseRows.CorruptValue(value: "NULL") }
+        return date
+    }
+
+    func optionalDate(_ index: Int32) throws -> CalendarDate? {
+        guard sqlite3_column_type(handle, index) != SQLITE_NULL else { return nil }
+        let bytes = column(index).bytes
+        guard let date = CalendarDate(isoBytes: bytes) else { throw corrupt(bytes) }
+        return date
+    }
+
+    func word<Word: RawRepresentable>(_ index: Int32) throws -> Word where Word.RawValue == String {
+        guard let word: Word = try optionalWord(index) else { throw CaseRows.CorruptValue(value: "NULL") }
+        return word
+    }
+
+    func optionalWord<Word: RawRepresentable>(_ index: Int32) throws -> Word? where Word.RawValue == String {
+        guard let text = text(index) else { return nil }
+        guard let word = Word(rawValue: text) else { throw CaseRows.CorruptValue(value: text) }
+        return word
+    }
+
+    /// A JSON array of strings, as the store writes lists (`["finalPlan","advice:health"]`).
+    func strings(_ index: Int32) throws -> [String] {
+        try CaseRows.strings(text(index) ?? "")
+    }
+
+    /// A JSON array of dates; the common shapes (`[]`, `["2025-01-02",…]` as the store writes them)
+    /// are read from the bytes, anything else through the JSON parser.
+    func dates(_ index: Int32) throws -> [CalendarDate] {
+        let bytes = column(index).bytes
+        if bytes.count == 2, bytes[0] == UInt8(ascii: "["), bytes[1] == UInt8(ascii: "]") { return [] }
+        // `["YYYY-MM-DD","YYYY-MM-DD"]`: 13 bytes per date plus the brackets, no spaces.
+        if (bytes.count - 1) % 13 == 0, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") {
+            var dates: [CalendarDate] = []
+            dates.reserveCapacity((bytes.count - 1) / 13)
+            var start = 1
+            while start < bytes.count - 1 {
+                let quoted = UnsafeBufferPointer(rebasing: bytes[start..<start + 12])
+                guard quoted[0] == UInt8(ascii: "\""), quoted[11] == UInt8(ascii: "\""),
+                      bytes[start + 12] == UInt8(ascii: start + 13 == bytes.count ? "]" : ","),
+                      let date = CalendarDate(isoBytes: UnsafeBufferPointer(rebasing: quoted[1..<11]))
+                else { return try CaseRows.strings(text(index) ?? "").map(CaseRows.date) }
+                dates.append(date)
+                start += 13
+            }
+            return dates
+        }
+        return try CaseRows.strings(text(index) ?? "").map(CaseRows.date)
+    }
+
+    private func corrupt(_ bytes: UnsafeBufferPointer<UInt8>) -> CaseRows.CorruptValue {
+        CaseRows.CorruptValue(value: String(decoding: bytes, as: UTF8.self))
+    }
+}
