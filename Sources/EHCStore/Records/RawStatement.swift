@@ -109,9 +109,14 @@ final class RawStatement {
         return RawColumn(bytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
     }
 
+    /// The bytes of a text column, `nil` for NULL (SQLite gives no text pointer for NULL).
+    private func optionalColumn(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let text = sqlite3_column_text(handle, index) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
+    }
+
     func text(_ index: Int32) -> String? {
-        guard sqlite3_column_type(handle, index) != SQLITE_NULL else { return nil }
-        return String(decoding: column(index).bytes, as: UTF8.self)
+        optionalColumn(index).map { String(decoding: $0, as: UTF8.self) }
     }
 
     func integer(_ index: Int32) -> Int? {
@@ -124,8 +129,7 @@ final class RawStatement {
     }
 
     func optionalDate(_ index: Int32) throws -> CalendarDate? {
-        guard sqlite3_column_type(handle, index) != SQLITE_NULL else { return nil }
-        let bytes = column(index).bytes
+        guard let bytes = optionalColumn(index) else { return nil }
         guard let date = CalendarDate(isoBytes: bytes) else { throw corrupt(bytes) }
         return date
     }
