@@ -57,7 +57,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         var stage: Stage = []
         if status == .open || status == .planIssued {
             if ehcCase.decisionToAssess == nil { stage.insert(.awaitingDecision) }
-            if ehcCase.finalPlanIssued == nil, ehcCase.advice.contains(where: { $0.received == nil }) {
+            if ehcCase.finalPlanIssued == nil, ehcCase.advice.contains(where: \.isOutstanding) {
                 stage.insert(.awaitingAdvice)
             }
             if ehcCase.draftPlanIssued != nil, ehcCase.finalPlanIssued == nil { stage.insert(.draftIssued) }

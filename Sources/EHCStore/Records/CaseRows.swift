@@ -31,12 +31,15 @@ enum CaseRows {
             text(ehcCase.phaseTransfer?.amendedPlanIssued), text(ehcCase.closed?.date), ehcCase.closed?.reason, version,
         ])
         let advice = try db.cachedStatement(sql: """
-            INSERT INTO advice (caseId, position, agency, detail, requested, received, chased) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO advice (caseId, position, agency, detail, requested, received, chased, contact, quality,
+                qualityNote, returned)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, item) in ehcCase.advice.enumerated() {
             try advice.execute(arguments: [
                 ehcCase.id, position, item.agency.rawValue, item.detail, text(item.requested), text(item.received),
-                list(item.chased.map(\.description)),
+                list(item.chased.map(\.description)), item.contact, item.quality?.rawValue, item.qualityNote,
+                text(item.returned),
             ])
         }
         let exception = try db.cachedStatement(sql: """
@@ -163,12 +166,11 @@ enum CaseRows {
         let childFilter = condition.isEmpty ? "" : " WHERE caseId IN (SELECT id FROM cases\(condition))"
         var children = ChildRows()
         let adviceRows = try Row.fetchCursor(db, sql: """
-            SELECT caseId, agency, detail, requested, received, chased FROM advice\(childFilter) ORDER BY caseId, position
+            SELECT caseId, agency, detail, requested, received, chased, contact, quality, qualityNote, returned
+            FROM advice\(childFilter) ORDER BY caseId, position
             """, arguments: arguments)
         while let row = try adviceRows.next() {
-            children.advice.append((row[0], AdviceRequest(
-                agency: try word(row[1]), detail: row[2], requested: try date(row[3]), received: try optionalDate(row[4]),
-                chased: try dates(row[5]))))
+            children.advice.append((row[0], try adviceFromRow(row, from: 1)))
         }
         let exceptionRows = try Row.fetchCursor(db, sql: """
             SELECT caseId, ground, appliesTo, fromDate, toDate, note, parentInformed FROM exceptions\(childFilter)
@@ -226,6 +228,16 @@ enum CaseRows {
             done.signal()
             return try result!.get()
         }
+    }
+
+    /// An advice item from the row's columns `agency, detail, requested, received, chased, contact, quality,
+    /// qualityNote, returned`, starting at column `first`.
+    static func adviceFromRow(_ row: Row, from first: Int) throws -> AdviceRequest {
+        AdviceRequest(
+            agency: try word(row[first]), detail: row[first + 1], contact: row[first + 5],
+            requested: try date(row[first + 2]), received: try optionalDate(row[first + 3]),
+            chased: try dates(row[first + 4]), quality: try optionalWord(row[first + 6]), qualityNote: row[first + 7],
+            returned: try optionalDate(row[first + 8]))
     }
 
     private static func caseFromRow(_ row: Row) throws -> EHCCase {
