@@ -193,3 +193,21 @@ struct IssuedPlansTests {
         }
     }
 }
+
+@Suite("Reading the cases owed advice")
+struct CasesAwaitingAdviceTests {
+    @Test("the light read gives the same Who owes what as the whole caseload, with each case's version")
+    func agreesWithWholeCaseload() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let cases = CaseloadGenerator(seed: 5, today: generatorToday).cases(count: 2_000)
+        try store.insert(cases, by: "tester")
+        let calendar = StatutoryCalendar()
+        let light = try store.casesAwaitingAdvice()
+        let whole = WhoOwesWhat(cases: try store.allCases(), calendar: calendar, today: generatorToday)
+        #expect(WhoOwesWhat(cases: light.map(\.ehcCase), calendar: calendar, today: generatorToday) == whole)
+        #expect(whole.outstanding > 100)
+        #expect(light.count < cases.count / 2)
+        #expect(light.allSatisfy { $0.version == 1 })
+    }
+}

@@ -90,6 +90,8 @@ enum CaseRows {
         case finalPlanIssued(from: CalendarDate, to: CalendarDate)
         /// Plans issued in a period with an exception naming the final plan.
         case finalPlanExcepted(from: CalendarDate, to: CalendarDate)
+        /// Assessments with no final plan, not refused or closed, with advice never received or returned.
+        case awaitingAdvice
 
         /// The condition on `cases` and its arguments.
         var condition: (sql: String, arguments: StatementArguments) {
@@ -101,6 +103,10 @@ enum CaseRows {
                 (" WHERE finalPlanIssued BETWEEN ? AND ? AND id IN (SELECT caseId FROM exceptions, "
                     + "json_each(exceptions.appliesTo) WHERE json_each.value = 'finalPlan')",
                  [from.description, to.description])
+            case .awaitingAdvice:
+                (" WHERE finalPlanIssued IS NULL AND closedDate IS NULL AND decisionToAssessOutcome IS NOT 'notAssess'"
+                    + " AND decisionToIssueOutcome IS NOT 'notIssue' AND id IN (SELECT caseId FROM advice"
+                    + " WHERE received IS NULL OR quality = 'returned')", [])
             }
         }
     }
