@@ -10,6 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if action != .tick, !isAnswer(action) { state.message = nil }
     let layout = ScreenLayout(size: state.size)
     if let effects = reduceAudit(&state, action) { return effects }
+    if state.whoOwes != nil || isWhoOwesAction(action), let effects = reduceWhoOwes(&state, action) { return effects }
     if state.keyContext == .dashboard || isDashboardAction(action) {
         if let effects = reduceDashboard(&state, action) { return effects }
     }
@@ -51,7 +52,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
          .saved, .saveRefused:
         return reduceRecording(&state, action)
     case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder,
-         .drillDown, .endDrillDown, .toggleAuditSummary, .startAudit, .auditLoaded, .auditRefused, .audit:
+         .drillDown, .endDrillDown, .toggleAuditSummary, .startAudit, .auditLoaded, .auditRefused, .audit,
+         .openWhoOwes, .closeWhoOwes, .whoOwesLoaded, .markAdviceReceived, .chaseAdvice, .startReturnNote,
+         .commitReturnNote, .cancelReturnNote, .openOwedCase:
         return []
     case .quit:
         return [.quit]
@@ -104,7 +107,7 @@ extension Int {
 /// Answers from the runtime, which must not wipe the message a key just caused.
 private func isAnswer(_ action: Action) -> Bool {
     switch action {
-    case .detailLoaded, .saved, .saveRefused, .caseloadChanged, .resize: true
+    case .detailLoaded, .saved, .saveRefused, .caseloadChanged, .resize, .whoOwesLoaded: true
     default: false
     }
 }

@@ -23,6 +23,14 @@ enum AdviceWording {
         return ("due in " + plural(days, "day"), deadline.status == .dueSoon ? .dueSoon : .normal)
     }
 
+    /// The same in a table cell: `28d over`, `excepted 28d`, `due today`, `due in 21d`.
+    static func short(_ deadline: Deadline, today: CalendarDate) -> (text: String, role: StyleRole) {
+        let days = deadline.daysLeft(on: today)
+        if days < 0 { return deadline.excepted ? ("excepted \(-days)d", .muted) : ("\(-days)d over", .overdue) }
+        if days == 0 { return ("due today", .dueSoon) }
+        return ("due in \(days)d", deadline.status == .dueSoon ? .dueSoon : .normal)
+    }
+
     /// How often and when it was last chased.
     static func chases(_ item: AdviceRequest) -> String {
         guard let last = item.chased.max() else { return "not chased" }

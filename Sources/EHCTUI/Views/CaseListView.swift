@@ -91,7 +91,7 @@ public enum CaseListView {
 
     /// Writes fitted cells separated by one space; returns the column after the last separator.
     @discardableResult
-    private static func write(_ cells: [(String, Int)], row: Int, area: ScreenLayout.Rect, role: StyleRole,
+    static func write(_ cells: [(String, Int)], row: Int, area: ScreenLayout.Rect, role: StyleRole,
                               on canvas: inout Canvas) -> Int {
         var column = area.column
         let end = area.column + area.width

@@ -19,6 +19,13 @@ public enum Screen {
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
             return canvas
         }
+        if let screen = state.whoOwes {
+            WhoOwesView.draw(screen, today: state.today, in: ScreenLayout.Rect(
+                row: 1, column: 1, width: state.size.width - 2, height: state.size.height - 2), on: &canvas)
+            Chrome.drawFooter(state, keymap: keymap, on: &canvas)
+            if state.isShowingHelp { HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas) }
+            return canvas
+        }
         if let screen = state.dashboard, screen.drillDown == nil {
             drawDashboard(screen, size: state.size, on: &canvas)
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
