@@ -105,3 +105,19 @@ struct AdviceQualityTests {
             == ["advice[0].returned"])
     }
 }
+
+@Suite("At risk summaries")
+struct AtRiskTests {
+    @Test("an open assessment whose awaited advice leaves no time for the draft is at risk; a closed one is not")
+    func atRiskOnlyWhileOpen() {
+        var ehcCase = makeCase(request: "2025-01-06")
+        ehcCase.decisionToAssess = Decision(date: day("2025-02-03"), outcome: .assess)
+        ehcCase.advice = [AdviceRequest(agency: .health, requested: day("2025-02-03"))]
+        let today = day("2025-05-15")
+        #expect(CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today).isAtRisk)
+        #expect(TriageView.atRisk.contains(CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today), today: today))
+        #expect(!CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: day("2025-04-01")).isAtRisk)
+        ehcCase.closed = Closure(date: day("2025-05-01"), reason: "moved away")
+        #expect(!CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today).isAtRisk)
+    }
+}

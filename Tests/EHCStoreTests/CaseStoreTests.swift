@@ -211,3 +211,20 @@ struct CasesAwaitingAdviceTests {
         #expect(light.allSatisfy { $0.version == 1 })
     }
 }
+
+@Suite("At risk in the caseload list")
+struct AtRiskSummaryTests {
+    @Test("a summary is at risk exactly when the breach forecast of its case says so, on every generated case")
+    func agreesWithForecast() {
+        let calendar = StatutoryCalendar()
+        var atRisk = 0
+        for ehcCase in tenThousandCases.prefix(3_000) {
+            let deadlines = calendar.deadlines(for: ehcCase, today: generatorToday)
+            let forecast = BreachForecast.forecast(for: ehcCase, deadlines: deadlines, calendar: calendar, today: generatorToday)
+            let summary = CaseSummary(ehcCase, calendar: calendar, today: generatorToday)
+            #expect(summary.isAtRisk == (forecast?.isAtRisk ?? false), "\(ehcCase.id)")
+            if summary.isAtRisk { atRisk += 1 }
+        }
+        #expect(atRisk > 10)
+    }
+}

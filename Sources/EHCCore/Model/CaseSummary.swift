@@ -34,12 +34,14 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     /// The most urgent unmet deadline: the most overdue, else the soonest due.
     public var nextDeadline: Deadline?
     public var stage: Stage
+    /// An open assessment whose final plan can no longer be issued within 20 weeks (``BreachForecast``).
+    public var isAtRisk: Bool
     /// Reference, child, setting and caseworker folded to lowercase without accents ("zoë" → "zoe"),
     /// computed once so a filter never folds per row per key.
     public let searchKey: String
 
     public init(id: String, childName: String, caseworker: String, setting: String?, requestDate: CalendarDate,
-                status: CaseStatus, nextDeadline: Deadline?, stage: Stage = []) {
+                status: CaseStatus, nextDeadline: Deadline?, stage: Stage = [], isAtRisk: Bool = false) {
         self.id = id
         self.childName = childName
         self.caseworker = caseworker
@@ -48,6 +50,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.status = status
         self.nextDeadline = nextDeadline
         self.stage = stage
+        self.isAtRisk = isAtRisk
         self.searchKey = Self.folded([id, childName, setting ?? "", caseworker].joined(separator: "\n"))
     }
 
@@ -66,7 +69,8 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.init(
             id: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
             setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
-            nextDeadline: next, stage: stage)
+            nextDeadline: next, stage: stage,
+            isAtRisk: status == .open && BreachForecast.isAtRisk(ehcCase, calendar: calendar, today: today))
     }
 
     /// The summaries of `cases`, in the same order, computed on every core in chunks.

@@ -18,7 +18,7 @@ import Darwin
 /// ```
 struct CaseIndex: Sendable {
     /// One bit per ``TriageView`` (its position in `allCases`) for each case.
-    private(set) var viewBits: [UInt8]
+    private(set) var viewBits: [UInt16]
     /// Every case's folded search key, each followed by a 0 byte.
     private let searchBytes: [UInt8]
     /// Where each case's key starts in ``searchBytes``, plus the end.
@@ -31,7 +31,7 @@ struct CaseIndex: Sendable {
         self.everyCase = everyCase
         let views = TriageView.allCases
         viewBits = everyCase.map { summary in
-            var bits: UInt8 = 0
+            var bits: UInt16 = 0
             for bit in views.indices where views[bit].contains(summary, today: today) { bits |= 1 << bit }
             return bits
         }
@@ -49,7 +49,7 @@ struct CaseIndex: Sendable {
         keyStarts = starts
     }
 
-    static func bit(of view: TriageView) -> UInt8 {
+    static func bit(of view: TriageView) -> UInt16 {
         1 << TriageView.allCases.firstIndex(of: view)!
     }
 
