@@ -44,10 +44,11 @@ public struct BreachForecast: Sendable, Hashable {
     }
 
     /// Whether ``forecast(for:deadlines:calendar:today:)`` would say at risk, from the case's time
-    /// limits alone, with no sentence built: what a caseload list computes for every case.
-    public static func isAtRisk(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) -> Bool {
+    /// limits alone (already computed by the caller), with no sentence built: what a caseload list
+    /// computes for every case.
+    static func isAtRisk(_ ehcCase: EHCCase, limits: [TimeLimit], calendar: StatutoryCalendar,
+                         today: CalendarDate) -> Bool {
         guard ehcCase.finalPlanIssued == nil, calendar.status(of: ehcCase) == .open else { return false }
-        let limits = calendar.timeLimits(of: ehcCase)
         guard let finalPlan = limits.first(where: { $0.kind == .finalPlan }), finalPlan.switchedOff == nil else {
             return false
         }

@@ -55,7 +55,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     }
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
-        let (next, reviewDue) = calendar.nextDeadline(for: ehcCase, today: today)
+        let (next, reviewDue, isAtRisk) = calendar.nextDeadline(for: ehcCase, today: today)
         let status = calendar.status(of: ehcCase)
         var stage: Stage = []
         if status == .open || status == .planIssued {
@@ -70,7 +70,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
             id: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
             setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
             nextDeadline: next, stage: stage,
-            isAtRisk: status == .open && BreachForecast.isAtRisk(ehcCase, calendar: calendar, today: today))
+            isAtRisk: isAtRisk)
     }
 
     /// The summaries of `cases`, in the same order, computed on every core in chunks.

@@ -61,8 +61,9 @@ public enum WhoOwesView {
             switch screen.lines[line] {
             case .agency(let group):
                 let entry = owed.groups[group]
-                canvas.write("\(entry.agency.displayName): \(entry.items.count) owed, \(entry.overdue) overdue",
-                             row: row, column: area.column, maxWidth: area.width, role: .header)
+                let counts = "\(Chrome.grouped(entry.items.count)) owed, \(Chrome.grouped(entry.overdue)) overdue"
+                canvas.write(entry.agency.displayName + ": " + counts, row: row, column: area.column, maxWidth: area.width,
+                             role: .header)
             case .request:
                 guard let item = screen.item(atLine: line) else { continue }
                 drawRow(item, selected: line == selectedLine, today: today, columns: columns, row: row, area: area,
