@@ -131,7 +131,7 @@ struct WhoOwesReducerTests {
     }
 
     @Test("page down keeps the selection on screen on a long list")
-    func scrolling() {
+    func scrolling() throws {
         let many = (0..<40).map { index in
             OwedFixtures.assessment("EHC-2025-1\(1000 + index)", "Child", "\(index)", caseworker: "E. Patel",
                                     request: "2025-09-01", advice: [AdviceRequest(agency: .health, requested: OwedFixtures.date("2025-09-15"))])
@@ -142,7 +142,7 @@ struct WhoOwesReducerTests {
                                           versions: [:]))
         _ = reduce(&state, .pageDown)
         _ = reduce(&state, .pageDown)
-        let screen = try! #require(state.whoOwes)
+        let screen = try #require(state.whoOwes)
         let line = screen.requestLines[screen.selected]
         #expect(screen.selected > 20)
         #expect(line >= screen.scroll && line < screen.scroll + WhoOwesScreen.visibleLines(in: state.size))
@@ -161,6 +161,14 @@ struct AdviceChangeTests {
         #expect(edit.edited.advice[1].quality == nil)
         #expect(edit.summary == "advice received from Other (speech and language therapy) on 2025-11-24")
         #expect(edit.before == ehcCase)
+    }
+
+    @Test("a chase is added to the request's chase history and summarised")
+    func chased() throws {
+        let change = AdviceChange(caseID: ehcCase.id, position: 0, expectedVersion: 1, kind: .chased, day: Fixtures.today)
+        let edit = try change.edit(of: ehcCase, check: ConsistencyCheck(), today: Fixtures.today)
+        #expect(edit.edited.advice[0].chased == [Fixtures.today])
+        #expect(edit.summary == "advice chased from Educational psychology on 2025-11-24")
     }
 
     @Test("a return records the receipt and the return today, with the note")
