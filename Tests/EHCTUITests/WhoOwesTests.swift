@@ -119,6 +119,12 @@ struct WhoOwesReducerTests {
         #expect(state.undoStack.count == 1)
     }
 
+    @Test("another process's change is read into the screen too")
+    func reloadAfterOthersChange() {
+        var state = OwedFixtures.openState()
+        #expect(reduce(&state, .caseloadChanged(Fixtures.caseload())).last == .loadWhoOwes)
+    }
+
     @Test("Enter opens the selected request's case on the list with its detail")
     func openCase() {
         var state = OwedFixtures.openState()

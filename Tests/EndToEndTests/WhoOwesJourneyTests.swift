@@ -54,4 +54,37 @@ struct WhoOwesJourneyTests {
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")
     }
+
+    @Test("u undoes a receipt made there; x returns advice for more detail with a note, and it stays owed")
+    func undoAndReturn() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 400, today: Self.today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let owed = try Self.owedBySQL(database.path, agency: "educationalPsychology")
+        let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
+                                   width: 160, height: 50)
+        try tmux.waitFor("400 cases")
+        try tmux.send("w")
+        try tmux.waitFor("Educational psychology: ")
+        try tmux.send("v")
+        try tmux.waitUntil("the count to drop") { Self.owedOnScreen($0, agency: "Educational psychology") == owed - 1 }
+        try tmux.send("u")
+        try tmux.waitUntil("the count to come back") { Self.owedOnScreen($0, agency: "Educational psychology") == owed }
+        #expect(try Self.owedBySQL(database.path, agency: "educationalPsychology") == owed)
+
+        let screen = try tmux.screen()
+        let selected = screen.split(separator: "\n").first { $0.hasPrefix(" ▸ EHC-") }
+        let reference = try #require(selected?.split(separator: " ").dropFirst().first.map(String.init))
+        try tmux.send("x")
+        try tmux.waitFor("returned for more detail because:")
+        try tmux.send("-l", "no outcomes")
+        try tmux.send("Enter")
+        try tmux.waitFor("Saved \(reference): advice from Educational psychology received and returned")
+        #expect(try sqlite(database.path, """
+            SELECT received, quality, qualityNote, returned FROM advice
+            WHERE caseId = '\(reference)' AND agency = 'educationalPsychology'
+            """) == [[Self.today, "returned", "no outcomes", Self.today]])
+        #expect(Self.owedOnScreen(try tmux.screen(), agency: "Educational psychology") == owed)
+        try tmux.send("q")
+        try tmux.waitFor("EXIT=0")
+    }
 }

@@ -152,6 +152,10 @@ func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect]? {
         // A change saved (or refused) while the screen is open: read it again so the counts follow.
         guard state.whoOwes != nil else { return nil }
         return reduceRecording(&state, action) + [.loadWhoOwes]
+    case .caseloadChanged:
+        // Someone else's change: the list takes it, and so does the screen.
+        guard state.whoOwes != nil else { return nil }
+        return reduceTriage(&state, action, layout: ScreenLayout(size: state.size)) + [.loadWhoOwes]
     default:
         return nil
     }
