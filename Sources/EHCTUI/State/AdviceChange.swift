@@ -12,6 +12,7 @@ import EHCCore
 /// let edit = try change.edit(of: ehcCase, check: ConsistencyCheck(), today: today)   // "advice received from …"
 /// ```
 public struct AdviceChange: Sendable, Hashable {
+    /// What happened to the request.
     public enum Kind: Sendable, Hashable {
         /// The advice (or the fuller advice after a return) came in.
         case received
