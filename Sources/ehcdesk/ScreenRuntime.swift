@@ -69,13 +69,22 @@ final class ScreenRuntime {
             case .saveAudit(let audit, let summary):
                 try store.save(audit, by: user, summary: summary)
                 return []
+            case .loadWhoOwes:
+                let owed = try store.casesAwaitingAdvice()
+                let report = WhoOwesWhat(cases: owed.map(\.ehcCase), calendar: calendar, today: today)
+                return [.whoOwesLoaded(report, versions: Dictionary(owed.map { ($0.ehcCase.id, $0.version) },
+                                                                    uniquingKeysWith: { first, _ in first }))]
+            case .changeAdvice(let change):
+                return try changeAdvice(change)
             case .quit:
                 return []
             }
         } catch {
             logger.error("screen effect failed: \(error)")
-            if case .save = effect { return [.saveRefused(message: "Not saved: \(error)", fresh: nil, summary: nil)] }
-            return []
+            switch effect {
+            case .save, .changeAdvice: return [.saveRefused(message: "Not saved: \(error)", fresh: nil, summary: nil)]
+            default: return []
+            }
         }
     }
 
@@ -106,6 +115,18 @@ final class ScreenRuntime {
         seenChanges = (try? store.changeMark()) ?? seenChanges
         guard let fresh = try detail(of: id) else { return [] }
         return [.saved(SavedChange(summary: fresh.summary, detail: fresh.detail, edit: edit))]
+    }
+
+    /// One change to one advice request, made on the case as stored now and saved like any edit.
+    private func changeAdvice(_ change: AdviceChange) throws -> [Action] {
+        guard let (ehcCase, _) = try store.fetchCase(id: change.caseID) else {
+            return [.saveRefused(message: "Not saved: \(change.caseID) no longer exists", fresh: nil, summary: nil)]
+        }
+        do {
+            return try save(try change.edit(of: ehcCase, check: check, today: today))
+        } catch let refusal as FormRefusal {
+            return [.saveRefused(message: "Not saved: " + refusal.message, fresh: nil, summary: nil)]
+        }
     }
 
     /// Performs effects and the effects their answers cause until none are left (`.quit` aside):

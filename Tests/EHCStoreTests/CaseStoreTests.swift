@@ -193,3 +193,38 @@ struct IssuedPlansTests {
         }
     }
 }
+
+@Suite("Reading the cases owed advice")
+struct CasesAwaitingAdviceTests {
+    @Test("the light read gives the same Who owes what as the whole caseload, with each case's version")
+    func agreesWithWholeCaseload() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let cases = CaseloadGenerator(seed: 5, today: generatorToday).cases(count: 2_000)
+        try store.insert(cases, by: "tester")
+        let calendar = StatutoryCalendar()
+        let light = try store.casesAwaitingAdvice()
+        let whole = WhoOwesWhat(cases: try store.allCases(), calendar: calendar, today: generatorToday)
+        #expect(WhoOwesWhat(cases: light.map(\.ehcCase), calendar: calendar, today: generatorToday) == whole)
+        #expect(whole.outstanding > 100)
+        #expect(light.count < cases.count / 2)
+        #expect(light.allSatisfy { $0.version == 1 })
+    }
+}
+
+@Suite("At risk in the caseload list")
+struct AtRiskSummaryTests {
+    @Test("a summary is at risk exactly when the breach forecast of its case says so, on every generated case")
+    func agreesWithForecast() {
+        let calendar = StatutoryCalendar()
+        var atRisk = 0
+        for ehcCase in tenThousandCases.prefix(3_000) {
+            let deadlines = calendar.deadlines(for: ehcCase, today: generatorToday)
+            let forecast = BreachForecast.forecast(for: ehcCase, deadlines: deadlines, calendar: calendar, today: generatorToday)
+            let summary = CaseSummary(ehcCase, calendar: calendar, today: generatorToday)
+            #expect(summary.isAtRisk == (forecast?.isAtRisk ?? false), "\(ehcCase.id)")
+            if summary.isAtRisk { atRisk += 1 }
+        }
+        #expect(atRisk > 10)
+    }
+}

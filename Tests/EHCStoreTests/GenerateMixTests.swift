@@ -8,6 +8,15 @@ struct GenerateMixTests {
     let cases = tenThousandCases
     let today = generatorToday
 
+    @Test("most professional advice names a contact; some advice still being gathered is returned for more detail")
+    func contactsAndReturns() {
+        let professional = cases.flatMap(\.advice).filter { ![.parentViews, .childViews].contains($0.agency) }
+        #expect((0.6...0.8).contains(generatedShare(professional) { $0.contact != nil }))
+        let returned = cases.flatMap(\.advice).filter { $0.quality == .returned }
+        #expect(returned.count >= 20)
+        #expect(returned.allSatisfy { $0.qualityNote != nil && $0.returned! >= $0.received! && $0.returned! <= today })
+    }
+
     @Test("about a fifth of decisions refuse to assess, mostly within six weeks")
     func refusals() {
         let decided = cases.filter { $0.decisionToAssess != nil }

@@ -1,5 +1,6 @@
 import EHCCore
 import Foundation
+import GRDB
 import Testing
 @testable import EHCStore
 
@@ -52,5 +53,72 @@ struct ImporterTests {
             #expect(failure.problems[0].message.hasPrefix("EHC-2025-00009: "))
         }
         #expect(try store.caseCount() == 0)
+    }
+}
+
+@Suite("Importing advice contact and quality")
+struct AdviceQualityImportTests {
+    let today = CalendarDate("2026-11-24")!
+
+    func problems(_ adviceJSON: String) -> [String] {
+        let text = #"{"format": "ehcdesk/1", "cases": [{"id": "EHC-1", "child": {"givenName": "Sam", "familyName": "X", "#
+            + #""dateOfBirth": "2016-02-03"}, "caseworker": "A", "requestDate": "2025-01-06", "requestSource": "parent", "#
+            + #""advice": [\#(adviceJSON)]}]}"#
+        do {
+            let cases = try InterchangeDocument.read(Array(text.utf8), file: "in.json")
+            let folder = TemporaryFolder()
+            let store = try CaseStore.open(path: folder.file("db.sqlite"))
+            _ = try store.importCases(cases, file: "in.json", updateExisting: false, by: "tester",
+                                      check: ConsistencyCheck(), today: today)
+            return []
+        } catch let failure as ImportFailure {
+            return failure.problems.map { "\($0.place): \($0.message)" }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test("contact, verdict, note and return date import")
+    func accepted() {
+        #expect(problems(#"{"agency": "health", "contact": "Dr Patel", "requested": "2025-02-03", "#
+            + #""received": "2025-03-10", "chased": [], "quality": "returned", "qualityNote": "no outcomes", "#
+            + #""returned": "2025-03-12"}"#) == [])
+    }
+
+    @Test("an unknown verdict is refused at its path with the words allowed")
+    func unknownVerdict() {
+        #expect(problems(#"{"agency": "health", "requested": "2025-02-03", "received": "2025-03-10", "#
+            + #""quality": "poor"}"#)
+            == [#"cases[0].advice[0].quality: "poor" is not one of: adequate, returned"#])
+    }
+
+    @Test("a quality note without a verdict is refused at its path")
+    func noteWithoutVerdict() {
+        #expect(problems(#"{"agency": "health", "requested": "2025-02-03", "received": "2025-03-10", "#
+            + #""qualityNote": "thin"}"#).map { $0.prefix(while: { $0 != ":" }) } == ["cases[0].advice[0].qualityNote"])
+    }
+
+    @Test("a return before the advice was received is refused at its path")
+    func returnedBeforeReceived() {
+        #expect(problems(#"{"agency": "health", "requested": "2025-02-03", "received": "2025-03-10", "#
+            + #""quality": "returned", "qualityNote": "x", "returned": "2025-03-01"}"#)
+            .map { $0.prefix(while: { $0 != ":" }) } == ["cases[0].advice[0].returned"])
+    }
+
+    @Test("the database refuses a verdict outside the vocabulary and a return day without the verdict")
+    func schemaChecks() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        try store.insert([sampleCase()], by: "tester")
+        #expect(throws: (any Error).self) {
+            try DatabaseQueue(path: folder.file("db.sqlite")).write { db in
+                try db.execute(sql: "UPDATE advice SET quality = 'poor' WHERE position = 0")
+            }
+        }
+        #expect(throws: (any Error).self) {
+            try DatabaseQueue(path: folder.file("db.sqlite")).write { db in
+                try db.execute(sql: "UPDATE advice SET returned = '2025-03-21' WHERE position = 0")
+            }
+        }
     }
 }

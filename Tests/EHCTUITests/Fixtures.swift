@@ -15,15 +15,15 @@ enum Fixtures {
     }
 
     static func summary(_ id: String, _ child: String, _ caseworker: String, requested: String,
-                        next: Deadline?, status: CaseStatus = .open) -> CaseSummary {
+                        next: Deadline?, status: CaseStatus = .open, atRisk: Bool = false) -> CaseSummary {
         CaseSummary(id: id, childName: child, caseworker: caseworker, setting: nil,
-                    requestDate: CalendarDate(requested)!, status: status, nextDeadline: next)
+                    requestDate: CalendarDate(requested)!, status: status, nextDeadline: next, isAtRisk: atRisk)
     }
 
     /// Six named cases, deliberately out of urgency order.
     static let namedCases: [CaseSummary] = [
         summary("EHC-2025-00001", "Zoë Müller", "A. Okafor", requested: "2025-06-02",
-                next: deadline("finalPlan", .finalPlan, due: "2025-10-20", status: .overdue)),
+                next: deadline("finalPlan", .finalPlan, due: "2025-10-20", status: .overdue), atRisk: true),
         summary("EHC-2025-00004", "李雷", "李娜", requested: "2025-11-10",
                 next: deadline("decisionToAssess", .decisionToAssess, due: "2025-12-22", status: .pending)),
         summary("EHC-2025-00005", "Sam Example", "A. Okafor", requested: "2024-01-08",

@@ -56,6 +56,39 @@ struct ReportTests {
         #expect(json["percentWithin"] as? Double == (within * 1000 / issued).rounded() / 10)
     }
 
+    @Test("report advice agrees per agency with an independent SQL count over the same database")
+    func adviceAgreesWithSQL() throws {
+        let (folder, file) = try generatedDatabase(cases: 600, seed: 12)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31",
+                                     "--format", "json", "--db", file] + today)
+        #expect(result.code == 0, "\(result.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let agencies = try #require(json["agencies"] as? [[String: Any]])
+        // Within 6 weeks: received at most 42 days after the request (default eventPlusWeeks counting);
+        // outstanding: no received date; overdue: outstanding and today more than 42 days after the request.
+        let rows = try sqlite(file, """
+            SELECT agency, count(*),
+                   sum(received IS NOT NULL AND julianday(received) - julianday(requested) <= 42),
+                   sum(received IS NULL),
+                   sum(received IS NULL AND julianday('2026-11-24') - julianday(requested) > 42)
+            FROM advice WHERE requested BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY agency ORDER BY agency
+            """)
+        let reported = agencies.map { agency in
+            [agency["agency"] as? String ?? "?"] + ["requested", "returnedWithinSixWeeks", "outstanding", "outstandingOverdue"]
+                .map { String(describing: agency[$0] as? Int ?? -1) }
+        }.sorted { $0[0] < $1[0] }
+        #expect(reported == rows)
+        #expect(rows.count >= 6, "the generated period should ask every usual agency")
+        let days = try sqlite(file, """
+            SELECT CAST(julianday(received) - julianday(requested) AS INTEGER) FROM advice
+            WHERE agency = 'health' AND received IS NOT NULL AND requested BETWEEN '2025-01-01' AND '2025-12-31'
+            ORDER BY 1
+            """).map { Double($0[0])! }
+        let median = days.count.isMultiple(of: 2) ? (days[days.count / 2 - 1] + days[days.count / 2]) / 2 : days[days.count / 2]
+        #expect(agencies.first { $0["agency"] as? String == "health" }?["medianDays"] as? Double == median)
+    }
+
     @Test("a report with a bad --from exits 2 and names the option and the text")
     func badPeriod() throws {
         let result = try runEhcdesk(["report", "timeliness", "--from", "2025-13-01", "--to", "2025-12-31",

@@ -97,6 +97,28 @@ public struct ConsistencyCheck: Sendable {
         return nil
     }
 
+    /// A verdict needs advice received; a note needs a verdict; a return needs its day, on or after the receipt.
+    private static func checkQuality(of item: AdviceRequest, at path: String, named name: String,
+                                     into report: inout Report) {
+        if item.qualityNote != nil, item.quality == nil {
+            report.error(path + ".qualityNote", "\(name) has a quality note but no verdict: give quality "
+                             + "\"adequate\" or \"returned\", or remove the note.")
+        }
+        if let quality = item.quality, item.received == nil {
+            report.error(path + ".quality", "\(name) is judged \"\(quality.rawValue)\" but was never received.")
+        }
+        switch (item.quality == .returned, item.returned) {
+        case (true, nil):
+            report.error(path + ".returned", "\(name) is returned for more detail without the day it was returned.")
+        case (false, let day?):
+            report.error(path + ".returned", "\(name) has a return date \(day) but its quality is not \"returned\".")
+        default: break
+        }
+        report.event(item.returned, at: path + ".returned", named: name + " returned for more detail")
+        report.order(item.returned, at: path + ".returned", named: name + " returned for more detail",
+                     after: item.received, named: "its receipt on")
+    }
+
     private func checkAssessment(of ehcCase: EHCCase, into report: inout Report) {
         let assessment = ehcCase.decisionToAssess
         let issue = ehcCase.decisionToIssue
@@ -113,6 +135,7 @@ public struct ConsistencyCheck: Sendable {
                 report.order(date, at: path + ".chased[\(chase)]", named: name + " chased",
                              after: item.requested, named: "its request on")
             }
+            Self.checkQuality(of: item, at: path, named: name, into: &report)
         }
         report.event(issue?.date, at: "decisionToIssue.date", named: "Decision whether to issue a plan")
         report.order(issue?.date, at: "decisionToIssue.date", named: "Decision whether to issue a plan",

@@ -36,13 +36,31 @@ public struct BreachForecast: Sendable, Hashable {
         guard let finalPlan = deadlines.first(where: { $0.kind == .finalPlan }), finalPlan.status != .notApplicable
         else { return nil }
         let awaited = deadlines.filter { $0.kind == .advice && $0.met == nil }.sorted { $0.due > $1.due }
-        let commentsFrom: CalendarDate
-        if let draft = ehcCase.draftPlanIssued {
-            commentsFrom = draft
-        } else {
-            commentsFrom = max(today, awaited.first?.due ?? today)
+        return BreachForecast(
+            finalPlanDue: finalPlan.due,
+            earliestFinalPlan: earliestFinalPlan(draft: ehcCase.draftPlanIssued, lastAwaitedDue: awaited.first?.due,
+                                                 today: today),
+            awaitedAdvice: ehcCase.draftPlanIssued == nil ? awaited.map(\.key) : [])
+    }
+
+    /// Whether ``forecast(for:deadlines:calendar:today:)`` would say at risk, from the case's time
+    /// limits alone (already computed by the caller), with no sentence built: what a caseload list
+    /// computes for every case.
+    static func isAtRisk(_ ehcCase: EHCCase, limits: [TimeLimit], calendar: StatutoryCalendar,
+                         today: CalendarDate) -> Bool {
+        guard ehcCase.finalPlanIssued == nil, calendar.status(of: ehcCase) == .open else { return false }
+        guard let finalPlan = limits.first(where: { $0.kind == .finalPlan }), finalPlan.switchedOff == nil else {
+            return false
         }
-        return BreachForecast(finalPlanDue: finalPlan.due, earliestFinalPlan: max(today, commentsFrom.adding(days: 15)),
-                              awaitedAdvice: ehcCase.draftPlanIssued == nil ? awaited.map(\.key) : [])
+        let lastAwaited = limits.lazy.filter { $0.kind == .advice && $0.met == nil }.map(\.due).max()
+        return earliestFinalPlan(draft: ehcCase.draftPlanIssued, lastAwaitedDue: lastAwaited, today: today) > finalPlan.due
+    }
+
+    /// The draft's day (or, before a draft, the later of today and the last awaited advice's due date)
+    /// plus the 15 days for comments, and never before today.
+    private static func earliestFinalPlan(draft: CalendarDate?, lastAwaitedDue: CalendarDate?,
+                                          today: CalendarDate) -> CalendarDate {
+        let commentsFrom = draft ?? max(today, lastAwaitedDue ?? today)
+        return max(today, commentsFrom.adding(days: 15))
     }
 }

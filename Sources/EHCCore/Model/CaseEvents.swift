@@ -22,6 +22,9 @@ public enum CaseEvents {
             events.append(Event(date: advice.requested, text: "advice requested: \(agency)"))
             for chased in advice.chased { events.append(Event(date: chased, text: "advice chased: \(agency)")) }
             if let received = advice.received { events.append(Event(date: received, text: "advice received: \(agency)")) }
+            if let returned = advice.returned {
+                events.append(Event(date: returned, text: "advice returned for more detail: \(agency)"))
+            }
         }
         if let decision = ehcCase.decisionToIssue {
             events.append(Event(date: decision.date,

@@ -34,12 +34,14 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     /// The most urgent unmet deadline: the most overdue, else the soonest due.
     public var nextDeadline: Deadline?
     public var stage: Stage
+    /// An open assessment whose final plan can no longer be issued within 20 weeks (``BreachForecast``).
+    public var isAtRisk: Bool
     /// Reference, child, setting and caseworker folded to lowercase without accents ("zoë" → "zoe"),
     /// computed once so a filter never folds per row per key.
     public let searchKey: String
 
     public init(id: String, childName: String, caseworker: String, setting: String?, requestDate: CalendarDate,
-                status: CaseStatus, nextDeadline: Deadline?, stage: Stage = []) {
+                status: CaseStatus, nextDeadline: Deadline?, stage: Stage = [], isAtRisk: Bool = false) {
         self.id = id
         self.childName = childName
         self.caseworker = caseworker
@@ -48,17 +50,18 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.status = status
         self.nextDeadline = nextDeadline
         self.stage = stage
+        self.isAtRisk = isAtRisk
         // Folded field by field: the reference and caseworker are usually ASCII and skip Foundation.
         self.searchKey = [id, childName, setting ?? "", caseworker].map(Self.folded).joined(separator: "\n")
     }
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
-        let (next, reviewDue) = calendar.nextDeadline(for: ehcCase, today: today)
+        let (next, reviewDue, isAtRisk) = calendar.nextDeadline(for: ehcCase, today: today)
         let status = calendar.status(of: ehcCase)
         var stage: Stage = []
         if status == .open || status == .planIssued {
             if ehcCase.decisionToAssess == nil { stage.insert(.awaitingDecision) }
-            if ehcCase.finalPlanIssued == nil, ehcCase.advice.contains(where: { $0.received == nil }) {
+            if ehcCase.finalPlanIssued == nil, ehcCase.advice.contains(where: \.isOutstanding) {
                 stage.insert(.awaitingAdvice)
             }
             if ehcCase.draftPlanIssued != nil, ehcCase.finalPlanIssued == nil { stage.insert(.draftIssued) }
@@ -67,7 +70,8 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.init(
             id: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
             setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
-            nextDeadline: next, stage: stage)
+            nextDeadline: next, stage: stage,
+            isAtRisk: isAtRisk)
     }
 
     /// Whole weeks since the request on `today`.

@@ -125,23 +125,76 @@ public enum Agency: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// The caseworker's verdict on advice received (interchange `advice[].quality`).
+///
+/// ```swift
+/// item.returnForMoreDetail(on: today, note: "no outcomes")   // item.quality == .returned
+/// ```
+public enum AdviceQuality: String, Sendable, Hashable, CaseIterable {
+    /// Good enough to write the plan from.
+    case adequate
+    /// Sent back to the agency for more detail: the item is outstanding again.
+    case returned
+}
+
 /// A request for advice or information to one agency, and its answer.
+///
+/// A returned item (``AdviceQuality/returned``) is outstanding again, but its statutory clock is
+/// not restarted: it stays due 6 weeks from the original request (documented choice, reg 8(1)).
+/// When the fuller advice arrives, ``markReceived(on:)`` records it and clears the return.
+///
+/// ```swift
+/// var item = AdviceRequest(agency: .health, contact: "Dr Patel", requested: CalendarDate("2025-01-06")!)
+/// item.markReceived(on: CalendarDate("2025-02-10")!)
+/// item.isOutstanding   // false
+/// ```
 public struct AdviceRequest: Sendable, Hashable {
     public var agency: Agency
     /// For `other`, or to be specific: "speech and language therapy".
     public var detail: String?
+    /// Who was asked, as the caseworker writes it: "Dr Patel, community paediatrics".
+    public var contact: String?
     /// The day the agency received the request: its 6 weeks run from here (reg 8(1)).
     public var requested: CalendarDate
     public var received: CalendarDate?
     public var chased: [CalendarDate]
+    /// The caseworker's verdict on the advice received, if given.
+    public var quality: AdviceQuality?
+    /// Why it was returned, or any remark on its quality; only with a verdict.
+    public var qualityNote: String?
+    /// The day it was sent back for more detail; set exactly when `quality` is `returned`.
+    public var returned: CalendarDate?
 
-    public init(agency: Agency, detail: String? = nil, requested: CalendarDate, received: CalendarDate? = nil,
-                chased: [CalendarDate] = []) {
+    public init(agency: Agency, detail: String? = nil, contact: String? = nil, requested: CalendarDate,
+                received: CalendarDate? = nil, chased: [CalendarDate] = [], quality: AdviceQuality? = nil,
+                qualityNote: String? = nil, returned: CalendarDate? = nil) {
         self.agency = agency
         self.detail = detail
+        self.contact = contact
         self.requested = requested
         self.received = received
         self.chased = chased
+        self.quality = quality
+        self.qualityNote = qualityNote
+        self.returned = returned
+    }
+
+    /// Still owed by the agency: never received, or received and returned for more detail.
+    public var isOutstanding: Bool { received == nil || quality == .returned }
+
+    /// Records the advice (or the fuller advice after a return) as received on `day`.
+    public mutating func markReceived(on day: CalendarDate) {
+        received = day
+        quality = nil
+        qualityNote = nil
+        returned = nil
+    }
+
+    /// Sends received advice back for more detail on `day`, with the reason.
+    public mutating func returnForMoreDetail(on day: CalendarDate, note: String) {
+        quality = .returned
+        qualityNote = note
+        returned = day
     }
 }
 

@@ -7,7 +7,7 @@
 /// let overdue = summaries.filter { TriageView.overdue.contains($0, today: today) }
 /// ```
 public enum TriageView: String, Sendable, Hashable, CaseIterable {
-    case overdue, dueSoon, awaitingDecision, awaitingAdvice, draftIssued, reviewsDue, allOpen, closed
+    case overdue, dueSoon, awaitingDecision, awaitingAdvice, draftIssued, reviewsDue, allOpen, closed, atRisk
 
     /// How many days ahead "due soon" reaches in the triage view.
     public static let dueSoonDays = 14
@@ -23,6 +23,7 @@ public enum TriageView: String, Sendable, Hashable, CaseIterable {
         case .reviewsDue: "Reviews due"
         case .allOpen: "All open"
         case .closed: "Closed"
+        case .atRisk: "At risk of missing 20 weeks"
         }
     }
 
@@ -37,6 +38,7 @@ public enum TriageView: String, Sendable, Hashable, CaseIterable {
         case .reviewsDue: "Reviews"
         case .allOpen: "Open"
         case .closed: "Closed"
+        case .atRisk: "At risk"
         }
     }
 
@@ -57,6 +59,7 @@ public enum TriageView: String, Sendable, Hashable, CaseIterable {
         case .reviewsDue: return summary.stage.contains(.reviewDue)
         case .allOpen: return !isClosed
         case .closed: return isClosed
+        case .atRisk: return summary.isAtRisk
         }
     }
 }
@@ -64,8 +67,8 @@ public enum TriageView: String, Sendable, Hashable, CaseIterable {
 extension CaseSummary {
     /// The views the case belongs in on `today`, one bit per ``TriageView`` (its place in `allCases`):
     /// what a list index keeps so that switching views never re-tests a case.
-    public func triageBits(today: CalendarDate) -> UInt8 {
-        var bits: UInt8 = 0
+    public func triageBits(today: CalendarDate) -> UInt16 {
+        var bits: UInt16 = 0
         for (bit, view) in TriageView.allCases.enumerated() where view.contains(self, today: today) { bits |= 1 << bit }
         return bits
     }

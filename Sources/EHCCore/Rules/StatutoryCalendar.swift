@@ -47,10 +47,12 @@ public struct StatutoryCalendar: Sendable {
             excepted: excuse != nil, sentence: .rule(.init(limit: limit, settings: settings, remarks: remarks)), source: limit.kind.rule.source)
     }
 
-    /// The most urgent unmet deadline of the case (the most overdue, else the soonest due), and whether
-    /// an annual-review duty is overdue or due soon: what a caseload list needs, without building any sentence.
-    func nextDeadline(for ehcCase: EHCCase, today: CalendarDate) -> (next: Deadline?, reviewDue: Bool) {
+    /// The most urgent unmet deadline of the case (the most overdue, else the soonest due), whether
+    /// an annual-review duty is overdue or due soon, and whether the assessment is at risk of missing
+    /// 20 weeks: what a caseload list needs, from one list of time limits, without building any sentence.
+    func nextDeadline(for ehcCase: EHCCase, today: CalendarDate) -> (next: Deadline?, reviewDue: Bool, isAtRisk: Bool) {
         let limits = timeLimits(of: ehcCase)
+        let isAtRisk = BreachForecast.isAtRisk(ehcCase, limits: limits, calendar: self, today: today)
         var next: TimeLimit?
         var reviewDue = false
         for limit in limits where limit.met == nil && limit.switchedOff == nil {
@@ -62,9 +64,9 @@ public struct StatutoryCalendar: Sendable {
             default: break
             }
         }
-        guard let next else { return (nil, reviewDue) }
+        guard let next else { return (nil, reviewDue, isAtRisk) }
         let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
-        return (deadline(next, of: ehcCase, rulings: rulings, today: today), reviewDue)
+        return (deadline(next, of: ehcCase, rulings: rulings, today: today), reviewDue, isAtRisk)
     }
 
     /// Where a deadline stands on `today`: met on time or late whatever the day; otherwise

@@ -58,7 +58,12 @@ struct TimeLimit: Sendable {
                 number == 1 ? "the final plan issued" : "the decision after review \(number - 1) notified"
             case .reviewMeeting(let number): "review meeting \(number) on"
             }
-            return rule.explanation(label: name, due: due, startPhrase: phrase, start: start, settings: settings)
+            let sentence = rule.explanation(label: name, due: due, startPhrase: phrase, start: start, settings: settings)
+            guard case .advice(let item) = label, item.quality == .returned, let returned = item.returned else {
+                return sentence
+            }
+            return sentence + "; returned for more detail on \(returned): still due on \(due), "
+                + "the 6 weeks run from the original request"
         }
     }
 }
@@ -121,7 +126,7 @@ extension StatutoryCalendar {
         for (index, item) in ehcCase.advice.enumerated() {
             let key = adviceKeys[index]
             var entry = limit(advice, key: key, label: .advice(item), startPhrase: .fixed("the advice request received"),
-                              start: item.requested, met: item.received)
+                              start: item.requested, met: item.isOutstanding ? nil : item.received)
             entry.adviceIndex = index
             limits.append(entry)
         }

@@ -36,6 +36,8 @@ extension CaseloadGenerator {
             ehcCase.exceptions = [exception]
         }
 
+        addContactsAndReturns(to: &ehcCase, stillGathering: issueDecision > today)
+
         guard issueDecision <= today else { return }
         ehcCase.decisionToIssue = Decision(date: issueDecision, outcome: willIssue ? .issue : .notIssue)
         guard willIssue, draft <= today else { return }
@@ -84,6 +86,37 @@ extension CaseloadGenerator {
         }
         return advice
     }
+
+    /// Names a contact on most professional advice, and, while advice is still being gathered, sends
+    /// about one answer in eight back for more detail a few days after it came.
+    ///
+    /// Drawn from a stream of the case's own reference, so the rest of the story (and every caseload
+    /// generated before these facts existed) stays exactly as it was.
+    private func addContactsAndReturns(to ehcCase: inout EHCCase, stillGathering: Bool) {
+        let seed = ehcCase.id.utf8.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+        for index in ehcCase.advice.indices {
+            var random = SplitMix64(seed: seed, index: index)
+            let item = ehcCase.advice[index]
+            if let role = Self.contactRoles[item.agency], random.chance(percent: 70) {
+                ehcCase.advice[index].contact = role + " " + random.element(of: NamePools.caseworkerFamilyNames)
+            }
+            guard stillGathering, let received = item.received, random.chance(percent: 12) else { continue }
+            let returned = received.adding(days: random.int(in: 1...7))
+            guard returned <= today else { continue }
+            ehcCase.advice[index].returnForMoreDetail(on: returned, note: random.element(of: Self.returnNotes))
+        }
+    }
+
+    /// How a contact at each professional agency is named; parents and children are not "contacts".
+    private static let contactRoles: [Agency: String] = [
+        .educationalPsychology: "Dr", .health: "Dr", .socialCare: "SW", .education: "SENCo", .other: "Therapist",
+    ]
+
+    /// Why a caseworker sends advice back (reg 6(1): advice must say what the needs and outcomes are).
+    private static let returnNotes = [
+        "no outcomes given", "provision not specified or quantified", "needs described but not the help they need",
+        "advice is about a different child's setting", "no view on health needs",
+    ]
 
     /// Who is asked for advice in an assessment, and how often (in percent): reg 6(1) names most of them.
     private static let adviceAsked: [(Agency, String?, Int)] = [

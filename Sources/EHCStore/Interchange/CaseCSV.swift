@@ -36,7 +36,8 @@ public enum CaseCSV {
                    "requestSource"],
         computed: ["status"], list: nil)
     static let advice = Table(
-        name: "advice.csv", columns: ["case_id", "agency", "detail", "requested", "received", "chased", "due"],
+        name: "advice.csv", columns: ["case_id", "agency", "detail", "contact", "requested", "received", "chased",
+                                     "quality", "qualityNote", "returned", "due"],
         required: ["case_id", "agency", "requested"], computed: ["due"], list: "advice")
     static let exceptions = Table(
         name: "exceptions.csv",

@@ -52,11 +52,16 @@ enum CaseJSON {
     static func advice(_ item: AdviceRequest) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = [("agency", .string(item.agency.rawValue))]
         if let detail = item.detail { members.append(("detail", .string(detail))) }
+        // Additions to ehcdesk/1 (docs/interchange.md): written only when recorded.
+        if let contact = item.contact { members.append(("contact", .string(contact))) }
         members += [
             ("requested", date(item.requested)),
             ("received", date(item.received)),
             ("chased", .array(item.chased.map(date))),
         ]
+        if let quality = item.quality { members.append(("quality", .string(quality.rawValue))) }
+        if let note = item.qualityNote { members.append(("qualityNote", .string(note))) }
+        if let returned = item.returned { members.append(("returned", date(returned))) }
         return members
     }
 
@@ -161,12 +166,17 @@ enum CaseJSON {
         guard var reader = JSONObjectReader(value, path: path, log: log) else { return nil }
         let agency = reader.word("agency", Agency.self, required: true)
         let detail = reader.string("detail")
+        let contact = reader.string("contact")
         let requested = reader.date("requested", required: true)
         let received = reader.date("received")
         let chased = reader.list("chased").compactMap { JSONObjectReader.date($0.value, place: $0.path, log: log) }
+        let quality = reader.word("quality", AdviceQuality.self)
+        let qualityNote = reader.string("qualityNote")
+        let returned = reader.date("returned")
         reader.finish(ignoring: computedAdviceFields)
         guard let agency, let requested else { return nil }
-        return AdviceRequest(agency: agency, detail: detail, requested: requested, received: received, chased: chased)
+        return AdviceRequest(agency: agency, detail: detail, contact: contact, requested: requested, received: received,
+                             chased: chased, quality: quality, qualityNote: qualityNote, returned: returned)
     }
 
     private static func readException(_ value: JSONValue, path: String, log: ProblemLog) -> StatutoryException? {

@@ -48,6 +48,10 @@ enum CaseRows {
             row.bind(at + 2, date: item.requested)
             row.bind(at + 3, date: item.received)
             row.bind(at + 4, dates: item.chased)
+            row.bind(at + 5, text: item.contact)
+            row.bind(at + 6, text: item.quality?.rawValue)
+            row.bind(at + 7, text: item.qualityNote)
+            row.bind(at + 8, date: item.returned)
         }
         try insertRows(of: ehcCase.exceptions, into: .exceptions, caseID: ehcCase.id, db) { row, item, at in
             row.bind(at, text: item.ground.rawValue)
@@ -70,7 +74,8 @@ enum CaseRows {
     /// A table of a case's child rows, with its INSERT statements for one to ``rowsPerStatement`` rows.
     struct ChildTable: Sendable {
         static let rowsPerStatement = 8
-        static let advice = ChildTable("advice", ["agency", "detail", "requested", "received", "chased"])
+        static let advice = ChildTable(
+            "advice", ["agency", "detail", "requested", "received", "chased", "contact", "quality", "qualityNote", "returned"])
         static let exceptions = ChildTable(
             "exceptions", ["ground", "appliesTo", "fromDate", "toDate", "note", "parentInformed"])
         static let reviews = ChildTable(
@@ -128,6 +133,8 @@ enum CaseRows {
         case finalPlanIssued(from: CalendarDate, to: CalendarDate)
         /// Plans issued in a period with an exception naming the final plan.
         case finalPlanExcepted(from: CalendarDate, to: CalendarDate)
+        /// Assessments with no final plan, not refused or closed, with advice never received or returned.
+        case awaitingAdvice
 
         /// The condition on `cases` and its arguments.
         var condition: (sql: String, arguments: StatementArguments) {
@@ -139,6 +146,10 @@ enum CaseRows {
                 (" WHERE finalPlanIssued BETWEEN ? AND ? AND id IN (SELECT caseId FROM exceptions, "
                     + "json_each(exceptions.appliesTo) WHERE json_each.value = 'finalPlan')",
                  [from.description, to.description])
+            case .awaitingAdvice:
+                (" WHERE finalPlanIssued IS NULL AND closedDate IS NULL AND decisionToAssessOutcome IS NOT 'notAssess'"
+                    + " AND decisionToIssueOutcome IS NOT 'notIssue' AND id IN (SELECT caseId FROM advice"
+                    + " WHERE received IS NULL OR quality = 'returned')", [])
             }
         }
     }

@@ -31,7 +31,8 @@ struct CaseStream {
             FROM cases\(condition) ORDER BY id
             """, arguments: arguments)
         advice = try RawStatement(db, sql: """
-            SELECT caseId, agency, detail, requested, received, chased FROM advice\(childFilter) ORDER BY caseId, position
+            SELECT caseId, agency, detail, requested, received, chased, contact, quality, qualityNote, returned
+            FROM advice\(childFilter) ORDER BY caseId, position
             """, arguments: arguments)
         exceptions = try RawStatement(db, sql: """
             SELECT caseId, ground, appliesTo, fromDate, toDate, note, parentInformed FROM exceptions\(childFilter)
@@ -73,8 +74,9 @@ struct CaseStream {
         while advice.hasRow, advice.column(0).precedes(orEquals: id) {
             if advice.column(0) == id {
                 ehcCase.advice.append(AdviceRequest(
-                    agency: try advice.word(1), detail: advice.text(2), requested: try advice.date(3),
-                    received: try advice.optionalDate(4), chased: try advice.dates(5)))
+                    agency: try advice.word(1), detail: advice.text(2), contact: advice.text(6),
+                    requested: try advice.date(3), received: try advice.optionalDate(4), chased: try advice.dates(5),
+                    quality: try advice.optionalWord(7), qualityNote: advice.text(8), returned: try advice.optionalDate(9)))
             }
             try advice.step()
         }

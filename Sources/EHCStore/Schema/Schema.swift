@@ -25,6 +25,14 @@ enum Schema {
         migrator.registerMigration("v3: review amendment notices") { db in
             try db.execute(sql: "ALTER TABLE reviews ADD COLUMN amendmentProposed TEXT")
         }
+        migrator.registerMigration("v4: advice contact and quality") { db in
+            try db.execute(sql: """
+                ALTER TABLE advice ADD COLUMN contact TEXT;
+                ALTER TABLE advice ADD COLUMN quality TEXT \(vocabulary("quality", ["adequate", "returned"]));
+                ALTER TABLE advice ADD COLUMN qualityNote TEXT CHECK (qualityNote IS NULL OR quality IS NOT NULL);
+                ALTER TABLE advice ADD COLUMN returned TEXT CHECK ((returned IS NULL) = (quality IS NOT 'returned'));
+                """)
+        }
         return migrator
     }
 

@@ -34,10 +34,10 @@ public enum Key: Sendable, Hashable {
 /// Where a key is read: the focused pane, the filter or a form being typed, a menu, or the help
 /// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case list, detail, filter, eventMenu, form, dashboard, reviews, audit, auditComment, help
+    case list, detail, filter, eventMenu, form, dashboard, reviews, audit, auditComment, whoOwes, returnNote, help
 
     /// Contexts where a printable key with no binding is typed as text.
-    public var takesText: Bool { self == .filter || self == .form || self == .auditComment }
+    public var takesText: Bool { self == .filter || self == .form || self == .auditComment || self == .returnNote }
 
     /// The heading help uses for the context.
     public var title: String {
@@ -51,6 +51,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .reviews: "reviews"
         case .audit: "audit"
         case .auditComment: "audit comment"
+        case .whoOwes: "who owes what"
+        case .returnNote: "return for more detail"
         case .help: "help"
         }
     }

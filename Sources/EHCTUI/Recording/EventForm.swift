@@ -66,12 +66,20 @@ public struct EventForm: Sendable, Hashable {
         } catch {
             return .failure(error)
         }
-        let known = Set(check.findings(for: ehcCase, today: today).filter { $0.severity == .error }.map(\.message))
-        if let problem = check.findings(for: edited, today: today)
-            .first(where: { $0.severity == .error && !known.contains($0.message) }) {
-            let rule = problem.rule.map { " (\($0))" } ?? ""
-            return .failure(FormRefusal(field: nil, message: problem.message + rule))
+        if let refusal = Self.newError(in: edited, comparedWith: ehcCase, check: check, today: today) {
+            return .failure(refusal)
         }
         return .success((edited, summary))
+    }
+
+    /// The first consistency error an edit introduces, as a refusal of the whole case; errors the
+    /// case already had are not the edit's fault.
+    static func newError(in edited: EHCCase, comparedWith original: EHCCase, check: ConsistencyCheck,
+                         today: CalendarDate) -> FormRefusal? {
+        let known = Set(check.findings(for: original, today: today).filter { $0.severity == .error }.map(\.message))
+        guard let problem = check.findings(for: edited, today: today)
+            .first(where: { $0.severity == .error && !known.contains($0.message) }) else { return nil }
+        let rule = problem.rule.map { " (\($0))" } ?? ""
+        return FormRefusal(field: nil, message: problem.message + rule)
     }
 }

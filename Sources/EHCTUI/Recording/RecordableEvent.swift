@@ -111,11 +111,11 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             return (ehcCase, "advice requested from \(agency.displayName) on \(date(1)!)")
         case .adviceReceived, .adviceChased:
             let agency = Agency(rawValue: text(0))!
-            guard let index = ehcCase.advice.lastIndex(where: { $0.agency == agency && $0.received == nil }) else {
+            guard let index = ehcCase.advice.lastIndex(where: { $0.agency == agency && $0.isOutstanding }) else {
                 throw FormRefusal(field: 0, message: "No advice from \(agency.displayName) is awaited on this case.")
             }
             if self == .adviceReceived {
-                ehcCase.advice[index].received = date(1)!
+                ehcCase.advice[index].markReceived(on: date(1)!)
                 return (ehcCase, "advice received from \(agency.displayName) on \(date(1)!)")
             }
             ehcCase.advice[index].chased.append(date(1)!)

@@ -80,6 +80,16 @@ public enum Action: Sendable, Hashable {
     case showReviewFilter(ReviewsScreen.Filter)
     /// The selected plan's case, on the list with its detail focused.
     case openReviewedCase
+    /// Open "Who owes what" (every advice request owed, by agency), or close it.
+    case openWhoOwes, closeWhoOwes
+    /// The answer to ``Effect/loadWhoOwes``, with the version each case was read at.
+    case whoOwesLoaded(WhoOwesWhat, versions: [String: Int])
+    /// Record the selected owed request as received, or chased, today.
+    case markAdviceReceived, chaseAdvice
+    /// Type why the advice is returned for more detail; Enter records it, Esc drops it.
+    case startReturnNote, commitReturnNote, cancelReturnNote
+    /// Go to the selected owed request's case on the list, its detail focused.
+    case openOwedCase
     case quit
 }
 
@@ -109,6 +119,10 @@ public enum Effect: Sendable, Hashable {
     case rememberPreferences(ScreenPreferences)
     /// Answer with ``Action/caseloadChanged(_:)`` if another process changed the database.
     case checkForChanges
+    /// Read every advice request owed across the caseload; answer with ``Action/whoOwesLoaded(_:versions:)``.
+    case loadWhoOwes
+    /// Make one change to one advice request and save it like ``save(_:)``, with the same answers.
+    case changeAdvice(AdviceChange)
     /// Restore the terminal and leave.
     case quit
 }

@@ -60,6 +60,8 @@ public struct AppState: Sendable {
     public internal(set) var reviews: ReviewsScreen?
     /// A quality-assurance audit in progress, over everything else while it is open.
     public internal(set) var audit: AuditSession?
+    /// "Who owes what", while it is open.
+    public internal(set) var whoOwes: WhoOwesScreen?
     public internal(set) var size: TerminalSize
     /// What the title bar calls the database, e.g. its file name.
     public var databaseLabel: String
@@ -98,6 +100,7 @@ public struct AppState: Sendable {
         if isChoosingEvent { return .eventMenu }
         if isEditingFilter { return .filter }
         if let reviews, !reviews.isShowingCase { return .reviews }
+        if let whoOwes { return whoOwes.noteDraft == nil ? .whoOwes : .returnNote }
         if let dashboard, dashboard.drillDown == nil { return .dashboard }
         return focus == .list ? .list : .detail
     }
@@ -118,6 +121,23 @@ public struct AppState: Sendable {
         detailScroll = 0
         requestedDetailID = id
         return [.loadDetail(caseID: id)]
+    }
+
+    /// Selects a case on the list with its detail focused, switching to a view that holds it
+    /// (the current view, else "Awaiting advice", else "All open") and dropping the filter.
+    mutating func show(caseID: String) -> [Effect] {
+        filterText = ""
+        for view in [preferences.view, .awaitingAdvice, .allOpen] {
+            preferences.view = view
+            refreshCaseload()
+            if let index = caseload.firstIndex(where: { $0.id == caseID }) {
+                selection = index
+                break
+            }
+        }
+        focus = .detail
+        keepSelectionVisible(&self, layout: ScreenLayout(size: size))
+        return requestDetailIfNeeded() + [.rememberPreferences(preferences)]
     }
 
     /// Puts a case's fresh summary in place of its old one, keeping every case in urgency order.

@@ -18,7 +18,7 @@ import Darwin
 /// ```
 struct CaseIndex: Sendable {
     /// One bit per ``TriageView`` (its position in `allCases`) for each case.
-    private(set) var viewBits: [UInt8]
+    private(set) var viewBits: [UInt16]
     /// Every case's folded search key, each followed by a 0 byte.
     private let searchBytes: [UInt8]
     /// Where each case's key starts in ``searchBytes``, plus the end.
@@ -29,7 +29,7 @@ struct CaseIndex: Sendable {
 
     init(everyCase: [CaseSummary], today: CalendarDate) {
         self.everyCase = everyCase
-        var bits = [UInt8](repeating: 0, count: everyCase.count)
+        var bits = [UInt16](repeating: 0, count: everyCase.count)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(everyCase.count * 48)
         var starts: [Int] = []
@@ -49,7 +49,7 @@ struct CaseIndex: Sendable {
         keyStarts = starts
     }
 
-    static func bit(of view: TriageView) -> UInt8 {
+    static func bit(of view: TriageView) -> UInt16 {
         1 << TriageView.allCases.firstIndex(of: view)!
     }
 

@@ -13,6 +13,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if state.reviews != nil || isReviewsAction(action) {
         if let effects = reduceReviews(&state, action) { return effects }
     }
+    if state.whoOwes != nil || isWhoOwesAction(action), let effects = reduceWhoOwes(&state, action) { return effects }
     if state.keyContext == .dashboard || isDashboardAction(action) {
         if let effects = reduceDashboard(&state, action) { return effects }
     }
@@ -55,7 +56,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return reduceRecording(&state, action)
     case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder,
          .drillDown, .endDrillDown, .toggleAuditSummary, .startAudit, .auditLoaded, .auditRefused, .audit,
-         .openReviews, .closeReviews, .reviewsLoaded, .showReviewFilter, .openReviewedCase:
+         .openReviews, .closeReviews, .reviewsLoaded, .showReviewFilter, .openReviewedCase,
+         .openWhoOwes, .closeWhoOwes, .whoOwesLoaded, .markAdviceReceived, .chaseAdvice, .startReturnNote,
+         .commitReturnNote, .cancelReturnNote, .openOwedCase:
         return []
     case .quit:
         return [.quit]
@@ -108,7 +111,7 @@ extension Int {
 /// Answers from the runtime, which must not wipe the message a key just caused.
 private func isAnswer(_ action: Action) -> Bool {
     switch action {
-    case .detailLoaded, .saved, .saveRefused, .caseloadChanged, .resize, .reviewsLoaded: true
+    case .detailLoaded, .saved, .saveRefused, .caseloadChanged, .resize, .reviewsLoaded, .whoOwesLoaded: true
     default: false
     }
 }

@@ -4,7 +4,8 @@ import EHCCore
 /// no more per frame than twenty.
 ///
 /// Columns: reference, child, caseworker, weeks since request, next deadline (due date and
-/// key) and status as a word with a role (`OVERDUE 12d` in `.overdue`).
+/// key) and status as a word with a role (`OVERDUE 12d` in `.overdue`); a `!` just before the status
+/// marks an assessment at risk of missing 20 weeks (``CaseSummary/isAtRisk``, view 9).
 ///
 /// ```swift
 /// CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
@@ -87,6 +88,9 @@ public enum CaseListView {
         let statusColumn = write(cells, row: row, area: area, role: role, on: &canvas)
         canvas.write(TextFitting.truncated(status.text, to: Columns.status), row: row, column: statusColumn,
                      maxWidth: area.column + area.width - statusColumn, role: status.role)
+        if summary.isAtRisk, statusColumn > area.column, statusColumn <= area.column + area.width {
+            canvas.write("!", row: row, column: statusColumn - 1, role: .overdue)
+        }
     }
 
     /// Writes fitted cells separated by one space; returns the column after the last separator.

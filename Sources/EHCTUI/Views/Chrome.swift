@@ -31,6 +31,7 @@ public enum Chrome {
         if state.isEditingFilter || !state.filterText.isEmpty {
             title += " · /" + state.filterText + (state.isEditingFilter ? "▏" : "")
         }
+        if state.whoOwes != nil { title = " ehcdesk · \(state.databaseLabel) · today \(state.today) · Who owes what" }
         canvas.write(TextFitting.truncated(title, to: canvas.width), row: 0, column: 0, role: .statusBar)
     }
 

@@ -97,6 +97,7 @@ public enum DetailView {
             }
             lines.append([])
         }
+        lines += ContributionsPane.lines(for: detail, today: today, width: width)
         if let forecast = detail.forecast {
             lines += wrapped(forecast.explanation, width: width, indent: 0, hanging: 2).map { line in
                 line.map { Span($0.text, forecast.isAtRisk ? .overdue : .met) }
@@ -115,7 +116,7 @@ public enum DetailView {
     }
 
     /// Wraps one paragraph: the first line indented by `indent`, later ones by `hanging`.
-    private static func wrapped(_ text: String, width: Int, indent: Int, hanging: Int) -> [Line] {
+    static func wrapped(_ text: String, width: Int, indent: Int, hanging: Int) -> [Line] {
         let parts = TextFitting.wrapped(text, width: max(1, width - hanging), firstLineWidth: max(1, width - indent))
         return parts.enumerated().map { index, part in
             [Span(String(repeating: " ", count: index == 0 ? indent : hanging) + part)]

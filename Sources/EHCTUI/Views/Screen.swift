@@ -19,8 +19,8 @@ public enum Screen {
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
             return canvas
         }
-        if let reviews = state.reviews, !reviews.isShowingCase {
-            ReviewsView.draw(reviews, today: state.today, size: state.size, on: &canvas)
+        // A screen over the whole list: its own body, the footer, and help over both when asked for.
+        func finishScreen() -> Canvas {
             Chrome.drawFooter(state, keymap: keymap, on: &canvas)
             if state.isShowingHelp {
                 HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas)
@@ -28,11 +28,18 @@ public enum Screen {
             }
             return canvas
         }
+        if let reviews = state.reviews, !reviews.isShowingCase {
+            ReviewsView.draw(reviews, today: state.today, size: state.size, on: &canvas)
+            return finishScreen()
+        }
+        if let screen = state.whoOwes {
+            WhoOwesView.draw(screen, today: state.today, in: ScreenLayout.Rect(
+                row: 1, column: 1, width: state.size.width - 2, height: state.size.height - 2), on: &canvas)
+            return finishScreen()
+        }
         if let screen = state.dashboard, screen.drillDown == nil {
             drawDashboard(screen, size: state.size, on: &canvas)
-            Chrome.drawFooter(state, keymap: keymap, on: &canvas)
-            if state.isShowingHelp { HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas) }
-            return canvas
+            return finishScreen()
         }
         CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
         if let border = layout.border {
