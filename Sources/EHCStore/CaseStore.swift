@@ -148,33 +148,39 @@ public final class CaseStore: Sendable {
 
     /// Every case turned into something smaller, in reference order, without holding every whole case.
     ///
-    /// One core reads chunks of cases from one consistent snapshot while the others `transform`
-    /// the chunks already read; only the few chunks in flight are whole cases at any time. This is how
-    /// the list's summaries of 100,000 cases are ready in a few hundred milliseconds.
+    /// The references are split into one range per core; each core reads its range from the same
+    /// committed state, a chunk at a time, and transforms each chunk as soon as it is read, so only
+    /// one chunk per core is whole cases at any moment and nothing crosses between threads but the
+    /// results. This is how the list's summaries of 100,000 cases are ready in about 0.3 s on two cores.
     ///
     /// ```swift
     /// let summaries = try store.mapCases { $0.map { CaseSummary($0, calendar: calendar, today: today) } }
     /// ```
     public func mapCases<Result: Sendable>(_ transform: @escaping @Sendable ([EHCCase]) -> [Result]) throws -> [Result] {
+        let splits = try pool.read { db in try CaseRows.splitReferences(db, parts: ProcessInfo.processInfo.activeProcessorCount) }
+        let bounds = [nil] + splits.map { Optional($0) } + [nil]
         let results = ChunkResults<Result>()
-        let workers = DispatchGroup()
-        // At most this many chunks read and not yet transformed: the reader waits rather than
-        // piling whole cases up in memory when the workers fall behind.
-        let inFlight = DispatchSemaphore(value: 2 * ProcessInfo.processInfo.activeProcessorCount)
-        try pool.read { db in
-            var chunkIndex = 0
-            try CaseStream(db, matching: .all).forEachChunk(of: 2_048) { chunk in
-                let index = chunkIndex
-                chunkIndex += 1
-                inFlight.wait()
-                DispatchQueue.global().async(group: workers) {
-                    results.store(transform(chunk), at: index)
-                    inFlight.signal()
+        let parts = DispatchGroup()
+        // Every part starts its read from the writer's queue, so all of them see the same committed
+        // state whatever other processes write meanwhile; the writer is held only until they have begun.
+        pool.writeWithoutTransaction { _ in
+            for part in 0..<(bounds.count - 1) {
+                parts.enter()
+                pool.asyncConcurrentRead { db in
+                    defer { parts.leave() }
+                    results.store(Swift.Result {
+                        var transformed: [Result] = []
+                        let range = CaseRows.Filter.references(from: bounds[part], before: bounds[part + 1])
+                        try CaseStream(try db.get(), matching: range).forEachChunk(of: 1_024) {
+                            transformed.append(contentsOf: transform($0))
+                        }
+                        return transformed
+                    }, at: part)
                 }
             }
         }
-        workers.wait()
-        return results.joined()
+        parts.wait()
+        return try results.joined()
     }
 
     /// One case by reference, with its version for optimistic concurrency.

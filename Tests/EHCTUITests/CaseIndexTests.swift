@@ -36,7 +36,7 @@ struct CaseIndexTests {
         var index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
         for order in CaseSortOrder.allCases {
             let expected: [CaseSummary] = switch order {
-            case .urgency: Self.cases
+            case .urgency: Self.cases.sorted { ($0.urgencyDay, $0.id) < ($1.urgencyDay, $1.id) }
             case .reference: Self.cases.sorted { $0.id < $1.id }
             case .child: Self.cases.sorted { ($0.childName, $0.id) < ($1.childName, $1.id) }
             case .caseworker: Self.cases.sorted { ($0.caseworker, $0.id) < ($1.caseworker, $1.id) }
@@ -46,14 +46,22 @@ struct CaseIndexTests {
         }
     }
 
-    @Test("urgency order by positions equals sorting by isMoreUrgent")
+    @Test("urgency order: most overdue first, then soonest due, then no deadline, ties by reference, whatever the order given")
     func urgencyOrder() {
-        let shuffled = Self.cases.reversed() + Self.cases.prefix(3).map { summary in
+        let shuffled = Array(Self.cases.reversed() + Self.cases.prefix(3).map { summary in
             var copy = summary
             copy.id += "-B"
             return copy
+        })
+        var index = CaseIndex(everyCase: shuffled, today: Fixtures.today)
+        let expected = shuffled.sorted { left, right in
+            switch (left.nextDeadline?.due, right.nextDeadline?.due) {
+            case let (l?, r?): l != r ? l < r : left.id < right.id
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): left.id < right.id
+            }
         }
-        #expect(CaseSummary.inUrgencyOrder(Array(shuffled)).map(\.id)
-                == shuffled.sorted(by: CaseSummary.isMoreUrgent).map(\.id))
+        #expect(index.permutation(.urgency).map { shuffled[Int($0)].id } == expected.map(\.id))
     }
 }

@@ -288,6 +288,9 @@ public struct Closure: Sendable, Hashable {
 }
 
 extension AdviceRequest {
+    /// `advice:<agency>` for each agency, made once.
+    private static let firstKeys = Dictionary(uniqueKeysWithValues: Agency.allCases.map { ($0, "advice:" + $0.rawValue) })
+
     /// The interchange deadline keys of a case's advice items, in recorded order: `advice:<agency>`,
     /// then `advice:<agency>:2`, `:3`, … for further items to the same agency.
     ///
@@ -296,12 +299,13 @@ extension AdviceRequest {
     /// // ["advice:educationalPsychology", "advice:health", "advice:educationalPsychology:2"]
     /// ```
     public static func deadlineKeys(_ advice: [AdviceRequest]) -> [String] {
-        var seen = [Int](repeating: 0, count: Agency.allCases.count)
+        var seen: [Agency] = []
+        seen.reserveCapacity(advice.count)
         return advice.map { item in
-            let agency = Agency.allCases.firstIndex(of: item.agency)!
-            seen[agency] += 1
-            let key = "advice:" + item.agency.rawValue
-            return seen[agency] > 1 ? key + ":" + String(seen[agency]) : key
+            let ordinal = 1 + seen.count { $0 == item.agency }
+            seen.append(item.agency)
+            let key = Self.firstKeys[item.agency]!
+            return ordinal > 1 ? key + ":" + String(ordinal) : key
         }
     }
 }

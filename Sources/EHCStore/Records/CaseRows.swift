@@ -135,6 +135,8 @@ enum CaseRows {
         case finalPlanExcepted(from: CalendarDate, to: CalendarDate)
         /// Assessments with no final plan, not refused or closed, with advice never received or returned.
         case awaitingAdvice
+        /// References from `from` (included) to `before` (excluded); `nil` leaves that end open.
+        case references(from: String?, before: String?)
 
         /// The condition on `cases` and its arguments.
         var condition: (sql: String, arguments: StatementArguments) {
@@ -150,7 +152,35 @@ enum CaseRows {
                 (" WHERE finalPlanIssued IS NULL AND closedDate IS NULL AND decisionToAssessOutcome IS NOT 'notAssess'"
                     + " AND decisionToIssueOutcome IS NOT 'notIssue' AND id IN (SELECT caseId FROM advice"
                     + " WHERE received IS NULL OR quality = 'returned')", [])
+            case let .references(from, before): Self.range(column: "id", from: from, before: before)
             }
+        }
+
+        /// The condition on a table of child rows (`advice`, `exceptions`, `reviews`) and its arguments.
+        var childCondition: (sql: String, arguments: StatementArguments) {
+            switch self {
+            case .all: ("", [])
+            // A range of references reads the child tables through their primary keys.
+            case let .references(from, before): Self.range(column: "caseId", from: from, before: before)
+            default:
+                (condition.sql.isEmpty ? "" : " WHERE caseId IN (SELECT id FROM cases\(condition.sql))", condition.arguments)
+            }
+        }
+
+        private static func range(column: String, from: String?, before: String?) -> (sql: String, arguments: StatementArguments) {
+            let bounds = [from.map { ("\(column) >= ?", $0) }, before.map { ("\(column) < ?", $0) }].compactMap { $0 }
+            return (bounds.isEmpty ? "" : " WHERE " + bounds.map(\.0).joined(separator: " AND "),
+                    StatementArguments(bounds.map(\.1)))
+        }
+    }
+
+    /// References that split the cases into `parts` ranges of about the same size (`parts - 1` of them,
+    /// fewer for a small caseload): each is the first reference of the next range.
+    static func splitReferences(_ db: Database, parts: Int) throws -> [String] {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0
+        guard parts > 1, count >= 2 * parts else { return [] }
+        return try (1..<parts).compactMap { part in
+            try String.fetchOne(db, sql: "SELECT id FROM cases ORDER BY id LIMIT 1 OFFSET ?", arguments: [count * part / parts])
         }
     }
 

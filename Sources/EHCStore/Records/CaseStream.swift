@@ -22,7 +22,7 @@ struct CaseStream {
 
     init(_ db: Database, matching filter: CaseRows.Filter) throws {
         let (condition, arguments) = filter.condition
-        let childFilter = condition.isEmpty ? "" : " WHERE caseId IN (SELECT id FROM cases\(condition))"
+        let (childFilter, childArguments) = filter.childCondition
         cases = try RawStatement(db, sql: """
             SELECT id, givenName, familyName, dateOfBirth, setting, caseworker, requestDate, requestSource,
                 decisionToAssessDate, decisionToAssessOutcome, decisionToIssueDate, decisionToIssueOutcome,
@@ -33,15 +33,15 @@ struct CaseStream {
         advice = try RawStatement(db, sql: """
             SELECT caseId, agency, detail, requested, received, chased, contact, quality, qualityNote, returned
             FROM advice\(childFilter) ORDER BY caseId, position
-            """, arguments: arguments)
+            """, arguments: childArguments)
         exceptions = try RawStatement(db, sql: """
             SELECT caseId, ground, appliesTo, fromDate, toDate, note, parentInformed FROM exceptions\(childFilter)
             ORDER BY caseId, position
-            """, arguments: arguments)
+            """, arguments: childArguments)
         reviews = try RawStatement(db, sql: """
             SELECT caseId, meetingDate, reportSent, decisionDate, decision, amendmentProposed, amendedPlanIssued
             FROM reviews\(childFilter) ORDER BY caseId, position
-            """, arguments: arguments)
+            """, arguments: childArguments)
     }
 
     /// Every case the filter selects, in reference order.

@@ -1,27 +1,28 @@
 import Foundation
 
-/// Results of chunks transformed on concurrent workers, put back in chunk order.
+/// Results of parts of a job done on concurrent workers, put back in part order.
 ///
-/// Each chunk's slot is written by exactly one worker; ``joined()`` reads them once all are done.
+/// Each part's slot is written by exactly one worker; ``joined()`` reads them once all are done
+/// and throws the first part's error, if any failed.
 ///
 /// ```swift
 /// let results = ChunkResults<Int>()
-/// results.store([1, 2], at: 1); results.store([0], at: 0)
-/// results.joined()   // [0, 1, 2]
+/// results.store(.success([1, 2]), at: 1); results.store(.success([0]), at: 0)
+/// try results.joined()   // [0, 1, 2]
 /// ```
-final class ChunkResults<Result: Sendable>: @unchecked Sendable {
-    private var slots: [Int: [Result]] = [:]
+final class ChunkResults<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Int: Result<[Value], any Error>] = [:]
     private let lock = NSLock()
 
-    func store(_ results: [Result], at index: Int) {
+    func store(_ result: Result<[Value], any Error>, at index: Int) {
         lock.lock()
-        slots[index] = results
+        slots[index] = result
         lock.unlock()
     }
 
-    func joined() -> [Result] {
+    func joined() throws -> [Value] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.keys.sorted().flatMap { slots[$0]! }
+        return try slots.keys.sorted().flatMap { try slots[$0]!.get() }
     }
 }

@@ -2,9 +2,9 @@ import EHCCore
 
 /// Everything the TUI shows, as one value: views are functions of it, ``reduce(_:_:)`` alone changes it.
 ///
-/// Every case is kept sorted by urgency once; the triage view, the mine/team scope, the filter
-/// and the sort order pick the visible ``caseload`` from it when one of them changes (never per
-/// frame), and the list then draws only its visible rows.
+/// Every case is indexed once per change of the caseload; the triage view, the mine/team scope,
+/// the filter and the sort order pick the visible ``caseload`` from it when one of them changes
+/// (never per frame), and the list then draws only its visible rows.
 ///
 /// ```swift
 /// var state = AppState(caseload: summaries, today: CalendarDate("2025-11-24")!,
@@ -18,7 +18,8 @@ public struct AppState: Sendable {
         case list, detail
     }
 
-    /// Every case, most urgent first (``CaseSummary/isMoreUrgent(_:than:)``).
+    /// Every case, in the order they were loaded: the sort order's permutation in ``index``
+    /// (urgency by default, ``CaseSummary/urgencyDay``) orders the list, never this array.
     public private(set) var everyCase: [CaseSummary] {
         didSet { index = CaseIndex(everyCase: everyCase, today: today) }
     }
@@ -75,9 +76,8 @@ public struct AppState: Sendable {
     public init(caseload: [CaseSummary], today: CalendarDate, databaseLabel: String,
                 size: TerminalSize = TerminalSize(width: 80, height: 24),
                 preferences: ScreenPreferences = ScreenPreferences(), settings: Settings = Settings()) {
-        let everyCase = CaseSummary.inUrgencyOrder(caseload)
-        self.everyCase = everyCase
-        self.index = CaseIndex(everyCase: everyCase, today: today)
+        self.everyCase = caseload
+        self.index = CaseIndex(everyCase: caseload, today: today)
         self.today = today
         self.databaseLabel = databaseLabel
         self.size = size
@@ -140,16 +140,19 @@ public struct AppState: Sendable {
         return requestDetailIfNeeded() + [.rememberPreferences(preferences)]
     }
 
-    /// Puts a case's fresh summary in place of its old one, keeping every case in urgency order.
+    /// Puts a case's fresh summary in place of its old one (or adds it); the index orders it anew.
     mutating func replace(_ summary: CaseSummary) {
         var cases = everyCase
-        cases.removeAll { $0.id == summary.id }
-        cases.insert(summary, at: cases.partitioningIndex { CaseSummary.isMoreUrgent(summary, than: $0) })
+        if let position = cases.firstIndex(where: { $0.id == summary.id }) {
+            cases[position] = summary
+        } else {
+            cases.append(summary)
+        }
         everyCase = cases
     }
 
     mutating func replaceAll(_ summaries: [CaseSummary]) {
-        everyCase = CaseSummary.inUrgencyOrder(summaries)
+        everyCase = summaries
     }
 
     /// Recomputes the visible cases and the view counts, keeping the selected case selected

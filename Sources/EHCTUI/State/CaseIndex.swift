@@ -106,7 +106,7 @@ struct CaseIndex: Sendable {
     mutating func permutation(_ order: CaseSortOrder) -> [Int32] {
         if let known = permutations[order] { return known }
         let positions: [Int32] = switch order {
-        case .urgency: Array(0..<Int32(everyCase.count))
+        case .urgency: sorted(byRank: everyCase.map(\.urgencyDay))
         case .reference: byReference()
         case .child: sorted(byRank: Self.ranks(of: everyCase.map(\.childName)))
         case .caseworker: sorted(byRank: Self.ranks(of: everyCase.map(\.caseworker)))
@@ -125,11 +125,11 @@ struct CaseIndex: Sendable {
         return positions
     }
 
-    /// Positions ordered by `rank` (one per case, lower first), ties by reference: one integer
-    /// per case, the rank in the high 32 bits and the place in reference order in the low 32.
+    /// Positions ordered by `rank` (one per case, lower first, within 32 bits), ties by reference:
+    /// one integer per case, the rank in the high 32 bits (signed) and the place in reference order in the low 32.
     private mutating func sorted(byRank rank: [Int]) -> [Int32] {
         let byReference = byReference()
-        var keys = byReference.enumerated().map { place, position in (rank[Int(position)] + (1 << 31)) << 32 | place }
+        var keys = byReference.enumerated().map { place, position in Int(Int32(clamping: rank[Int(position)])) << 32 | place }
         keys.sort()
         return keys.map { byReference[$0 & 0xFFFF_FFFF] }
     }
