@@ -31,9 +31,20 @@ struct BenchCommand: ParsableCommand {
         let workFolder = folder ?? NSTemporaryDirectory() + "ehcdesk-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         defer { if folder == nil { try? FileManager.default.removeItem(atPath: workFolder) } }
+        guard cases.count > 1 else {
+            var bench = Bench(cases: cases[0], keys: keys, today: today, folder: workFolder)
+            return try bench.run()
+        }
+        // One process per size: each size's memory peak and first frame start from a fresh heap,
+        // not from what the size before left behind.
         for count in cases {
-            var bench = Bench(cases: count, keys: keys, today: today, folder: workFolder)
-            try bench.run()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            process.arguments = ["bench", "--cases", String(count), "--keys", String(keys),
+                                 "--today", self.today, "--folder", workFolder]
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
         }
     }
 }
