@@ -45,3 +45,19 @@ struct GeneratedSummaryTests {
         }
     }
 }
+
+@Suite("Search keys of generated cases")
+struct GeneratedSearchKeyTests {
+    @Test("a summary's search key is its fields folded as one text, accents, capitals and all")
+    func searchKeyIsFoldedFields() {
+        let today = CalendarDate("2026-11-24")!
+        let cases = CaseloadGenerator(seed: 8, today: today).cases(count: 2000)
+        #expect(cases.contains { !$0.child.fullName.utf8.allSatisfy { $0 < 0x80 } })
+        for ehcCase in cases {
+            let summary = CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today)
+            let whole = CaseSummary.folded([ehcCase.id, ehcCase.child.fullName, ehcCase.child.setting ?? "",
+                                            ehcCase.caseworker].joined(separator: "\n"))
+            #expect(summary.searchKey == whole, "\(ehcCase.id)")
+        }
+    }
+}

@@ -51,8 +51,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.nextDeadline = nextDeadline
         self.stage = stage
         self.isAtRisk = isAtRisk
-        // Folded field by field: the reference and caseworker are usually ASCII and skip Foundation.
-        self.searchKey = [id, childName, setting ?? "", caseworker].map(Self.folded).joined(separator: "\n")
+        self.searchKey = Self.searchKey(of: [id, childName, setting ?? "", caseworker])
     }
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
@@ -82,6 +81,23 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     /// True when every word of `query` (folded like ``searchKey``) occurs in the searchable fields.
     public func matches(foldedQuery words: [Substring]) -> Bool {
         words.allSatisfy { searchKey.contains($0) }
+    }
+
+    /// The fields folded (``folded(_:)``) and joined by newlines, written into one buffer:
+    /// ASCII fields (the reference, most names and caseworkers) are lowercased byte by byte and
+    /// only the others go through Foundation.
+    static func searchKey(of fields: [String]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "\n")) }
+            if field.utf8.allSatisfy({ $0 < 0x80 }) {
+                for byte in field.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+            } else {
+                bytes.append(contentsOf: folded(field).utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lowercase without diacritics: the one folding of names and queries alike.
