@@ -74,3 +74,26 @@ struct CaseWritingTests {
         #expect(positions == Array(0..<19))
     }
 }
+
+@Suite("Schema v5: cases kept in reference order")
+struct CasesInReferenceOrderMigrationTests {
+    @Test("a v4 database with cases, advice, exceptions and reviews keeps every row through v5, cases now WITHOUT ROWID")
+    func migratesExistingRows() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("db.sqlite")
+        let cases = [sampleCase(id: "EHC-B"), sampleCase(id: "EHC-A")]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v4: advice contact and quality")
+            try queue.write { db in for ehcCase in cases { try CaseRows.insert(ehcCase, db) } }
+        }
+        let store = try CaseStore.open(path: path)
+        #expect(try store.allCases() == cases.sorted { $0.id < $1.id })
+        let (table, orphans) = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'cases'") ?? "",
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+        }
+        #expect(table.hasSuffix("WITHOUT ROWID"))
+        #expect(orphans == 0)
+    }
+}

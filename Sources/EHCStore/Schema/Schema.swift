@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The versioned schema of an ehcdesk database: every table, constraint and trigger, migration by migration.
@@ -31,6 +32,22 @@ enum Schema {
                 ALTER TABLE advice ADD COLUMN quality TEXT \(vocabulary("quality", ["adequate", "returned"]));
                 ALTER TABLE advice ADD COLUMN qualityNote TEXT CHECK (qualityNote IS NULL OR quality IS NOT NULL);
                 ALTER TABLE advice ADD COLUMN returned TEXT CHECK ((returned IS NULL) = (quality IS NOT 'returned'));
+                """)
+        }
+        migrator.registerMigration("v5: cases kept in reference order") { db in
+            // Rebuilt WITHOUT ROWID (SQLite's documented way to change a table; GRDB runs migrations
+            // with foreign keys off and checks them at the end, so the drop cascades nowhere): rows are
+            // then stored in reference order, and reading every case in order is one scan instead of
+            // an index walk with a lookup per row.
+            let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'cases'")!
+            try db.execute(sql: table.replacingOccurrences(of: "CREATE TABLE cases", with: "CREATE TABLE cases_v5")
+                + " WITHOUT ROWID")
+            try db.execute(sql: """
+                INSERT INTO cases_v5 SELECT * FROM cases;
+                DROP TABLE cases;
+                ALTER TABLE cases_v5 RENAME TO cases;
+                CREATE INDEX cases_caseworker ON cases(caseworker);
+                CREATE INDEX cases_finalPlanIssued ON cases(finalPlanIssued);
                 """)
         }
         return migrator
