@@ -27,14 +27,15 @@ extension CaseStore {
                 excepted[ehcCase.id] = ehcCase
             }
             var plans: [IssuedPlan] = []
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try RawStatement(db, sql: """
                 SELECT id, caseworker, requestDate, finalPlanIssued FROM cases
                 WHERE finalPlanIssued BETWEEN ? AND ? ORDER BY id
                 """, arguments: [from.description, to.description])
-            while let row = try rows.next() {
-                let id: String = row[0]
-                plans.append(IssuedPlan(caseID: id, caseworker: row[1], requestDate: try CaseRows.date(row[2]),
-                                        finalPlanIssued: try CaseRows.date(row[3]), caseWithException: excepted[id]))
+            while try rows.step() {
+                let id = rows.text(0) ?? ""
+                plans.append(IssuedPlan(caseID: id, caseworker: rows.text(1) ?? "", requestDate: try rows.date(2),
+                                        finalPlanIssued: try rows.date(3),
+                                        caseWithException: excepted.isEmpty ? nil : excepted[id]))
             }
             return plans
         }
