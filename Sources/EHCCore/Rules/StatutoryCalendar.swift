@@ -53,20 +53,22 @@ public struct StatutoryCalendar: Sendable {
     func nextDeadline(for ehcCase: EHCCase, today: CalendarDate) -> (next: Deadline?, reviewDue: Bool, isAtRisk: Bool) {
         let limits = timeLimits(of: ehcCase)
         let isAtRisk = BreachForecast.isAtRisk(ehcCase, limits: limits, calendar: self, today: today)
-        var next: TimeLimit?
+        // Tracked by position: time limits are compared in place, never copied.
+        var next: Int?
         var reviewDue = false
-        for limit in limits where limit.met == nil && limit.switchedOff == nil {
-            if let best = next, (best.due, best.key) <= (limit.due, limit.key) {} else { next = limit }
-            switch limit.kind {
+        for index in limits.indices where limits[index].met == nil && limits[index].switchedOff == nil {
+            let (due, kind) = (limits[index].due, limits[index].kind)
+            if let best = next, (limits[best].due, limits[best].key) <= (due, limits[index].key) {} else { next = index }
+            switch kind {
             case .annualReview, .reviewReport, .reviewDecision, .amendedPlan:
-                let status = status(due: limit.due, met: nil, today: today)
+                let status = status(due: due, met: nil, today: today)
                 if status == .overdue || status == .dueSoon { reviewDue = true }
             default: break
             }
         }
         guard let next else { return (nil, reviewDue, isAtRisk) }
         let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
-        return (deadline(next, of: ehcCase, rulings: rulings, today: today), reviewDue, isAtRisk)
+        return (deadline(limits[next], of: ehcCase, rulings: rulings, today: today), reviewDue, isAtRisk)
     }
 
     /// Where a deadline stands on `today`: met on time or late whatever the day; otherwise
