@@ -97,3 +97,21 @@ struct CasesInReferenceOrderMigrationTests {
         #expect(orphans == 0)
     }
 }
+
+@Suite("Generating into a database")
+struct GeneratedBulkLoadTests {
+    @Test("after a bulk load foreign keys are enforced again: a child row without its case is refused")
+    func foreignKeysBackOn() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let today = CalendarDate("2026-11-24")!
+        #expect(try store.insertGenerated(CaseloadGenerator(seed: 2, today: today).cases(count: 50), by: "t", summary: "s") == 50)
+        let orphans = try store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }
+        #expect(orphans == 0)
+        #expect(throws: DatabaseError.self) {
+            try store.pool.write { db in
+                try db.execute(sql: "INSERT INTO reviews (caseId, position, meetingDate) VALUES ('EHC-NONE', 0, '2026-01-01')")
+            }
+        }
+    }
+}
