@@ -57,7 +57,7 @@ final class ScreenRuntime {
                 guard try store.changeMark() != seenChanges else { return [] }
                 return [.caseloadChanged(try loadSummaries())]
             case .loadDashboard(let period):
-                let dashboard = Dashboard(cases: try store.allCases(), settings: calendar.settings, period: period,
+                let dashboard = Dashboard(cases: try store.mapCases { $0 }, settings: calendar.settings, period: period,
                                           today: today, nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]
             case .loadReviews:

@@ -104,3 +104,18 @@ struct DashboardMetricsTests {
         #expect(rows[0].dueSoonCaseIDs == ["SOON"])
     }
 }
+
+@Test("the light statuses of a case are the statuses of its deadlines, in the same order")
+func lightStatusesAgree() {
+    let calendar = StatutoryCalendar()
+    let today = CalendarDate("2026-05-26")!
+    var plan = EHCCase(id: "PLAN", child: Child(givenName: "Sam", familyName: "Lee", dateOfBirth: CalendarDate("2015-01-01")!),
+                       caseworker: "A", requestDate: CalendarDate("2025-01-06")!, requestSource: .parent)
+    plan.decisionToAssess = Decision(date: CalendarDate("2025-02-10")!, outcome: .assess)
+    plan.advice = [AdviceRequest(agency: .health, requested: CalendarDate("2025-02-11")!)]
+    plan.finalPlanIssued = CalendarDate("2025-05-26")!
+    let deadlines = calendar.deadlines(for: plan, today: today)
+    #expect(calendar.statuses(of: plan, today: today).map(\.status) == deadlines.map(\.status))
+    #expect(calendar.statuses(of: plan, today: today).map(\.kind) == deadlines.map(\.kind))
+    #expect(deadlines.map(\.status).contains(.overdue))
+}

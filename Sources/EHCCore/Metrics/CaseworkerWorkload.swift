@@ -34,12 +34,14 @@ public enum CaseworkerWorkload {
         for ehcCase in cases {
             let status = calendar.status(of: ehcCase)
             guard status == .open || status == .planIssued else { continue }
-            let statuses = Set(calendar.deadlines(for: ehcCase, today: today).map(\.status))
-            var row = byCaseworker[ehcCase.caseworker] ?? Row(caseworker: ehcCase.caseworker)
-            row.heldCaseIDs.append(ehcCase.id)
-            if statuses.contains(.overdue) { row.overdueCaseIDs.append(ehcCase.id) }
-            if statuses.contains(.dueSoon) { row.dueSoonCaseIDs.append(ehcCase.id) }
-            byCaseworker[ehcCase.caseworker] = row
+            let statuses = Set(calendar.statuses(of: ehcCase, today: today).map(\.status))
+            // Changed in place (a copy taken out and put back would copy the lists on every append).
+            func add(to row: inout Row) {
+                row.heldCaseIDs.append(ehcCase.id)
+                if statuses.contains(.overdue) { row.overdueCaseIDs.append(ehcCase.id) }
+                if statuses.contains(.dueSoon) { row.dueSoonCaseIDs.append(ehcCase.id) }
+            }
+            add(to: &byCaseworker[ehcCase.caseworker, default: Row(caseworker: ehcCase.caseworker)])
         }
         return byCaseworker.values.sorted { $0.caseworker < $1.caseworker }
     }

@@ -9,11 +9,15 @@ public enum ReviewsOverdue {
     /// The ids of the plans whose next annual review is overdue, in the order met.
     public static func caseIDs(in cases: some Sequence<EHCCase>, calendar: StatutoryCalendar,
                                today: CalendarDate) -> [String] {
-        cases.filter { ehcCase in isOverdue(calendar.deadlines(for: ehcCase, today: today)) }.map(\.id)
+        cases.filter { ehcCase in isOverdue(calendar.statuses(of: ehcCase, today: today)) }.map(\.id)
     }
 
-    /// True when, among a case's deadlines, the next annual review is overdue.
+    /// True when, among a case's deadlines (or their kinds and statuses), the next annual review is overdue.
     public static func isOverdue(_ deadlines: [Deadline]) -> Bool {
-        deadlines.contains { $0.kind == .annualReview && $0.status == .overdue }
+        isOverdue(deadlines.map { (kind: $0.kind, status: $0.status) })
+    }
+
+    static func isOverdue(_ statuses: [(kind: DeadlineKind, status: Deadline.Status)]) -> Bool {
+        statuses.contains { $0.kind == .annualReview && $0.status == .overdue }
     }
 }

@@ -71,6 +71,14 @@ public struct StatutoryCalendar: Sendable {
         return (deadline(limits[next], of: ehcCase, rulings: rulings, today: today), reviewDue, isAtRisk)
     }
 
+    /// The kind and status on `today` of every deadline of the case, in ``deadlines(for:today:)``
+    /// order, without building the deadlines: what counts over a whole caseload need.
+    public func statuses(of ehcCase: EHCCase, today: CalendarDate) -> [(kind: DeadlineKind, status: Deadline.Status)] {
+        timeLimits(of: ehcCase).map { limit in
+            (limit.kind, status(due: limit.due, met: limit.met, switchedOff: limit.switchedOff != nil, today: today))
+        }
+    }
+
     /// Where a deadline stands on `today`: met on time or late whatever the day; otherwise
     /// `notApplicable` when switched off, `overdue` after the due day, `dueSoon` from
     /// `dueSoonDays` before it to the due day itself, else `pending`.
