@@ -94,18 +94,19 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
             if field.utf8.allSatisfy({ $0 < 0x80 }) {
                 for byte in field.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
             } else {
-                bytes.append(contentsOf: folded(field).utf8)
+                bytes.append(contentsOf: foldedByFoundation(field).utf8)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Lowercase without diacritics: the one folding of names and queries alike.
+    /// Lowercase without diacritics: the one folding of names and queries alike (ASCII text,
+    /// most names and every reference, folds to plain lowercase without Foundation).
     public static func folded(_ text: String) -> String {
-        // ASCII text (most names and every reference) folds to plain lowercase, without Foundation.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
+        searchKey(of: [text])
+    }
+
+    private static func foldedByFoundation(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         // "ł" has no decomposition, so diacritic folding keeps it; a search for "lodz" should find "Łódź".
         return folded.utf8.contains(0xC5) ? folded.replacingOccurrences(of: "ł", with: "l") : folded

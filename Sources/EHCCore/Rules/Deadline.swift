@@ -59,7 +59,7 @@ public struct Deadline: Sendable, Hashable {
     enum Sentence: Sendable, Hashable {
         case text(String)
         /// The rule's sentence for a time limit, then its remarks; boxed, so copying a deadline
-        /// (as sorting a list of summaries does) stays one reference.
+        /// (as every summary of a list holds one) costs one reference, not the time limit's.
         case rule(RuleSentence)
 
         var text: String {

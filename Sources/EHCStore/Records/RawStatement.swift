@@ -103,14 +103,14 @@ final class RawStatement {
         return hasRow
     }
 
+    /// The bytes of a text column, empty for NULL.
     func column(_ index: Int32) -> RawColumn {
-        // The text first, then its length (the order SQLite's documentation asks for).
-        let text = sqlite3_column_text(handle, index)
-        return RawColumn(bytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+        RawColumn(bytes: optionalColumn(index) ?? UnsafeBufferPointer(start: nil, count: 0))
     }
 
     /// The bytes of a text column, `nil` for NULL (SQLite gives no text pointer for NULL).
     private func optionalColumn(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
+        // The text first, then its length (the order SQLite's documentation asks for).
         guard let text = sqlite3_column_text(handle, index) else { return nil }
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
     }
@@ -150,28 +150,28 @@ final class RawStatement {
         try CaseRows.strings(text(index) ?? "")
     }
 
-    /// A JSON array of dates; the common shapes (`[]`, `["2025-01-02",…]` as the store writes them)
-    /// are read from the bytes, anything else through the JSON parser.
+    /// A JSON array of dates: read from the bytes in the shape the store writes it, anything
+    /// else (e.g. with spaces, written by another tool) through the JSON parser.
     func dates(_ index: Int32) throws -> [CalendarDate] {
-        let bytes = column(index).bytes
-        if bytes.count == 2, bytes[0] == UInt8(ascii: "["), bytes[1] == UInt8(ascii: "]") { return [] }
-        // `["YYYY-MM-DD","YYYY-MM-DD"]`: 13 bytes per date plus the brackets, no spaces.
-        if (bytes.count - 1) % 13 == 0, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") {
-            var dates: [CalendarDate] = []
-            dates.reserveCapacity((bytes.count - 1) / 13)
-            var start = 1
-            while start < bytes.count - 1 {
-                let quoted = UnsafeBufferPointer(rebasing: bytes[start..<start + 12])
-                guard quoted[0] == UInt8(ascii: "\""), quoted[11] == UInt8(ascii: "\""),
-                      bytes[start + 12] == UInt8(ascii: start + 13 == bytes.count ? "]" : ","),
-                      let date = CalendarDate(isoBytes: UnsafeBufferPointer(rebasing: quoted[1..<11]))
-                else { return try CaseRows.strings(text(index) ?? "").map(CaseRows.date) }
-                dates.append(date)
-                start += 13
-            }
-            return dates
+        try Self.datesAsStored(column(index).bytes) ?? strings(index).map(CaseRows.date)
+    }
+
+    /// `[]` or `["YYYY-MM-DD","YYYY-MM-DD",…]` (13 bytes per date plus the brackets), else `nil`.
+    private static func datesAsStored(_ bytes: UnsafeBufferPointer<UInt8>) -> [CalendarDate]? {
+        guard bytes.count == 2 || (bytes.count > 2 && (bytes.count - 1) % 13 == 0),
+              bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
+        var dates: [CalendarDate] = []
+        dates.reserveCapacity((bytes.count - 1) / 13)
+        var start = 1
+        while start < bytes.count - 1 {
+            guard bytes[start] == UInt8(ascii: "\""), bytes[start + 11] == UInt8(ascii: "\""),
+                  bytes[start + 12] == UInt8(ascii: start + 13 == bytes.count ? "]" : ","),
+                  let date = CalendarDate(isoBytes: UnsafeBufferPointer(rebasing: bytes[start + 1..<start + 11]))
+            else { return nil }
+            dates.append(date)
+            start += 13
         }
-        return try CaseRows.strings(text(index) ?? "").map(CaseRows.date)
+        return dates
     }
 
     private func corrupt(_ bytes: UnsafeBufferPointer<UInt8>) -> CaseRows.CorruptValue {
