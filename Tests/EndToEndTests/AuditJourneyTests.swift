@@ -68,7 +68,7 @@ struct AuditJourneyTests {
         #expect(try sqlite(database.path, "SELECT COUNT(*) FROM planAudits WHERE finished IS NULL") == [["1"]])
 
         // A second auditor moderates the finished audit; the auditor's own grade is kept beside it.
-        let finishedCase = try sqlite(database.path, "SELECT caseId FROM planAudits WHERE finished IS NOT NULL")[0][0]
+        let finishedCase = try sqliteValue(database.path, "SELECT caseId FROM planAudits WHERE finished IS NOT NULL")
         let ownAudit = try runEhcdesk(["audit", "moderate", finishedCase, "--grade", "good", "--db", database.path,
                                        "--today", Self.today, "--user", "r.auditor"])
         #expect(ownAudit.code == 1)

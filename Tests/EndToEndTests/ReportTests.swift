@@ -84,7 +84,7 @@ struct ReportTests {
             SELECT CAST(julianday(received) - julianday(requested) AS INTEGER) FROM advice
             WHERE agency = 'health' AND received IS NOT NULL AND requested BETWEEN '2025-01-01' AND '2025-12-31'
             ORDER BY 1
-            """).map { Double($0[0])! }
+            """).map { try #require($0.first.flatMap(Double.init), "sqlite3 row \($0)") }
         let median = days.count.isMultiple(of: 2) ? (days[days.count / 2 - 1] + days[days.count / 2]) / 2 : days[days.count / 2]
         #expect(agencies.first { $0["agency"] as? String == "health" }?["medianDays"] as? Double == median)
     }

@@ -143,36 +143,99 @@ func ehcdeskBinary() -> String {
     return ".build/debug/ehcdesk"
 }
 
-/// Runs the binary to completion (no terminal) and returns its exit code, stdout and stderr.
+/// The environment every spawned `ehcdesk` gets: the test runner's, minus everything that could
+/// carry a developer's own settings (`EHCDESK_*`, `XDG_*`, `HOME`, locale, time zone), which are
+/// pinned to scratch values; `overrides` are applied last.
+///
+/// ```swift
+/// pinnedEnvironment(["EHCDESK_TODAY": "2026-11-24"])["XDG_CONFIG_HOME"]   // "/tmp/ehcdesk-home-…/config"
+/// ```
+func pinnedEnvironment(_ overrides: [String: String] = [:]) -> [String: String] {
+    var variables = ProcessInfo.processInfo.environment.filter { name, _ in
+        !name.hasPrefix("EHCDESK_") && !name.hasPrefix("XDG_") && !name.hasPrefix("LC_")
+            && !["HOME", "LANG", "LANGUAGE", "TZ", "USER", "LOGNAME", "NO_COLOR"].contains(name)
+    }
+    let home = scratchHome
+    variables.merge(["HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data",
+                     "XDG_STATE_HOME": home + "/state", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC",
+                     "USER": "tester", "LOGNAME": "tester"]) { _, pinned in pinned }
+    variables.merge(overrides) { _, new in new }
+    return variables
+}
+
+/// One empty home folder for this test run (never the developer's), made on first use.
+let scratchHome: String = {
+    let folder = NSTemporaryDirectory() + "ehcdesk-home-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+}()
+
+/// Runs the binary to completion (no terminal) in the pinned environment and returns its exit code, stdout and stderr.
 func runEhcdesk(_ arguments: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: ehcdeskBinary())
     process.arguments = arguments
-    var variables = ProcessInfo.processInfo.environment
-    variables.merge(environment) { _, new in new }
-    process.environment = variables
+    process.environment = pinnedEnvironment(environment)
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Read stderr on another thread so a chatty command cannot fill one pipe while we wait on the other.
+    let errData = LockedData()
+    let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+    reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    let stderrText = String(decoding: errData.wait(), as: UTF8.self)
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), stderrText)
+}
+
+/// Data handed from a reader thread, waited for once.
+final class LockedData: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+    func set(_ value: Data) { data = value; done.signal() }
+    func wait() -> Data { done.wait(); return data }
+}
+
+/// Why the independent `sqlite3` reading failed: the SQL and what sqlite3 said.
+struct OracleFailure: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// Runs `sqlite3 -readonly FILE SQL`, an independent reading of the database, and returns its rows
-/// with their `|`-separated columns.
-func sqlite(_ file: String, _ sql: String) throws -> [[String]] {
+/// with their `|`-separated columns. A missing `sqlite3`, a non-zero exit or anything on stderr
+/// fails the test (with the SQL and sqlite3's message) and throws, so no test reads an empty answer.
+func sqlite(_ file: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["sqlite3", "-readonly", file, sql]
     let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
+    process.standardError = err
     try process.run()
     let data = out.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
+    guard process.terminationStatus == 0, message.isEmpty else {
+        let failure = OracleFailure(description: "sqlite3 failed (exit \(process.terminationStatus)) on \(sql): \(message)")
+        Issue.record("\(failure)", sourceLocation: sourceLocation)
+        throw failure
+    }
     return String(decoding: data, as: UTF8.self).split(separator: "\n")
         .map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+}
+
+/// One value read by ``sqlite(_:_:sourceLocation:)``: fails the test (rather than trapping) when the
+/// answer is not exactly one row of one column.
+func sqliteValue(_ file: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let rows = try sqlite(file, sql, sourceLocation: sourceLocation)
+    guard rows.count == 1, rows[0].count == 1 else {
+        let failure = OracleFailure(description: "expected one value from \(sql), got \(rows)")
+        Issue.record("\(failure)", sourceLocation: sourceLocation)
+        throw failure
+    }
+    return rows[0][0]
 }

@@ -8,12 +8,13 @@ struct WhoOwesJourneyTests {
 
     /// Advice owed by an agency on open assessments, counted by SQL alone.
     static func owedBySQL(_ database: String, agency: String) throws -> Int {
-        Int(try sqlite(database, """
+        let owed = try sqliteValue(database, """
             SELECT count(*) FROM advice JOIN cases ON cases.id = advice.caseId
             WHERE advice.agency = '\(agency)' AND (advice.received IS NULL OR advice.quality = 'returned')
               AND cases.finalPlanIssued IS NULL AND cases.closedDate IS NULL
               AND cases.decisionToAssessOutcome IS NOT 'notAssess' AND cases.decisionToIssueOutcome IS NOT 'notIssue'
-            """)[0][0]) ?? -1
+            """)
+        return try #require(Int(owed), "sqlite3 answered \(owed)")
     }
 
     /// The number in "Educational psychology: N owed, …" on the screen.
