@@ -10,7 +10,7 @@ import GRDB
 /// database, or comes from a newer ehcdesk, is refused before anything is written to it.
 ///
 /// ```swift
-/// let store = try CaseStore.open(path: "caseload.sqlite")
+/// let store = try CaseStore.open(path: "caseload.sqlite", access: .write)
 /// try store.insert([ehcCase], by: "sam")
 /// let everything = try store.allCases()
 /// ```
@@ -20,28 +20,63 @@ public final class CaseStore: Sendable {
     /// Set when the file can be read by its group or others: the caller should warn the user.
     public let readableByOthers: Bool
 
-    private init(path: String, pool: DatabasePool, readableByOthers: Bool) {
+    /// Set when the database was opened read-only (a read command on a file or medium we cannot write).
+    public let isReadOnly: Bool
+
+    private init(path: String, pool: DatabasePool, readableByOthers: Bool, isReadOnly: Bool) {
         self.path = path
         self.pool = pool
         self.readableByOthers = readableByOthers
+        self.isReadOnly = isReadOnly
     }
 
-    /// Opens (creating when missing, with mode 0600 in a 0700 folder) and migrates the database at `path`.
-    public static func open(path: String) throws -> CaseStore {
-        let fileManager = FileManager.default
-        let isNew = !fileManager.fileExists(atPath: path) || ((try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) == 0
-        if isNew {
+    /// What a command may do to the database file, decided by the command, never by accident.
+    ///
+    /// Only commands that write a caseload (`generate`, `import`, `demo`, `init`) may create one: a
+    /// mistyped `--db` given to `overdue` is refused with its path instead of answering "0 overdue".
+    public enum Access: Sendable {
+        /// Create the database when the path is missing (mode 0600 in a 0700 folder).
+        case create
+        /// The database must exist; it is opened for reading and writing.
+        case write
+        /// The database must exist; when the file or its folder cannot be written it is opened read-only.
+        case read
+    }
+
+    /// Opens and migrates the database at `path`, after checking that it is what it should be.
+    ///
+    /// Refused before anything is opened: a folder, FIFO, socket or device (``StoreError/notARegularFile(path:what:)``),
+    /// a missing file unless `access` is `.create`, a file that is not an ehcdesk database, one from a
+    /// newer ehcdesk, a damaged one (``StoreError/damaged(path:detail:)``).
+    public static func open(path: String, access: Access) throws -> CaseStore {
+        switch SafeFile.kind(at: path) {
+        case let .other(what):
+            throw StoreError.notARegularFile(path: path, what: what)
+        case .missing:
+            guard access == .create else { throw StoreError.noDatabase(path: path) }
             try createPrivateFile(at: path)
-        } else {
+        case .regular(size: 0, _):
+            // An empty file: one we or a racing ehcdesk just created, or a placeholder `touch`ed for us.
+            guard access == .create else { throw StoreError.notAnEhcdeskDatabase(path: path) }
+        case .regular:
             try checkIsEhcdeskDatabase(at: path)
         }
+        let readOnly = !canWrite(path)
+        if readOnly, access != .read { throw StoreError.readOnly(path: path, doing: "save changes to it") }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
         let pool: DatabasePool
         do {
             pool = try retryingWhileBusy(path: path) {
-                let pool = try DatabasePool(path: path, configuration: configuration)
+                let pool = try DatabasePool(path: readOnly ? sqlitePath(forReading: path) : path, configuration: configuration)
+                if readOnly {
+                    guard try pool.read(Schema.migrator.hasCompletedMigrations) else {
+                        throw StoreError.readOnly(path: path, doing: "bring it up to this version of ehcdesk")
+                    }
+                    return pool
+                }
                 try Schema.migrator.migrate(pool)
                 // GRDB sets NORMAL, which can lose the last commits if the computer (not just ehcdesk)
                 // crashes; FULL syncs the WAL at every commit, so a change reported saved stays saved.
@@ -49,10 +84,16 @@ public final class CaseStore: Sendable {
                 return pool
             }
         } catch let error as DatabaseError {
-            throw StoreError.cannotCreate(path: path, reason: error.message ?? "\(error)")
+            throw StoreError(error, path: path, doing: "open it")
         }
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o600
-        return CaseStore(path: path, pool: pool, readableByOthers: mode & 0o044 != 0)
+        return CaseStore(path: path, pool: pool, readableByOthers: mode & 0o044 != 0, isReadOnly: readOnly)
+    }
+
+    /// Whether this process can write the file and the folder its WAL side files live in.
+    static func canWrite(_ path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return Glibc.access(path, W_OK) == 0 && Glibc.access(folder, W_OK) == 0
     }
 
     /// Runs `work` again while another process holds the database, with a growing pause, up to about a minute.
@@ -73,16 +114,24 @@ public final class CaseStore: Sendable {
     }
 
     /// One write transaction, begun IMMEDIATE so it takes the write lock up front, retried while busy.
+    ///
+    /// SQLite's own failures come back as the ``StoreError`` a user can act on ("the disk is full;
+    /// nothing was changed", "read-only", "damaged"); the transaction was rolled back.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        try Self.retryingWhileBusy(path: path) {
-            try pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try updates(db)
-                    return .commit
+        if isReadOnly { throw StoreError.readOnly(path: path, doing: "save changes") }
+        do {
+            return try Self.retryingWhileBusy(path: path) {
+                try pool.writeWithoutTransaction { db in
+                    var result: Swift.Result<T, any Error> = .failure(CancellationError())
+                    try db.inTransaction(.immediate) {
+                        result = .success(try updates(db))
+                        return .commit
+                    }
+                    return try result.get()
                 }
-                return result!
             }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path, doing: "save changes")
         }
     }
 
@@ -96,18 +145,22 @@ public final class CaseStore: Sendable {
                 throw StoreError.cannotCreate(path: path, reason: "the folder \(folder) cannot be created")
             }
         }
-        let descriptor = Glibc.open(path, O_CREAT | O_WRONLY, 0o600)
+        // Exclusive and never through a symlink: a file that appeared meanwhile (another ehcdesk
+        // creating the same database) is left to be checked like any existing file.
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            if errno == EEXIST, case .regular = SafeFile.kind(at: path), !SafeFile.isSymlink(path) { return }
+            throw StoreError.cannotCreate(path: path, reason: FileProblem.reason(errno))
         }
         fchmod(descriptor, 0o600)
-        close(descriptor)
+        Glibc.close(descriptor)
     }
 
     /// Reads the file without changing it and refuses anything that is not an ehcdesk database we can open.
     static func checkIsEhcdeskDatabase(at path: String) throws {
+        if case let .other(what) = SafeFile.kind(at: path) { throw StoreError.notARegularFile(path: path, what: what) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.cannotCreate(path: path, reason: "the file cannot be read")
+            throw StoreError.cannotRead(path: path, reason: FileProblem.reason(errno))
         }
         let header = handle.readData(ofLength: 16)
         try? handle.close()
@@ -118,8 +171,13 @@ public final class CaseStore: Sendable {
             }
             guard applicationID == Schema.applicationID else { throw StoreError.notAnEhcdeskDatabase(path: path) }
             if superseded { throw StoreError.newerSchema(path: path) }
-        } catch is DatabaseError {
-            throw StoreError.notAnEhcdeskDatabase(path: path)
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR: throw StoreError.damaged(path: path, detail: error.message ?? "\(error)")
+            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+                throw StoreError.cannotRead(path: path, reason: error.message ?? "\(error)")
+            default: throw StoreError.notAnEhcdeskDatabase(path: path)
+            }
         }
     }
 
@@ -129,10 +187,29 @@ public final class CaseStore: Sendable {
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         return try retryingWhileBusy(path: path) {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: sqlitePath(forReading: path), configuration: configuration)
             defer { try? queue.close() }
             return try queue.read(read)
         }
+    }
+
+    /// The name SQLite should open to read `path` without writing anything beside it.
+    ///
+    /// A WAL database normally needs its `-shm` side file, which a reader who cannot write the
+    /// folder cannot create (SQLite then says "attempt to write a readonly database"). When nobody
+    /// is writing it (no `-wal` beside it) and we cannot write it, it is opened as an immutable
+    /// URI: read as it is, with no side files. Otherwise the plain path.
+    static func sqlitePath(forReading path: String) -> String {
+        guard !canWrite(path), case .missing = SafeFile.kind(at: path + "-wal") else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// Closes the database: its WAL is checkpointed into the file and removed, so the file alone holds everything.
+    public func close() throws {
+        try pool.close()
     }
 
     // MARK: Reading

@@ -29,13 +29,13 @@ struct AuditCommand: ParsableCommand {
         }
 
         func run() throws {
-            let cases = try global.openStore().allCases()
+            let cases = try global.openStore(.read).allCases()
             let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
             let sample = AuditSampling.sample(cases, issuedFrom: CalendarDate(from)!, to: CalendarDate(to)!, size: size,
                                               seed: seed, stratifiedBy: by)
             for id in sample {
                 let ehcCase = byID[id]!
-                print("\(id)  \(ehcCase.finalPlanIssued!)  \(AuditSampling.stratum(of: ehcCase, by: by == .none ? .caseworker : by))")
+                HumanText.print("\(id)  \(ehcCase.finalPlanIssued!)  \(AuditSampling.stratum(of: ehcCase, by: by == .none ? .caseworker : by))")
             }
             print("\(sample.count) plans sampled (seed \(seed), by \(by.rawValue))")
         }
@@ -60,7 +60,7 @@ struct AuditCommand: ParsableCommand {
             }
             for template in templates {
                 let limiting = template.questions.filter(\.limiting).count
-                print("\(template.id)  \(template.title): \(template.sections.count) sections, "
+                HumanText.print("\(template.id)  \(template.title): \(template.sections.count) sections, "
                       + "\(template.questions.count) questions (\(limiting) limiting)")
             }
         }
@@ -80,7 +80,7 @@ extension AuditCommand {
         @Option(help: "Why the grade changed, or a note of agreement.") var note: String?
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStore(.write)
             guard var audit = try store.planAudits(caseID: id).last(where: { $0.finished != nil }) else {
                 throw CommandFailure(description: "ehcdesk: \(id) has no finished audit to moderate")
             }
@@ -91,7 +91,7 @@ extension AuditCommand {
             audit.moderation = .init(moderator: moderator, date: try global.resolvedToday(), grade: grade, note: note)
             let agreed = audit.grade == grade ? "agreed \(grade.displayName)" : "changed to \(grade.displayName)"
             try store.save(audit, by: moderator, summary: "audit moderated: \(agreed)")
-            print("moderated the audit of \(id): \(audit.grade?.displayName ?? "?") \(agreed) by \(moderator)")
+            HumanText.print("moderated the audit of \(id): \(audit.grade?.displayName ?? "?") \(agreed) by \(moderator)")
         }
     }
 }

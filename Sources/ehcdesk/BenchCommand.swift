@@ -71,7 +71,7 @@ struct Bench {
     mutating func run() throws {
         let path = folder + "/bench-\(cases).sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        let store = try CaseStore.open(path: path)
+        let store = try CaseStore.open(path: path, access: .create)
         let (_, generateSeconds) = try Bench.time {
             try Caseload.generate(into: store, cases: cases, seed: 1, today: today, user: "bench")
         }
@@ -92,7 +92,7 @@ struct Bench {
         var runtime: ScreenRuntime?
         var state: AppState?
         let (_, firstFrame) = try Bench.time {
-            let opened = ScreenRuntime(store: try CaseStore.open(path: path), settings: Settings(), today: today,
+            let opened = ScreenRuntime(store: try CaseStore.open(path: path, access: .create), settings: Settings(), today: today,
                                        user: "bench", logger: Logger(label: "ehcdesk.bench"),
                                        preferencesPath: folder + "/state.toml")
             var initial = AppState(caseload: try opened.loadSummaries(), today: today, databaseLabel: "bench",
@@ -172,7 +172,7 @@ struct Bench {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         let (_, seconds) = try Bench.time {
             let cases = try InterchangeDocument.read(Array(text.utf8), file: "bench.json")
-            _ = try CaseStore.open(path: target).importCases(
+            _ = try CaseStore.open(path: target, access: .create).importCases(
                 cases, file: "bench.json", updateExisting: false, by: "bench", check: ConsistencyCheck(), today: today)
         }
         report("import_rate", Double(cases) / seconds, "cases/s")

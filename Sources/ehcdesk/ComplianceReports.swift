@@ -16,7 +16,7 @@ struct ReviewsReportCommand: ParsableCommand {
         let (from, to) = options.period
         let today = try options.global.resolvedToday()
         let figures = ReviewCompliance(calendar: StatutoryCalendar(settings: effective.settings))
-            .figures(for: try options.global.openStore().allCases(), from: from, to: to, today: today)
+            .figures(for: try options.global.openStore(.read).allCases(), from: from, to: to, today: today)
         let percent = ReviewCompliance.Figures.percent
         let measures: [(String, String, Int, Int?, Double?)] = [
             ("reviews", "annual reviews due in the period", figures.reviewsDue.count,
@@ -79,7 +79,7 @@ struct AuditsReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         let audits = try store.planAudits()
         let caseworkerOf = Dictionary(try store.allCases().map { ($0.id, $0.caseworker) }, uniquingKeysWith: { a, _ in a })
         let today = try global.resolvedToday()

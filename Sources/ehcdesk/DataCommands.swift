@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
         let cases = try store.allCases()
         let today = try global.resolvedToday()
@@ -79,22 +79,27 @@ struct ImportCommand: ParsableCommand {
         let today = try global.resolvedToday()
         try CaseStore.checkImport(imported, databasePath: global.databasePath, updateExisting: update, check: check,
                                   today: today)
-        let databaseExisted = FileManager.default.fileExists(atPath: global.databasePath)
-        let store = try global.openStore()
-        let result: ImportResult
-        do {
+        func importInto(_ store: CaseStore) throws -> ImportResult {
             let bar = ProgressBar(title: "importing \(imported.cases.count) cases", enabled: imported.cases.count >= 500)
             defer { bar.finish() }
-            result = try store.importCases(imported, updateExisting: update, by: global.actingUser,
-                                           check: check, today: today, progress: bar.show)
-        } catch {
-            // A refused import into a database it created leaves no database behind: nothing was there before.
-            if !databaseExisted {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: global.databasePath + suffix) }
-            }
-            throw error
+            return try store.importCases(imported, updateExisting: update, by: global.actingUser,
+                                         check: check, today: today, progress: bar.show)
         }
-        print("imported \(result.inserted) new and \(result.updated) updated cases from \(file)")
+        let path = global.databasePath
+        var result: ImportResult?
+        if case .missing = SafeFile.kind(at: path) {
+            // A new database is built under a private temporary name and put in place only if the
+            // path is still free: a refused import leaves nothing behind, and never removes a
+            // database another import created meanwhile.
+            let temporary = try SafeFile.createExclusiveTemporary(beside: path)
+            defer { SafeFile.removeDatabase(at: temporary) }
+            let store = try CaseStore.open(path: temporary, access: .create)
+            let built = try importInto(store)
+            try store.close()
+            if try SafeFile.placeIfAbsent(temporary, at: path) { result = built }
+        }
+        let done = try result ?? importInto(try global.openStore(.write))
+        print("imported \(done.inserted) new and \(done.updated) updated cases from \(file)")
     }
 }
 
@@ -109,14 +114,14 @@ struct CaseCommand: ParsableCommand {
     @Argument(help: "The case reference, e.g. EHC-2025-00123.") var id: String
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         guard let (ehcCase, _) = try store.fetchCase(id: id) else { throw StoreError.caseNotFound(id: id) }
         let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
         let today = try global.resolvedToday()
         if format == .json {
             print(InterchangeDocument.exportCase(ehcCase, calendar: calendar, today: today).serialized())
         } else {
-            print(CaseReport.text(ehcCase, calendar: calendar, today: today))
+            HumanText.print(CaseReport.text(ehcCase, calendar: calendar, today: today))
         }
     }
 }

@@ -21,7 +21,7 @@ struct EHCDesk: ParsableCommand {
             the date every status is computed for (default $EHCDESK_TODAY, else the local date).
             """,
         subcommands: [
-            OpenCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
+            OpenCommand.self, InitCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
             CaseCommand.self, OverdueCommand.self, ReportCommand.self, AuditCommand.self, SettingsCommand.self,
             HistoryCommand.self, EditCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self,
         ],
@@ -37,7 +37,7 @@ struct EHCDesk: ParsableCommand {
             try command.run()
         } catch {
             if let message = refusal(error) {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                FileHandle.standardError.write(Data((HumanText.safe(message) + "\n").utf8))
                 Foundation.exit(1)
             }
             let code = exitCode(for: error)
@@ -56,6 +56,7 @@ struct EHCDesk: ParsableCommand {
         case let failure as ImportFailure: failure.description
         case let problem as EffectiveSettings.Problem: "ehcdesk: \(problem)"
         case let error as StoreError: "ehcdesk: \(error)"
+        case let problem as FileProblem: "ehcdesk: \(problem); nothing was changed"
         default: nil
         }
     }

@@ -18,7 +18,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let start = Date()
         let count = try Caseload.generate(into: store, cases: cases, seed: seed, today: try global.resolvedToday(),
                                           user: global.actingUser)

@@ -44,8 +44,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the database, warning on stderr (not refusing) when others can read its personal data.
-    func openStore() throws -> CaseStore {
-        let store = try CaseStore.open(path: databasePath)
+    ///
+    /// `access` is the command's: only commands that write a caseload pass `.create`, read commands
+    /// pass `.read` (and then work on a read-only file).
+    func openStore(_ access: CaseStore.Access) throws -> CaseStore {
+        let store = try CaseStore.open(path: databasePath, access: access)
         if store.readableByOthers {
             FileHandle.standardError.write(Data("""
                 ehcdesk: warning: \(databasePath) can be read by other users of this computer; \

@@ -21,7 +21,7 @@ struct OverdueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         let effective = try rules.effective(environment: global.environment)
         let calendar = StatutoryCalendar(settings: effective.settings)
         let today = try global.resolvedToday()

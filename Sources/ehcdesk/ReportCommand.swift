@@ -43,7 +43,7 @@ struct TimelinessReportCommand: ParsableCommand {
     func run() throws {
         let effective = try options.rules.effective(environment: options.global.environment)
         let (from, to) = options.period
-        let plans = try options.global.openStore().issuedPlans(from: from, to: to)
+        let plans = try options.global.openStore(.read).issuedPlans(from: from, to: to)
         let report = Timeliness(settings: effective.settings).report(
             forPlans: plans, from: from, to: to, groupedBy: by, today: try options.global.resolvedToday())
         let groupTitle = by?.rawValue ?? "plans"
@@ -100,7 +100,7 @@ struct AdviceReportCommand: ParsableCommand {
 
     func run() throws {
         let effective = try options.rules.effective(environment: options.global.environment)
-        let cases = try options.global.openStore().allCases()
+        let cases = try options.global.openStore(.read).allCases()
         let (from, to) = options.period
         let today = try options.global.resolvedToday()
         let agencies = AdviceTimeliness(settings: effective.settings).report(for: cases, from: from, to: to, today: today)

@@ -1,5 +1,5 @@
-import CSV
 import EHCStore
+import EHCTUI
 import Foundation
 
 /// A small table every report renders the same way: aligned text, CSV (RFC 4180), JSON or
@@ -81,44 +81,38 @@ struct ReportTable {
         }
     }
 
+    /// Aligned columns measured in terminal cells (CJK and emoji take two), every cell sanitised.
     func tableText() -> String {
         let cells = [columns.map(\.title)] + rows.map { $0.map { $0.text.isEmpty ? "-" : $0.text } }
-        let widths = columns.indices.map { index in cells.map { $0[index].count }.max() ?? 0 }
+        let safe = cells.map { $0.map { CellWidth.sanitized($0, keepingLineBreaks: false) } }
+        let widths = columns.indices.map { index in safe.map { CellWidth.of($0[index]) }.max() ?? 0 }
         var text = ""
-        for line in cells {
+        for line in safe {
             let padded = columns.indices.map { index in
                 let cell = line[index]
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                let padding = String(repeating: " ", count: widths[index] - CellWidth.of(cell))
                 return columns[index].number ? padding + cell : cell + padding
             }
             text += padded.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
-        if let summary { text += summary + "\n" }
+        if let summary { text += HumanText.safe(summary) + "\n" }
         return text + "\n" + definitionsText()
     }
 
     func markdownText() -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            "| " + cells.map(HumanText.markdownCell).joined(separator: " | ") + " |\n"
         }
         var text = line(columns.map(\.title))
         text += "|" + columns.map { $0.number ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows { text += line(row.map { $0.text.isEmpty ? "-" : $0.text }) }
-        if let summary { text += "\n" + summary + "\n" }
+        if let summary { text += "\n" + HumanText.safe(summary) + "\n" }
         return text + "\n" + definitionsText()
     }
 
+    /// RFC 4180 through the CSV library, formula-like cells neutralised (``SpreadsheetCell``).
     func csvData() throws -> Data {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream)
-        try writer.write(row: columns.map(\.name))
-        for row in rows {
-            writer.beginNewRow()
-            try writer.write(row: row.map(\.text))
-        }
-        writer.stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return data + Data("\n".utf8)
+        Data(CSVText.write(header: columns.map(\.name), rows: rows.map { $0.map(\.text) }).utf8)
     }
 
     func definitionsText() -> String {
@@ -131,5 +125,36 @@ extension String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text
+    }
+}
+
+/// The one way data reaches a person's terminal outside the TUI: control characters become `�`
+/// (see ``CellWidth/sanitized(_:keepingLineBreaks:)``), so nothing stored can move the cursor,
+/// retitle the window or clear the screen; Markdown cells are escaped as well.
+///
+/// ```swift
+/// HumanText.safe("Sam\u{1B}]0;pwned\u{7}")       // "Sam�]0;pwned�"
+/// HumanText.markdownCell("<b>A|B</b> [x](y)")       // "\\<b\\>A\\|B\\</b\\> \\[x\\]\\(y\\)"
+/// ```
+enum HumanText {
+    /// Text laid out by ehcdesk (its line breaks kept) with whatever came from the data made inert.
+    static func safe(_ text: String) -> String {
+        CellWidth.sanitized(text, keepingLineBreaks: true)
+    }
+
+    /// Prints text to stdout through ``safe(_:)``.
+    static func print(_ text: String) {
+        Swift.print(safe(text))
+    }
+
+    /// One Markdown table cell: sanitised on one line, with every character Markdown or HTML would
+    /// act on backslash-escaped (`|` would split the cell, `<` open a tag, `[…](…)` make a link).
+    static func markdownCell(_ text: String) -> String {
+        var escaped = ""
+        for character in CellWidth.sanitized(text, keepingLineBreaks: false) {
+            if "\\|<>[]()`*_&!#~".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 }

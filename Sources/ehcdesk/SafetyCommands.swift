@@ -12,14 +12,14 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "The case reference, e.g. EHC-2025-00123.") var id: String
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         let entries = try store.history(of: id)
         guard !entries.isEmpty else { throw StoreError.caseNotFound(id: id) }
         for entry in entries {
-            print("\(entry.at)  \(entry.user)  \(entry.action): \(entry.summary)")
+            HumanText.print("\(entry.at)  \(entry.user)  \(entry.action): \(entry.summary)")
             guard entry.action == "update" else { continue }
             for change in entry.changes {
-                print("    \(change.field): \(change.before) → \(change.after)")
+                HumanText.print("    \(change.field): \(change.before) → \(change.after)")
             }
         }
     }
@@ -42,7 +42,7 @@ struct EditCommand: ParsableCommand {
     @Argument(help: "The case reference, e.g. EHC-2025-00123.") var id: String
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.write)
         guard let count = `repeat` else {
             try edit(store, caseworker: caseworker)
             return
@@ -68,6 +68,24 @@ struct EditCommand: ParsableCommand {
     }
 }
 
+/// `ehcdesk init`: creates an empty caseload database on purpose (no other read command creates one).
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty caseload database (mode 0600 in a 0700 folder).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        if case .regular = SafeFile.kind(at: global.databasePath) {
+            let existing = try CaseStore.describe(path: global.databasePath)
+            print("\(global.databasePath) is already an ehcdesk database: \(existing); left as it is")
+            return
+        }
+        let store = try global.openStore(.create)
+        print("created an empty caseload database at \(store.path): \(try store.describe())")
+    }
+}
+
 /// `ehcdesk backup DEST`: a consistent copy made with SQLite's online backup while others keep working.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,9 +95,9 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: "The file to write (replaced only if it is an earlier ehcdesk backup).") var destination: String
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.read)
         try store.backup(to: destination)
-        print("backed up \(try store.caseCount()) cases to \(destination)")
+        print("backed up \(try store.describe()) to \(destination)")
     }
 }
 
@@ -99,6 +117,6 @@ struct RestoreCommand: ParsableCommand {
             throw CommandFailure(description: "ehcdesk: \(source) does not exist; nothing was restored")
         }
         let store = try CaseStore.restore(from: source, into: global.databasePath, force: force, by: global.actingUser)
-        print("restored \(try store.caseCount()) cases from \(source)")
+        print("restored \(source) into \(store.path): now \(try store.describe())")
     }
 }

@@ -16,7 +16,7 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "Your name as caseworker: m toggles your cases and the whole team's.") var caseworker: String?
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.write)
         try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment),
                                today: try global.resolvedToday(), environment: global.environment,
                                user: global.actingUser, caseworker: caseworker)
@@ -47,7 +47,7 @@ struct DemoCommand: ParsableCommand {
             path = folder + "/demo.sqlite"
         }
         defer { if let scratchFolder { try? FileManager.default.removeItem(atPath: scratchFolder) } }
-        let store = try CaseStore.open(path: path)
+        let store = try CaseStore.open(path: path, access: .create)
         if try store.caseCount() == 0 {
             _ = try Caseload.generate(into: store, cases: cases, seed: seed, today: today, user: global.actingUser)
         }

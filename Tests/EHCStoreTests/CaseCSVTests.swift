@@ -89,7 +89,7 @@ struct StoreSafetyTests {
     @Test("a delete is refused for a stale version, and when applied keeps the case's last facts in the trail")
     func deleteAudited() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         #expect(throws: StoreError.staleEdit(id: sampleCase().id, expectedVersion: 7, actualVersion: 1)) {
             try store.delete(id: sampleCase().id, expectedVersion: 7, by: "tester", summary: "duplicate record")
@@ -106,7 +106,7 @@ struct StoreSafetyTests {
     @Test("an audit entry lists exactly the facts that changed")
     func fieldChanges() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         var changed = sampleCase()
         changed.caseworker = "B. Caseworker"
@@ -123,15 +123,15 @@ struct StoreSafetyTests {
     func readableByOthers() throws {
         let folder = TemporaryFolder()
         let path = folder.file("db.sqlite")
-        #expect(try CaseStore.open(path: path).readableByOthers == false)
+        #expect(try CaseStore.open(path: path, access: .create).readableByOthers == false)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
-        #expect(try CaseStore.open(path: path).readableByOthers == true)
+        #expect(try CaseStore.open(path: path, access: .create).readableByOthers == true)
     }
 
     @Test("restore refuses a database with later changes than the backup, and --force restores it")
     func restoreRefusesNewer() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         try store.backup(to: folder.file("backup.sqlite"))
         try store.insert([sampleCase(id: "EHC-2")], by: "tester")

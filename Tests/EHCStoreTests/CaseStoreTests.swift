@@ -10,7 +10,7 @@ struct CaseStoreTests {
     func createsPrivateFileInWALMode() throws {
         let folder = TemporaryFolder()
         let path = folder.file("nested/caseload.sqlite")
-        let store = try CaseStore.open(path: path)
+        let store = try CaseStore.open(path: path, access: .create)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder.file("nested"))
@@ -22,7 +22,7 @@ struct CaseStoreTests {
     @Test("a case round-trips through the database with every fact")
     func roundTrip() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         let original = sampleCase()
         try store.insert([original], by: "tester")
         #expect(try store.allCases() == [original])
@@ -37,7 +37,7 @@ struct CaseStoreTests {
         let path = folder.file("notes.txt")
         let content = Data("these are my notes, not a database\n".utf8)
         _ = FileManager.default.createFile(atPath: path, contents: content)
-        #expect(throws: StoreError.notAnEhcdeskDatabase(path: path)) { try CaseStore.open(path: path) }
+        #expect(throws: StoreError.notAnEhcdeskDatabase(path: path)) { try CaseStore.open(path: path, access: .create) }
         #expect(FileManager.default.contents(atPath: path) == content)
     }
 
@@ -47,7 +47,7 @@ struct CaseStoreTests {
         let path = folder.file("other.sqlite")
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE t (x)") }
         let before = FileManager.default.contents(atPath: path)
-        #expect(throws: StoreError.notAnEhcdeskDatabase(path: path)) { try CaseStore.open(path: path) }
+        #expect(throws: StoreError.notAnEhcdeskDatabase(path: path)) { try CaseStore.open(path: path, access: .create) }
         #expect(FileManager.default.contents(atPath: path) == before)
     }
 
@@ -55,19 +55,19 @@ struct CaseStoreTests {
     func refusesNewerSchema() throws {
         let folder = TemporaryFolder()
         let path = folder.file("newer.sqlite")
-        _ = try CaseStore.open(path: path)
+        _ = try CaseStore.open(path: path, access: .create)
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
         }
         let before = FileManager.default.contents(atPath: path)
-        #expect(throws: StoreError.newerSchema(path: path)) { try CaseStore.open(path: path) }
+        #expect(throws: StoreError.newerSchema(path: path)) { try CaseStore.open(path: path, access: .create) }
         #expect(FileManager.default.contents(atPath: path) == before)
     }
 
     @Test("inserting a reference that exists is refused and writes nothing")
     func duplicateInsertWritesNothing() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         #expect(throws: StoreError.duplicateCase(id: "EHC-2025-00001")) {
             try store.insert([sampleCase(id: "EHC-2025-00002"), sampleCase()], by: "tester")
@@ -78,7 +78,7 @@ struct CaseStoreTests {
     @Test("an edit of a stale version is refused, a current one is applied and audited")
     func optimisticConcurrency() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         var ehcCase = sampleCase()
         try store.insert([ehcCase], by: "first")
         ehcCase.caseworker = "B. Caseworker"
@@ -97,7 +97,7 @@ struct CaseStoreTests {
     @Test("SQLite itself refuses to change or delete audit-trail entries")
     func auditTrailIsAppendOnly() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         #expect(throws: DatabaseError.self) {
             try store.pool.write { db in try db.execute(sql: "UPDATE auditTrail SET user = 'someone else'") }
@@ -114,7 +114,7 @@ struct CasesByIssueDateTests {
     @Test("only plans issued in the period, both days included, come back with all their facts")
     func period() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         var before = sampleCase(id: "EHC-A")
         before.finalPlanIssued = CalendarDate("2025-05-19")
         let onFirstDay = sampleCase(id: "EHC-B")   // issued 2025-05-20
@@ -144,7 +144,7 @@ struct SchemaUpgradeTests {
                 """)
         }
         try queue.close()
-        let store = try CaseStore.open(path: path)
+        let store = try CaseStore.open(path: path, access: .create)
         let review = try #require(try store.allCases().first?.reviews.first)
         #expect(review.decision == .amend)
         #expect(review.amendmentProposed == nil)
@@ -161,7 +161,7 @@ struct IssuedPlansTests {
 
     /// A store holding `count` generated cases; keep `folder` alive while the store is used.
     static func generatedStore(count: Int, in folder: TemporaryFolder) throws -> CaseStore {
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert(CaseloadGenerator(seed: 3, today: today).cases(count: count), by: "tester")
         return store
     }
@@ -199,7 +199,7 @@ struct CasesAwaitingAdviceTests {
     @Test("the light read gives the same Who owes what as the whole caseload, with each case's version")
     func agreesWithWholeCaseload() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         let cases = CaseloadGenerator(seed: 5, today: generatorToday).cases(count: 2_000)
         try store.insert(cases, by: "tester")
         let calendar = StatutoryCalendar()

@@ -9,7 +9,7 @@ struct CaseStreamTests {
     @Test("child rows go to their own case whatever the bytes of the references (SQLite's binary order)")
     func mergesByBinaryOrder() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         // "Z" < "a" < "É" in bytes; "EHC-1" is a prefix of "EHC-10".
         let cases = ["a-1", "EHC-10", "EHC-1", "É-1", "Z-1"].enumerated().map { index, id in
             var ehcCase = sampleCase(id: id)
@@ -27,7 +27,7 @@ struct CaseStreamTests {
     @Test("mapCases transforms every case once, in reference order, across many chunks")
     func mapsInOrder() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         let today = CalendarDate("2026-11-24")!
         let generated = CaseloadGenerator(seed: 11, today: today).cases(count: 5_000)
         try store.insert(generated, by: "tester")
@@ -39,7 +39,7 @@ struct CaseStreamTests {
     @Test("chase dates written by another tool with spaces read the same; a date that is not one is named")
     func readsChaseListsOfAnyShape() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         try store.pool.write { db in
             try db.execute(sql: "UPDATE advice SET chased = '[ \"2025-03-18\", \"2025-03-25\" ]' WHERE position = 0")
@@ -57,7 +57,7 @@ struct CaseWritingTests {
     @Test("more advice items than one statement inserts, an empty setting and every chase date round-trip in order")
     func manyChildRowsRoundTrip() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         var ehcCase = sampleCase()
         ehcCase.child.setting = ""
         let requested = CalendarDate("2025-02-11")!
@@ -87,7 +87,7 @@ struct CasesInReferenceOrderMigrationTests {
             try Schema.migrator.migrate(queue, upTo: "v4: advice contact and quality")
             try queue.write { db in for ehcCase in cases { try CaseRows.insert(ehcCase, db) } }
         }
-        let store = try CaseStore.open(path: path)
+        let store = try CaseStore.open(path: path, access: .create)
         #expect(try store.allCases() == cases.sorted { $0.id < $1.id })
         let (table, orphans) = try store.pool.read { db in
             (try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'cases'") ?? "",
@@ -103,7 +103,7 @@ struct GeneratedBulkLoadTests {
     @Test("after a bulk load foreign keys are enforced again: a child row without its case is refused")
     func foreignKeysBackOn() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         let today = CalendarDate("2026-11-24")!
         #expect(try store.insertGenerated(CaseloadGenerator(seed: 2, today: today).cases(count: 50), by: "t", summary: "s") == 50)
         let orphans = try store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }

@@ -11,7 +11,7 @@ struct ImporterTests {
     @Test("a reference used twice in one file is refused with both places, and nothing is written")
     func duplicateInFile() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         #expect(throws: ImportFailure.self) {
             try store.importCases([sampleCase(), sampleCase(id: "EHC-2"), sampleCase()], file: "in.json",
                                   updateExisting: false, by: "tester", check: ConsistencyCheck(), today: today)
@@ -22,7 +22,7 @@ struct ImporterTests {
     @Test("an existing reference is refused without --update and replaced, audited, with it")
     func updateExisting() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         var changed = sampleCase()
         changed.caseworker = "B. Caseworker"
@@ -41,7 +41,7 @@ struct ImporterTests {
     @Test("a case that breaks a statutory rule refuses the import, naming the case, its path and the rule")
     func consistencyErrorsRefuse() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         var broken = sampleCase(id: "EHC-2025-00009")
         broken.advice[0].received = CalendarDate("2025-02-01")
         do {
@@ -67,7 +67,7 @@ struct AdviceQualityImportTests {
         do {
             let cases = try InterchangeDocument.read(Array(text.utf8), file: "in.json")
             let folder = TemporaryFolder()
-            let store = try CaseStore.open(path: folder.file("db.sqlite"))
+            let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
             _ = try store.importCases(cases, file: "in.json", updateExisting: false, by: "tester",
                                       check: ConsistencyCheck(), today: today)
             return []
@@ -108,7 +108,7 @@ struct AdviceQualityImportTests {
     @Test("the database refuses a verdict outside the vocabulary and a return day without the verdict")
     func schemaChecks() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         #expect(throws: (any Error).self) {
             try DatabaseQueue(path: folder.file("db.sqlite")).write { db in

@@ -13,7 +13,7 @@ struct PlanAuditStoreTests {
     @Test("a half-done audit is saved, resumed with its answers, finished and graded")
     func saveResumeFinish() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         var audit = PlanAudit(caseID: "EHC-2025-00001", templateID: "ehc-plan", auditor: "R. Auditor", started: today)
         audit.answer(AuditAnswer(questionID: "X1", value: .yes))
@@ -38,7 +38,7 @@ struct PlanAuditStoreTests {
     @Test("moderation keeps the auditor's grade beside the moderator's")
     func moderation() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
         var audit = PlanAudit(caseID: "EHC-2025-00001", templateID: "ehc-plan", auditor: "R. Auditor", started: today,
                               finished: today, grade: .good, score: 0.8)
@@ -53,7 +53,7 @@ struct PlanAuditStoreTests {
     @Test("updating a case keeps its audits")
     func caseUpdateKeepsAudits() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         var ehcCase = sampleCase()
         try store.insert([ehcCase], by: "tester")
         try store.save(PlanAudit(caseID: ehcCase.id, templateID: "ehc-plan", auditor: "R", started: today),
@@ -66,7 +66,7 @@ struct PlanAuditStoreTests {
     @Test("an audit of an unknown case is refused")
     func unknownCase() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("db.sqlite"))
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         #expect(throws: StoreError.caseNotFound(id: "EHC-NOPE")) {
             try store.save(PlanAudit(caseID: "EHC-NOPE", templateID: "ehc-plan", auditor: "R", started: today),
                            by: "R", summary: "audit started")

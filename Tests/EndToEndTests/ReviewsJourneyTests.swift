@@ -23,7 +23,7 @@ struct ReviewsJourneyTests {
                            finalPlanIssued: issuedOn)
         }
         let path = folder.file("reviews.sqlite")
-        let store = try CaseStore.open(path: path)
+        let store = try CaseStore.open(path: path, access: .create)
         try store.insert([plan(overdue, "Maya", issued: "2025-05-26"), plan("EHC-2026-00012", "Omar", issued: "2026-06-01")],
                          by: "setup")
         return path

@@ -68,7 +68,7 @@ struct TriageJourneyTests {
         try Self.inOverdueView { tmux, path in
             let overdue = try tmux.screen()
             let reference = try #require(Self.rows(overdue).first { $0.line.contains("final plan") }?.reference)
-            let store = try CaseStore.open(path: path)
+            let store = try CaseStore.open(path: path, access: .write)
             let before = try #require(try store.fetchCase(id: reference))
             try tmux.send("/")
             for character in reference { try tmux.send(String(character)) }
@@ -121,7 +121,7 @@ struct TriageJourneyTests {
         try first.waitFor("Saved \(reference)")
         try second.send("Enter")
         try second.waitFor("changed by alice at")
-        let store = try CaseStore.open(path: database.path)
+        let store = try CaseStore.open(path: database.path, access: .write)
         let history = try store.history(of: reference)
         #expect(history.filter { $0.action == "update" }.map(\.user) == ["alice"])
     }
@@ -149,7 +149,7 @@ struct TriageJourneyTests {
     func picksUpOtherProcesses() throws {
         try Self.inOverdueView { tmux, path in
             let reference = try #require(Self.rows(try tmux.screen()).first?.reference)
-            let store = try CaseStore.open(path: path)
+            let store = try CaseStore.open(path: path, access: .write)
             let (ehcCase, version) = try #require(try store.fetchCase(id: reference))
             var closed = ehcCase
             closed.closed = Closure(date: try #require(CalendarDate(Self.today)), reason: "moved away")

@@ -52,7 +52,7 @@ struct CSVTable {
             log.add(file: file, "1:1", "the file is empty; expected a header row")
             return nil
         }
-        let body = Array(rows.dropFirst())
+        let body = rows.dropFirst().map { Row(line: $0.line, cells: $0.cells.map(SpreadsheetCell.restored)) }
         for row in body where row.cells.count != header.cells.count {
             log.add(file: file, "\(row.line):\(min(row.cells.count, header.cells.count) + 1)",
                     "this row has \(row.cells.count) cells but the header has \(header.cells.count)"
@@ -105,16 +105,55 @@ struct CSVTable {
 /// ```swift
 /// let text = CSVText.write(header: ["id"], rows: [["EHC-1"]])   // "id\nEHC-1\n"
 /// ```
-enum CSVText {
-    static func write(header: [String], rows: [[String]]) -> String {
+public enum CSVText {
+    /// Every cell passes through ``SpreadsheetCell/neutralised(_:)``, so no cell runs as a formula.
+    public static func write(header: [String], rows: [[String]]) -> String {
         let stream = OutputStream.toMemory()
         stream.open()
-        // Writing to memory cannot fail; the library only throws when a stream refuses bytes.
+        // Writing to memory cannot fail; the library only throws when a stream refuses bytes
+        // (no value from input reaches these `try!`s as a failure).
         let writer = try! CSVWriter(stream: stream)
         try! writer.write(row: header)
-        for row in rows { try! writer.write(row: row) }
+        for row in rows { try! writer.write(row: row.map(SpreadsheetCell.neutralised)) }
         stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// A cell a spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) is written with a leading `'`, which Excel and LibreOffice show as text; a
+/// plain number such as `-3` is left alone. Reading removes exactly the `'` writing added, so an
+/// export imports back byte for byte.
+///
+/// ```swift
+/// SpreadsheetCell.neutralised("=HYPERLINK(\"http://x\")")   // "'=HYPERLINK(\"http://x\")"
+/// SpreadsheetCell.restored("'=HYPERLINK(\"http://x\")")     // "=HYPERLINK(\"http://x\")"
+/// SpreadsheetCell.neutralised("-3")                          // "-3"
+/// ```
+public enum SpreadsheetCell {
+    private static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    public static func neutralised(_ text: String) -> String {
+        needsQuote(text) ? "'" + text : text
+    }
+
+    public static func restored(_ text: String) -> String {
+        guard text.first == "'" else { return text }
+        let rest = String(text.dropFirst())
+        return needsQuote(rest) ? rest : text
+    }
+
+    /// After any leading `'`s, a trigger character, and not a plain number.
+    private static func needsQuote(_ text: String) -> Bool {
+        guard let first = text.first(where: { $0 != "'" }), triggers.contains(first) else { return false }
+        return !isPlainNumber(text)
+    }
+
+    private static func isPlainNumber(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return !body.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 }

@@ -92,10 +92,17 @@ public enum CaseList: String, Sendable, Hashable, CaseIterable {
 extension ImportedCases {
     /// Reads a `.json` file, a CSV folder, `cases.csv` with its siblings, or another `.csv` as cases only.
     public static func read(path: String) throws(ImportFailure) -> ImportedCases {
-        let contents: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map(Array.init) }
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        if exists, isFolder.boolValue {
+        // Only regular files are read (a FIFO would hang, a device never ends); a UTF-8 byte-order
+        // mark, as Excel's "CSV UTF-8" writes, is not part of the data.
+        let contents: (String) -> [UInt8]? = { file in
+            guard case .regular = SafeFile.kind(at: file), let data = FileManager.default.contents(atPath: file) else { return nil }
+            return data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : Array(data)
+        }
+        let kind = SafeFile.kind(at: path)
+        if case let .other(what) = kind, kind != .folder {
+            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "is \(what), not a file to import")])
+        }
+        if kind == .folder {
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             return try CaseCSV.read(folder: folder, casesFile: folder + "/cases.csv", withSiblings: true, contents: contents)
         }

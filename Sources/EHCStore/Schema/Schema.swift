@@ -4,7 +4,7 @@ import GRDB
 /// The versioned schema of an ehcdesk database: every table, constraint and trigger, migration by migration.
 ///
 /// Migrations are only ever appended. A database that has a migration this build does not know
-/// was written by a newer ehcdesk and is refused (see ``CaseStore/open(path:)``).
+/// was written by a newer ehcdesk and is refused (see ``CaseStore/open(path:access:)``).
 ///
 /// ```swift
 /// try Schema.migrator.migrate(dbQueue)
@@ -49,6 +49,20 @@ enum Schema {
                 CREATE INDEX cases_caseworker ON cases(caseworker);
                 CREATE INDEX cases_finalPlanIssued ON cases(finalPlanIssued);
                 """)
+        }
+        migrator.registerMigration("v6: database identity") { db in
+            // Made once, when the database is created (or first opened by this version), and copied by
+            // backup: `restore` refuses a file whose identity differs, i.e. another caseload.
+            try db.execute(sql: """
+                CREATE TABLE databaseIdentity (
+                  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                  identity TEXT NOT NULL,
+                  created TEXT NOT NULL);
+                CREATE TRIGGER databaseIdentity_fixed BEFORE UPDATE ON databaseIdentity
+                  BEGIN SELECT RAISE(ABORT, 'the database identity never changes'); END;
+                """)
+            try db.execute(sql: "INSERT INTO databaseIdentity VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                           arguments: [UUID().uuidString])
         }
         return migrator
     }

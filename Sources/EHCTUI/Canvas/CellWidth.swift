@@ -45,9 +45,29 @@ public enum CellWidth {
         return character
     }
 
+    /// The text with every control character replaced by `�`, the one sanitising of every
+    /// human-readable output (the screen, `case`, `history`, tables, Markdown, error messages):
+    /// a name holding `ESC]0;…BEL` or `ESC[2J` can then neither retitle nor clear a terminal.
+    /// `keepingLineBreaks` keeps `\n` for multi-line text our own code laid out.
+    ///
+    /// ```swift
+    /// CellWidth.sanitized("Sam\u{1B}[2J", keepingLineBreaks: false)   // "Sam�[2J"
+    /// ```
+    public static func sanitized(_ text: some StringProtocol, keepingLineBreaks: Bool) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            result.append(keepingLineBreaks && character == "\n" ? character : sanitized(character))
+        }
+        return result
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that reorder what a
+    /// terminal shows (U+202A–U+202E, U+2066–U+2069).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return value < 0x20 || (value >= 0x7F && value < 0xA0)
+        return value < 0x20 || (value >= 0x7F && value < 0xA0) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
     }
 
     private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {

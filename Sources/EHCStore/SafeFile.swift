@@ -1,0 +1,150 @@
+import Foundation
+import Glibc
+
+/// What is at a path before ehcdesk opens it, read with `lstat`/`stat` (never by opening it, so a
+/// FIFO cannot hang and a device is never touched).
+///
+/// A database, backup or export must be a regular file. A folder, FIFO, socket or device is refused
+/// by name before anything is opened; `--db /tmp` no longer reaches SQLite.
+///
+/// ```swift
+/// try SafeFile.kind(at: "/tmp")            // .other("a folder")
+/// try SafeFile.kind(at: "caseload.sqlite") // .regular(size: 40960)
+/// ```
+public enum SafeFile {
+    public enum Kind: Equatable, Sendable {
+        case missing
+        /// A regular file (a symbolic link to one counts; `isSymlink` says which).
+        case regular(size: Int, isSymlink: Bool)
+        /// Anything else, named for the user ("a folder", "a FIFO (named pipe)", …).
+        case other(String)
+
+        /// A folder: refused as a database, accepted where a CSV folder may be given.
+        public static let folder = Kind.other("a folder")
+    }
+
+    /// What `path` is, following a symbolic link once to its target.
+    public static func kind(at path: String) -> Kind {
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return .missing }
+        let isSymlink = (link.st_mode & S_IFMT) == S_IFLNK
+        var target = stat()
+        guard stat(path, &target) == 0 else { return .other("a symbolic link to nothing") }
+        switch target.st_mode & S_IFMT {
+        case S_IFREG: return .regular(size: Int(target.st_size), isSymlink: isSymlink)
+        case S_IFDIR: return .folder
+        case S_IFIFO: return .other("a FIFO (named pipe)")
+        case S_IFSOCK: return .other("a socket")
+        case S_IFCHR, S_IFBLK: return .other("a device")
+        default: return .other("not a regular file")
+        }
+    }
+
+    /// Whether `path` itself is a symbolic link (not followed).
+    public static func isSymlink(_ path: String) -> Bool {
+        var link = stat()
+        return lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// A new file beside `path`, created exclusively (`O_EXCL | O_NOFOLLOW`, mode 0600) under a name
+    /// nobody can guess (`.NAME.tmp-<random>`), so a planted file or symlink can never receive it.
+    ///
+    /// Returns the temporary path; the caller renames it into place or removes it.
+    public static func createExclusiveTemporary(beside path: String) throws -> String {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw FileProblem(path: folder, message: "the folder cannot be created")
+            }
+        }
+        for _ in 0..<8 {
+            var random = SystemRandomNumberGenerator()
+            let suffix = String(random.next(), radix: 36) + String(random.next(), radix: 36)
+            let candidate = folder + "/." + url.lastPathComponent + ".tmp-" + suffix
+            let descriptor = Glibc.open(candidate, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                fchmod(descriptor, 0o600)
+                close(descriptor)
+                return candidate
+            }
+            guard errno == EEXIST else { throw FileProblem(path: candidate, errno: errno) }
+        }
+        throw FileProblem(path: path, message: "no unused temporary name could be made beside it")
+    }
+
+    /// Flushes a file's contents to the disk (`fsync`), so it survives a power cut.
+    public static func sync(file path: String) throws {
+        let descriptor = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileProblem(path: path, errno: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileProblem(path: path, errno: errno) }
+    }
+
+    /// Flushes a folder's entries (a rename into it) to the disk.
+    public static func sync(folderOf path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let descriptor = Glibc.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileProblem(path: folder, errno: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileProblem(path: folder, errno: errno) }
+    }
+
+    /// Moves `temporary` to `path` atomically, then syncs the folder; `path` is never written through a symlink.
+    public static func replace(_ path: String, with temporary: String) throws {
+        guard rename(temporary, path) == 0 else { throw FileProblem(path: path, errno: errno) }
+        try sync(folderOf: path)
+    }
+
+    /// Puts `temporary` at `path` only if nothing is there (`link`, atomic), then removes the temporary name.
+    /// Returns `false`, leaving `temporary` in place, when `path` appeared meanwhile.
+    public static func placeIfAbsent(_ temporary: String, at path: String) throws -> Bool {
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { return false }
+            throw FileProblem(path: path, errno: errno)
+        }
+        unlink(temporary)
+        try sync(folderOf: path)
+        return true
+    }
+
+    /// Removes a database file and its SQLite side files (`-wal`, `-shm`, `-journal`), ignoring absent ones.
+    public static func removeDatabase(at path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    }
+}
+
+/// A file operation that failed, with the path and the system's reason in words.
+///
+/// ```swift
+/// FileProblem(path: "/backups/x", errno: ENOSPC).description   // "/backups/x: the disk is full"
+/// ```
+public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public init(path: String, errno code: Int32) {
+        self.init(path: path, message: FileProblem.reason(code))
+    }
+
+    /// The system's reason, with the one a user most needs said plainly.
+    public static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC, EDQUOT: "the disk is full"
+        case EACCES, EPERM: "permission denied"
+        case EROFS: "the file system is read-only"
+        case ELOOP: "it is a symbolic link, which ehcdesk does not write through"
+        default: String(cString: strerror(code))
+        }
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
