@@ -111,6 +111,37 @@ public enum SafeFile {
         return true
     }
 
+    /// Writes `data` to `path` whole or not at all: a private (0600) temporary file beside it,
+    /// synced, then renamed into place. `path` must be missing or a regular file, never a symlink;
+    /// a missing folder is created 0700.
+    ///
+    /// ```swift
+    /// try SafeFile.writePrivate(Data(csv.utf8), to: "out/cases.csv")
+    /// ```
+    public static func writePrivate(_ data: Data, to path: String) throws {
+        if isSymlink(path) { throw FileProblem(path: path, errno: ELOOP) }
+        if case let .other(what) = kind(at: path) { throw FileProblem(path: path, message: "is \(what), not a file") }
+        let temporary = try createExclusiveTemporary(beside: path)
+        defer { unlink(temporary) }
+        let descriptor = Glibc.open(temporary, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileProblem(path: temporary, errno: errno) }
+        defer { Glibc.close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileProblem(path: path, errno: errno)
+                }
+                offset += written
+            }
+        }
+        guard fsync(descriptor) == 0 else { throw FileProblem(path: path, errno: errno) }
+        try replace(path, with: temporary)
+    }
+
     /// Removes a database file and its SQLite side files (`-wal`, `-shm`, `-journal`), ignoring absent ones.
     public static func removeDatabase(at path: String) {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }

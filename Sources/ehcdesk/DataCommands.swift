@@ -16,6 +16,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var rules: SettingsOptions
     @Option(help: "The output format.") var format: ExportFormat = .json
     @Option(help: "A folder to write every CSV file into (CSV only).") var output: String?
+    @Flag(help: "Replace the CSV files an earlier export left in --output.") var force = false
 
     func validate() throws {
         if output != nil, format != .csv { throw ValidationError("--output DIR is for --format csv") }
@@ -34,25 +35,27 @@ struct ExportCommand: ParsableCommand {
         }
         let files = CaseCSV.export(cases, calendar: calendar, today: today)
         guard let output else {
-            FileHandle.standardOutput.write(Data(files["cases.csv"]!.utf8))
+            FileHandle.standardOutput.write(Data((files["cases.csv"] ?? "").utf8))
             return
         }
         try writeFolder(files, to: output)
         print("exported \(cases.count) cases to \(output)/ (\(CaseCSV.fileNames.joined(separator: ", ")))")
     }
 
-    /// Writes each file whole (temporary name, then rename) in a private folder.
+    /// Writes each file whole (private temporary name, synced, then renamed) in a private folder;
+    /// files an earlier export left there are replaced only with `--force`.
     private func writeFolder(_ files: [String: String], to folder: String) throws {
+        let existing = CaseCSV.fileNames.filter { SafeFile.kind(at: folder + "/" + $0) != .missing }
+        if !force, !existing.isEmpty {
+            throw CommandFailure(description: "ehcdesk: \(folder) already holds \(existing.joined(separator: ", ")); "
+                                 + "nothing was written (use --force to replace them)")
+        }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
             for name in CaseCSV.fileNames {
-                let path = folder + "/" + name
-                try Data(files[name]!.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+                try SafeFile.writePrivate(Data((files[name] ?? "").utf8), to: folder + "/" + name)
             }
-        } catch {
-            throw CommandFailure(description: "ehcdesk: cannot write the export to \(folder): \(error.localizedDescription)")
+        } catch let problem as FileProblem {
+            throw CommandFailure(description: "ehcdesk: cannot write the export: \(problem)")
         }
     }
 }

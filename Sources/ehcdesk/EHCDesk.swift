@@ -57,6 +57,7 @@ struct EHCDesk: ParsableCommand {
         case let problem as EffectiveSettings.Problem: "ehcdesk: \(problem)"
         case let error as StoreError: "ehcdesk: \(error)"
         case let problem as FileProblem: "ehcdesk: \(problem); nothing was changed"
+        case let problem as AuditTemplateFile.Problem: "ehcdesk: \(problem)"
         default: nil
         }
     }

@@ -14,7 +14,12 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore(.read)
         let entries = try store.history(of: id)
-        guard !entries.isEmpty else { throw StoreError.caseNotFound(id: id) }
+        guard !entries.isEmpty else {
+            guard try store.fetchCase(id: id) != nil else { throw StoreError.caseNotFound(id: id) }
+            print("\(HumanText.safe(id)) has no recorded changes: it was generated or restored with the caseload, "
+                  + "and nobody has changed it since")
+            return
+        }
         for entry in entries {
             HumanText.print("\(entry.at)  \(entry.user)  \(entry.action): \(entry.summary)")
             guard entry.action == "update" else { continue }

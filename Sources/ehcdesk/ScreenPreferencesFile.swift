@@ -36,9 +36,6 @@ enum ScreenPreferencesFile {
     }
 
     static func save(_ preferences: ScreenPreferences, path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
         let caseworker = (preferences.caseworker ?? "").replacingOccurrences(of: "\"", with: "")
         let text = """
             # ehcdesk screen state, rewritten when you change view or mine/team
@@ -47,6 +44,6 @@ enum ScreenPreferencesFile {
             caseworker = "\(caseworker)"
 
             """
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try SafeFile.writePrivate(Data(text.utf8), to: path)
     }
 }

@@ -22,6 +22,9 @@ public enum AuditTemplateFile {
     }
 
     public static func load(path: String) throws -> AuditTemplate {
+        if case let .other(what) = SafeFile.kind(at: path) {
+            throw Problem(file: path, line: 1, reason: "is \(what), not a template file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(file: path, line: 1, reason: "the file cannot be read")
         }
@@ -33,6 +36,9 @@ public enum AuditTemplateFile {
 
     public static func parse(_ text: String, file: String) throws -> AuditTemplate {
         let table: TOMLTable
+        if let problem = TOMLPrecheck.firstProblem(in: text) {
+            throw Problem(file: file, line: problem.line, reason: problem.reason)
+        }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

@@ -41,7 +41,19 @@ public struct EffectiveSettings: Sendable, Equatable {
 
     /// Reads the config file at `configPath` when it exists, then applies the command-line overrides.
     public static func load(configPath: String, overrides: [String: String]) throws -> EffectiveSettings {
-        let text = FileManager.default.contents(atPath: configPath).map { String(decoding: $0, as: UTF8.self) }
+        let text: String?
+        switch SafeFile.kind(at: configPath) {
+        case .missing: text = nil
+        case let .other(what): throw Problem(description: "\(configPath): is \(what), not a config file")
+        case .regular:
+            guard let data = FileManager.default.contents(atPath: configPath) else {
+                throw Problem(description: "\(configPath): the file cannot be read")
+            }
+            guard let decoded = String(validating: data, as: UTF8.self) else {
+                throw Problem(description: "\(configPath): the file is not UTF-8 text")
+            }
+            text = decoded
+        }
         return try resolve(configText: text, configPath: configPath, overrides: overrides)
     }
 
@@ -51,6 +63,9 @@ public struct EffectiveSettings: Sendable, Equatable {
         for name in names { effective.sources[name] = "default" }
         if let configText {
             let table: TOMLTable
+            if let problem = TOMLPrecheck.firstProblem(in: configText) {
+                throw Problem(description: "\(configPath):\(problem.line):\(problem.column): \(problem.reason)")
+            }
             do {
                 table = try TOMLTable(string: configText)
             } catch let error as TOMLParseError {
