@@ -41,6 +41,7 @@ struct EditCommand: ParsableCommand {
         commandName: "edit", abstract: "Change facts of one case (recorded in the audit trail).")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var rules: SettingsOptions
     @Option(help: "The new caseworker.") var caseworker: String
     @Option(help: "Refuse the edit unless the case is still at this version.") var expectedVersion: Int?
     @Option(help: .hidden) var `repeat`: Int?
@@ -56,10 +57,17 @@ struct EditCommand: ParsableCommand {
     }
 
     private func edit(_ store: CaseStore, caseworker: String) throws {
+        let check = ConsistencyCheck(settings: try rules.effective(environment: global.environment).settings)
+        let today = try global.resolvedToday()
         while true {
             guard let (found, version) = try store.fetchCase(id: id) else { throw StoreError.caseNotFound(id: id) }
             var ehcCase = found
             ehcCase.caseworker = caseworker
+            // The import's check: an edit may not add an error (an empty name, a control character …).
+            let before = Set(check.findings(for: found, today: today).filter { $0.severity == .error })
+            if let added = check.findings(for: ehcCase, today: today).first(where: { $0.severity == .error && !before.contains($0) }) {
+                throw CommandFailure(description: "ehcdesk: \(id): \(added.path): \(added.message) Nothing was changed.")
+            }
             do {
                 let saved = try store.update(ehcCase, expectedVersion: expectedVersion ?? version, by: global.actingUser,
                                              summary: "caseworker \(found.caseworker) → \(caseworker)")

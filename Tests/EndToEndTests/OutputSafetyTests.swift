@@ -8,12 +8,12 @@ struct OutputSafetyTests {
     static let hostileName = "Sam\u{1B}]0;pwned\u{07}\u{1B}[2J"
 
     /// A database holding one overdue case whose names and caseworker are hostile.
-    static func hostileDatabase(_ scratch: ScratchFolder, familyName: String = "Evil", caseworker: String = "=HYPERLINK(\"http://x\")")
-        throws -> String {
+    static func hostileDatabase(_ scratch: ScratchFolder, familyName: String = "Evil", caseworker: String = "=HYPERLINK(\"http://x\")",
+                                hostileGivenName: Bool = true) throws -> String {
         let file = scratch.file("hostile.json")
         let json: [String: Any] = ["format": "ehcdesk/1", "cases": [[
             "id": "EHC-2025-00001",
-            "child": ["givenName": hostileName, "familyName": familyName, "dateOfBirth": "2016-03-02"],
+            "child": ["givenName": "Placeholder", "familyName": familyName, "dateOfBirth": "2016-03-02"],
             "caseworker": caseworker, "requestDate": "2025-01-06", "requestSource": "parent",
             "decisionToAssess": ["date": "2025-02-10", "outcome": "assess"],
             "decisionToIssue": ["date": "2025-04-01", "outcome": "issue"],
@@ -23,6 +23,17 @@ struct OutputSafetyTests {
         let database = scratch.file("db.sqlite")
         let imported = try runEhcdesk(["import", file, "--db", database, "--today", "2026-11-24"])
         #expect(imported.code == 0, "\(imported.err)")
+        guard hostileGivenName else { return database }
+        // Import now refuses control characters in names, so the hostile name is written as an older
+        // version (or someone with sqlite3) could have stored it.
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        writer.arguments = ["sqlite3", database, "UPDATE cases SET givenName = 'Sam' || char(27) || ']0;pwned' || char(7) "
+                            + "|| char(27) || '[2J'"]
+        try writer.run()
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(try sqliteValue(database, "SELECT length(givenName) FROM cases") == String(hostileName.count))
         return database
     }
 
@@ -50,7 +61,8 @@ struct OutputSafetyTests {
     @Test("CSV cells that a spreadsheet would run are neutralised, and import back as they were")
     func formulasAreNeutralised() throws {
         let scratch = try ScratchFolder()
-        let database = try Self.hostileDatabase(scratch, familyName: "-2+3", caseworker: "=HYPERLINK(\"http://x\")")
+        let database = try Self.hostileDatabase(scratch, familyName: "-2+3", caseworker: "=HYPERLINK(\"http://x\")",
+                                              hostileGivenName: false)
         let overdue = try runEhcdesk(["overdue", "--format", "csv", "--db", database] + today)
         #expect(overdue.out.contains("'=HYPERLINK"), "\(overdue.out)")
         #expect(!overdue.out.contains(",=HYPERLINK") && !overdue.out.contains("\"=HYPERLINK"))

@@ -15,6 +15,8 @@ import Testing
 final class TmuxSession {
     let socket = "ehcdesk-e2e-\(UUID().uuidString.prefix(8))"
     let folder: String
+    /// Set once a wait for the program's exit succeeded; until then every wait also checks it still runs.
+    private var exitSeen = false
 
     init(command: [String], width: Int, height: Int, environment: [String: String] = [:]) throws {
         folder = NSTemporaryDirectory() + "ehcdesk-e2e-" + UUID().uuidString
@@ -32,6 +34,10 @@ final class TmuxSession {
     }
 
     deinit {
+        // A journey that did not end by waiting for the exit must end with ehcdesk still running.
+        if !exitSeen, let last = try? screen(), Self.hasExited(last) {
+            Issue.record("ehcdesk had exited before the journey ended; the screen was:\n\(last)")
+        }
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: folder)
         // tmux leaves its socket behind; tests must not litter /tmp.
@@ -51,18 +57,37 @@ final class TmuxSession {
     /// Waits (up to `seconds`) until the screen contains `text`; fails the test with the screen otherwise.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try waitUntil(seconds: seconds, "text \"\(text)\"", sourceLocation: sourceLocation) { $0.contains(text) }
+        try waitUntil(seconds: seconds, "text \"\(text)\"", expectingExit: text.hasPrefix("EXIT="),
+                      sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// The shell prints `EXIT=<status>` when the program ends (see `init`): whatever else the pane
+    /// shows, ehcdesk is then no longer running.
+    static func hasExited(_ screen: String) -> Bool {
+        screen.contains("EXIT=")
     }
 
     /// Waits until `condition` holds for the screen.
+    ///
+    /// Unless `expectingExit`, the condition only counts while ehcdesk is still running: a check
+    /// that something is *absent* is otherwise satisfied by a crashed or blank pane.
     @discardableResult
-    func waitUntil(seconds: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-                   _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(seconds: Double = 10, _ what: String, expectingExit: Bool = false,
+                   sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                if expectingExit {
+                    exitSeen = true
+                } else if try Self.hasExited(last) || display("#{pane_dead}") == "1" {
+                    Issue.record("ehcdesk is no longer running while waiting for \(what); the screen was:\n\(last)",
+                                 sourceLocation: sourceLocation)
+                    throw TmuxError(message: "ehcdesk exited while waiting for \(what)")
+                }
+                return last
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
@@ -78,7 +103,10 @@ final class TmuxSession {
     func waitForExit(seconds: Double = 10) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if try display("#{pane_dead}") == "1" { return }
+            if try display("#{pane_dead}") == "1" {
+                exitSeen = true
+                return
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         Issue.record("the program did not exit; the screen was:\n\(try screen())")

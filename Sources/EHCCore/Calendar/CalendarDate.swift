@@ -19,9 +19,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.dayNumber = dayNumber
     }
 
-    /// The date of a proleptic Gregorian year, month and day; `nil` when there is no such day.
+    /// The date of a proleptic Gregorian year, month and day; `nil` when there is no such day, or
+    /// the year is not one of four digits (0–9999: what `YYYY-MM-DD` can say), so no stored
+    /// value, however large, can overflow the day arithmetic.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
+        guard (0...9999).contains(year), (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
             return nil
         }
         self.dayNumber = CalendarDate.daysFromCivil(year: year, month: month, day: day)

@@ -44,6 +44,7 @@ public struct ConsistencyCheck: Sendable {
     /// Every finding for the case, errors and warnings, in the order of the case's fields.
     public func findings(for ehcCase: EHCCase, today: CalendarDate) -> [ConsistencyFinding] {
         var report = Report(request: ehcCase.requestDate, today: today)
+        checkRanges(of: ehcCase, today: today, into: &report)
         checkAssessment(of: ehcCase, into: &report)
         checkReviews(of: ehcCase, into: &report)
         checkExceptions(of: ehcCase, today: today, into: &report)
@@ -117,6 +118,52 @@ public struct ConsistencyCheck: Sendable {
         report.event(item.returned, at: path + ".returned", named: name + " returned for more detail")
         report.order(item.returned, at: path + ".returned", named: name + " returned for more detail",
                      after: item.received, named: "its receipt on")
+    }
+
+    /// Values no rule could make right: a reference outside ``CaseReference``, an empty or
+    /// control-character name, a child older than 25 or not yet born at the request, a transfer
+    /// year or scheduled date far from the request. Checked first, so nothing out of range is
+    /// ever stored (import, forms and `edit` all run this check).
+    private func checkRanges(of ehcCase: EHCCase, today: CalendarDate, into report: inout Report) {
+        if let problem = CaseReference.problem(with: ehcCase.id) { report.error("id", problem) }
+        let names = [("child.givenName", "Given name", ehcCase.child.givenName),
+                     ("child.familyName", "Family name", ehcCase.child.familyName),
+                     ("caseworker", "Caseworker", ehcCase.caseworker)]
+        for (path, name, text) in names {
+            if text.allSatisfy(\.isWhitespace) { report.error(path, "\(name) is empty.") }
+            if text.count > CaseReference.longestName { report.error(path, "\(name) is longer than \(CaseReference.longestName) characters.") }
+        }
+        for (path, name, text) in names + [("child.setting", "Setting", ehcCase.child.setting ?? "")]
+        where text.unicodeScalars.contains(where: CaseReference.isControl) {
+            report.error(path, "\(name) contains a control character; type it again without pasting.")
+        }
+        let request = ehcCase.requestDate
+        let birth = ehcCase.child.dateOfBirth
+        if request < CaseReference.earliestRequest {
+            report.error("requestDate", "Request received \(request) is before \(CaseReference.earliestRequest); "
+                         + "is the year mistyped?")
+        }
+        if birth > request {
+            report.error("child.dateOfBirth", "Date of birth \(birth) is after the request received \(request).")
+        } else if birth.adding(months: 26 * 12) <= request {
+            report.error("child.dateOfBirth", "Date of birth \(birth) makes the child or young person over 25 at the "
+                         + "request received \(request); EHC plans are for those aged 0 to 25.", rule: "CFA 2014 s.83(2)")
+        }
+        if let year = ehcCase.phaseTransfer?.transferYear, !PhaseTransfer.plausibleYears(after: request).contains(year) {
+            let range = PhaseTransfer.plausibleYears(after: request)
+            report.error("phaseTransfer.transferYear", "Transfer year \(year) is not a year from \(range.lowerBound) "
+                         + "to \(range.upperBound) (the request's year to 25 years on).")
+        }
+        let latestScheduled = today.adding(months: 24)
+        for (index, review) in ehcCase.reviews.enumerated() where review.meetingDate > latestScheduled {
+            report.error("reviews[\(index)].meetingDate", "Review meeting \(review.meetingDate) is more than two years "
+                         + "after today (\(today)); is the year mistyped?")
+        }
+        for (index, exception) in ehcCase.exceptions.enumerated() {
+            if let to = exception.to, to > request.adding(months: 26 * 12) {
+                report.error("exceptions[\(index)].to", "Exception end \(to) is over 26 years after the request; is the year mistyped?")
+            }
+        }
     }
 
     private func checkAssessment(of ehcCase: EHCCase, into report: inout Report) {

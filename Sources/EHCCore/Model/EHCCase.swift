@@ -269,6 +269,15 @@ public struct PhaseTransfer: Sendable, Hashable {
         self.transferYear = transferYear
         self.amendedPlanIssued = amendedPlanIssued
     }
+
+    /// The transfer years a case can have: from the request's year to 25 years on (a plan ends by 25).
+    ///
+    /// ```swift
+    /// PhaseTransfer.plausibleYears(after: CalendarDate("2025-01-06")!)   // 2025...2050
+    /// ```
+    public static func plausibleYears(after request: CalendarDate) -> ClosedRange<Int> {
+        request.year...(request.year + 25)
+    }
 }
 
 /// `school`: a school phase transfer (before 15 February); `postSixteen`: into post-16 (before 31 March).

@@ -195,7 +195,7 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
 
 /// The calendar year typed for a phase transfer: four digits, from the request's year to 25 years on.
 private func transferYear(_ typed: String, after request: CalendarDate) throws(FormRefusal) -> Int {
-    let range = request.year...(request.year + 25)
+    let range = PhaseTransfer.plausibleYears(after: request)
     guard typed.count == 4, let year = Int(typed), range.contains(year) else {
         throw FormRefusal(field: 1, message: "Transfer year: \"\(typed)\" is not a year from \(range.lowerBound) "
                               + "to \(range.upperBound), e.g. 2027.")
