@@ -260,6 +260,16 @@ public final class CaseStore: Sendable {
         return try results.joined()
     }
 
+    /// Every case's version by reference (one indexed scan), for export.
+    public func versions() throws -> [String: Int] {
+        try pool.read { db in
+            var versions: [String: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, version FROM cases")
+            while let row = try rows.next() { versions[row[0]] = row[1] }
+            return versions
+        }
+    }
+
     /// One case by reference, with its version for optimistic concurrency.
     public func fetchCase(id: String) throws -> (ehcCase: EHCCase, version: Int)? {
         try pool.read { db in

@@ -21,13 +21,40 @@ extension CaseStore {
     ///                           check: ConsistencyCheck(), today: today)
     /// ```
     public static func checkImport(_ imported: ImportedCases, databasePath path: String, updateExisting: Bool,
-                                   check: ConsistencyCheck, today: CalendarDate) throws {
+                                   force: Bool = false, check: ConsistencyCheck, today: CalendarDate) throws {
         let cases = imported.cases
         try refuseInvalid(cases, places: imported.places, check: check, today: today, progress: { _, _ in })
-        guard !updateExisting, FileManager.default.fileExists(atPath: path) else { return }
+        guard case .regular = SafeFile.kind(at: path) else { return }
         try checkIsEhcdeskDatabase(at: path)
+        if updateExisting {
+            if !force { try readOnly(path) { db in try refuseStale(imported, db) } }
+            return
+        }
         let storedIDs = try readOnly(path) { db in try Set(String.fetchAll(db, sql: "SELECT id FROM cases")) }
         try refuseExisting(cases, storedIDs: storedIDs, places: imported.places)
+    }
+
+    /// Refuses an update from a stale file: a case whose exported `version` is not the stored one,
+    /// and whose facts differ, was saved by someone after the export, and replacing it would
+    /// silently revert their change. Names each case, the versions and who saved it last.
+    private static func refuseStale(_ imported: ImportedCases, _ db: Database) throws {
+        guard !imported.versions.isEmpty else { return }
+        let stored = try Dictionary(Row.fetchAll(db, sql: "SELECT id, version FROM cases").map { row -> (String, Int) in
+            (row[0], row[1])
+        }, uniquingKeysWith: { first, _ in first })
+        var problems: [ImportProblem] = []
+        for (index, ehcCase) in imported.cases.enumerated() {
+            guard let exported = imported.versions[ehcCase.id], let current = stored[ehcCase.id], exported != current,
+                  let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first,
+                  imported.merged(ehcCase, keepingFrom: before) != before else { continue }
+            let last = try AuditTrail.lastEntry(db, caseID: ehcCase.id)
+            let who = last.map { " by \($0.user) at \($0.at)" } ?? ""
+            problems.append(imported.places.problem(
+                "cases[\(index)].version",
+                "\(ehcCase.id) was saved\(who) after this file was exported (the file has version \(exported), "
+                    + "the database version \(current)); importing it would undo that change (use --force to overwrite it)"))
+        }
+        if !problems.isEmpty { throw ImportFailure(problems: problems) }
     }
 
     /// Writes imported cases in one transaction after checking all of them; on any problem nothing is written.
@@ -45,7 +72,7 @@ extension CaseStore {
     /// let imported = try ImportedCases.read(path: "in.json")
     /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
-    public func importCases(_ imported: ImportedCases, updateExisting: Bool, by user: String,
+    public func importCases(_ imported: ImportedCases, updateExisting: Bool, force: Bool = false, by user: String,
                             check: ConsistencyCheck, today: CalendarDate,
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
         let cases = imported.cases
@@ -55,6 +82,7 @@ extension CaseStore {
             var result = ImportResult(inserted: 0, updated: 0)
             let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
             if !updateExisting { try Self.refuseExisting(cases, storedIDs: storedIDs, places: places) }
+            if updateExisting, !force { try Self.refuseStale(imported, db) }
             for (index, ehcCase) in cases.enumerated() {
                 progress(cases.count + index, 2 * cases.count)
                 if storedIDs.contains(ehcCase.id), let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
@@ -68,7 +96,8 @@ extension CaseStore {
                                           summary: "updated by import of \(places.file)", before: before, after: ehcCase)
                     result.updated += 1
                 } else {
-                    try CaseRows.insert(ehcCase, db)
+                    // The exported version is kept, so an export of the copy is the export it came from.
+                    try CaseRows.insert(ehcCase, version: imported.versions[ehcCase.id] ?? 1, db)
                     try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
                                           summary: "imported from \(places.file)", before: nil, after: ehcCase)
                     result.inserted += 1

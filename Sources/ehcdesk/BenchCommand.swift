@@ -84,6 +84,24 @@ struct Bench {
         // The import holds the whole JSON document and its parsed values at once: measured on its own line.
         try measureImport(store: store)
         report("import_peak_rss", Bench.peakResidentMegabytes(), "MB")
+        try measureEscapedStrings()
+    }
+
+    /// One JSON string of `\n` escapes, 4 MB then 8 MB: the reading rate, and how much longer the
+    /// double size takes (about 2 when reading is linear; it was about 4, quadratic, before).
+    private func measureEscapedStrings() throws {
+        func seconds(megabytes: Int) throws -> Double {
+            let escapes = String(repeating: "\\n", count: megabytes * 500_000)
+            let text = #"{"format": "ehcdesk/1", "cases": [{"id": "EHC-1", "child": {"givenName": "A", "familyName": "B", "#
+                + #""dateOfBirth": "2016-03-02", "setting": ""# + escapes + #""}, "caseworker": "C", "#
+                + #""requestDate": "2025-01-06", "requestSource": "parent"}]}"#
+            let bytes = Array(text.utf8)
+            return try Bench.time { try InterchangeDocument.read(bytes, file: "escapes.json") }.1
+        }
+        let four = try seconds(megabytes: 4)
+        let eight = try seconds(megabytes: 8)
+        report("json_escapes_rate", 4 / four, "MB/s")
+        report("json_escapes_2x_ratio", eight / four, "x")
     }
 
     /// Open to first complete frame (list and loaded detail) at 200×50, then per-keystroke times:

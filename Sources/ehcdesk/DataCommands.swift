@@ -29,11 +29,11 @@ struct ExportCommand: ParsableCommand {
         let today = try global.resolvedToday()
         guard format == .csv else {
             let document = InterchangeDocument.export(cases, calendar: calendar, today: today,
-                                                      audits: try store.planAudits())
+                                                      audits: try store.planAudits(), versions: try store.versions())
             FileHandle.standardOutput.write(Data((document.serialized() + "\n").utf8))
             return
         }
-        let files = CaseCSV.export(cases, calendar: calendar, today: today)
+        let files = CaseCSV.export(cases, calendar: calendar, today: today, versions: try store.versions())
         guard let output else {
             FileHandle.standardOutput.write(Data((files["cases.csv"] ?? "").utf8))
             return
@@ -73,6 +73,8 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var rules: SettingsOptions
     @Flag(help: "Replace existing cases with the same reference (recorded in the audit trail).")
     var update = false
+    @Flag(help: "With --update, replace cases even if they were saved after the file was exported.")
+    var force = false
     @Argument(help: "The file or CSV folder to import.") var file: String
 
     func run() throws {
@@ -80,12 +82,12 @@ struct ImportCommand: ParsableCommand {
         let settings = try rules.effective(environment: global.environment).settings
         let check = ConsistencyCheck(settings: settings)
         let today = try global.resolvedToday()
-        try CaseStore.checkImport(imported, databasePath: global.databasePath, updateExisting: update, check: check,
-                                  today: today)
+        try CaseStore.checkImport(imported, databasePath: global.databasePath, updateExisting: update, force: force,
+                                  check: check, today: today)
         func importInto(_ store: CaseStore) throws -> ImportResult {
             let bar = ProgressBar(title: "importing \(imported.cases.count) cases", enabled: imported.cases.count >= 500)
             defer { bar.finish() }
-            return try store.importCases(imported, updateExisting: update, by: global.actingUser,
+            return try store.importCases(imported, updateExisting: update, force: force, by: global.actingUser,
                                          check: check, today: today, progress: bar.show)
         }
         let path = global.databasePath
@@ -118,11 +120,11 @@ struct CaseCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore(.read)
-        guard let (ehcCase, _) = try store.fetchCase(id: id) else { throw StoreError.caseNotFound(id: id) }
+        guard let (ehcCase, version) = try store.fetchCase(id: id) else { throw StoreError.caseNotFound(id: id) }
         let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
         let today = try global.resolvedToday()
         if format == .json {
-            print(InterchangeDocument.exportCase(ehcCase, calendar: calendar, today: today).serialized())
+            print(InterchangeDocument.exportCase(ehcCase, calendar: calendar, today: today, version: version).serialized())
         } else {
             HumanText.print(CaseReport.text(ehcCase, calendar: calendar, today: today))
         }

@@ -31,7 +31,7 @@ public enum CaseCSV {
                   "requestDate", "requestSource", "decisionToAssess_date", "decisionToAssess_outcome",
                   "decisionToIssue_date", "decisionToIssue_outcome", "draftPlanIssued", "finalPlanIssued",
                   "phaseTransfer_kind", "phaseTransfer_transferYear", "phaseTransfer_amendedPlanIssued",
-                  "closed_date", "closed_reason", "status"],
+                  "closed_date", "closed_reason", "version", "status"],
         required: ["id", "child_givenName", "child_familyName", "child_dateOfBirth", "caseworker", "requestDate",
                    "requestSource"],
         computed: ["status"], list: nil)
@@ -61,8 +61,9 @@ public enum CaseCSV {
     // MARK: Export
 
     /// Every file of a folder export by name; `cases.csv` alone is what `export --format csv` prints.
-    public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate) -> [String: String] {
-        let documents = cases.map { InterchangeDocument.exportCase($0, calendar: calendar, today: today) }
+    public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate,
+                              versions: [String: Int] = [:]) -> [String: String] {
+        let documents = cases.map { InterchangeDocument.exportCase($0, calendar: calendar, today: today, version: versions[$0.id]) }
         var files: [String: String] = [:]
         files[Self.cases.name] = CSVText.write(header: Self.cases.columns,
                                                rows: documents.map { row($0, columns: Self.cases.columns) })
@@ -141,13 +142,14 @@ public enum CaseCSV {
                 }
             }
         }
-        let cases = documents.enumerated().compactMap { index, members in
-            CaseJSON.read(.object(members), path: "cases[\(index)]", log: log)
+        let read = documents.enumerated().compactMap { index, members in
+            CaseJSON.readWithAudits(.object(members), path: "cases[\(index)]", log: log)
         }
         guard log.problems.isEmpty else {
             throw ImportFailure(problems: log.problems.map(places.locate).sorted(by: readingOrder))
         }
-        return ImportedCases(cases: cases, places: places, givenLists: givenLists)
+        return ImportedCases(cases: read.map(\.ehcCase), places: places, givenLists: givenLists,
+                             versions: InterchangeDocument.versions(of: read))
     }
 
     /// Problems in file order, then by line and column, as an editor would list them.
@@ -188,7 +190,7 @@ public enum CaseCSV {
             let value: JSONValue
             if listColumns.contains(name) {
                 value = .array(text.split(separator: ";", omittingEmptySubsequences: false).map { .string(String($0)) })
-            } else if name == "phaseTransfer_transferYear", Int(text) != nil {
+            } else if name == "phaseTransfer_transferYear" || name == "version", Int(text) != nil {
                 value = .number(text)
             } else {
                 value = .string(text)

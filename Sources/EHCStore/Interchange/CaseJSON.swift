@@ -106,9 +106,10 @@ enum CaseJSON {
         readWithAudits(value, path: path, log: log)?.ehcCase
     }
 
-    /// Reads one case and its optional `audits` list (JSON only: CSV carries no audits).
+    /// Reads one case, its optional `audits` list (JSON only: CSV carries no audits) and the
+    /// `version` it had when exported (absent in a file made by hand).
     static func readWithAudits(_ value: JSONValue, path: String, log: ProblemLog)
-        -> (ehcCase: EHCCase, audits: [PlanAudit])? {
+        -> (ehcCase: EHCCase, audits: [PlanAudit], version: Int?)? {
         let problemsBefore = log.problems.count
         guard var reader = JSONObjectReader(value, path: path, log: log) else { return nil }
         let id = reader.string("id", required: true)
@@ -128,6 +129,8 @@ enum CaseJSON {
         let audits = reader.list("audits").compactMap { item in
             AuditJSON.read(item.value, path: item.path, caseID: id ?? "", log: log)
         }
+        let version = reader.integer("version")
+        if let version, version < 1 { log.add(reader.place("version"), "must be a whole number from 1, as export writes it") }
         reader.finish(ignoring: computedCaseFields)
 
         guard log.problems.count == problemsBefore, let id, let child, let caseworker, let requestDate,
@@ -137,7 +140,7 @@ enum CaseJSON {
             decisionToAssess: decisionToAssess, advice: advice, decisionToIssue: decisionToIssue,
             draftPlanIssued: draftPlanIssued, finalPlanIssued: finalPlanIssued, exceptions: exceptions,
             reviews: reviews, phaseTransfer: phaseTransfer, closed: closed)
-        return (ehcCase, audits)
+        return (ehcCase, audits, version)
     }
 
     private static func readChild(_ reader: JSONObjectReader) -> Child? {

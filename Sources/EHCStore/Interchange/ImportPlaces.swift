@@ -65,13 +65,16 @@ public struct ImportedCases: Sendable {
     public var givenLists: Set<CaseList> = Set(CaseList.allCases)
     /// The plan audits the file carries (JSON only); an imported case's audits replace its stored ones.
     public var audits: [PlanAudit]
+    /// Each case's `version` as exported, by reference: `--update` refuses a case saved since.
+    public var versions: [String: Int]
 
     public init(cases: [EHCCase], places: ImportPlaces, givenLists: Set<CaseList> = Set(CaseList.allCases),
-                audits: [PlanAudit] = []) {
+                audits: [PlanAudit] = [], versions: [String: Int] = [:]) {
         self.cases = cases
         self.places = places
         self.givenLists = givenLists
         self.audits = audits
+        self.versions = versions
     }
 
     /// The imported case, with the lists this import did not give taken from the stored case.
@@ -115,6 +118,7 @@ extension ImportedCases {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
         }
         let document = try InterchangeDocument.readWithAudits(bytes, file: path)
-        return ImportedCases(cases: document.cases, places: ImportPlaces(file: path), audits: document.audits)
+        return ImportedCases(cases: document.cases, places: ImportPlaces(file: path), audits: document.audits,
+                             versions: document.versions)
     }
 }

@@ -12,20 +12,22 @@ public enum InterchangeDocument {
     // MARK: Export
 
     /// Every case with its facts plus the computed `deadlines`, `status`, advice `due` and exception `regulation`.
+    /// `versions` (by reference) are written as each case's `version`, so a later `import --update`
+    /// of this file can tell a case someone has saved since.
     public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate,
-                              audits: [PlanAudit] = []) -> JSONValue {
+                              audits: [PlanAudit] = [], versions: [String: Int] = [:]) -> JSONValue {
         let auditsByCase = Dictionary(grouping: audits, by: \.caseID)
         return .object([
             ("format", .string(format)),
             ("cases", .array(cases.map {
-                exportCase($0, calendar: calendar, today: today, audits: auditsByCase[$0.id] ?? [])
+                exportCase($0, calendar: calendar, today: today, audits: auditsByCase[$0.id] ?? [], version: versions[$0.id])
             })),
         ])
     }
 
     /// One case with its computed fields; `audits` (an addition to the contract) only when it has some.
     public static func exportCase(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate,
-                                  audits: [PlanAudit] = []) -> JSONValue {
+                                  audits: [PlanAudit] = [], version: Int? = nil) -> JSONValue {
         let deadlines = calendar.deadlines(for: ehcCase, today: today)
         let dueByKey = Dictionary(deadlines.map { ($0.key, $0.due) }, uniquingKeysWith: { first, _ in first })
         var members = CaseJSON.facts(of: ehcCase)
@@ -40,6 +42,7 @@ public enum InterchangeDocument {
             }))
         }
         if !audits.isEmpty { members.append(("audits", .array(audits.map { .object(AuditJSON.members(of: $0)) }))) }
+        if let version { members.append(("version", .number(String(version)))) }
         members.append(("deadlines", .array(deadlines.map(exportDeadline))))
         members.append(("status", .string(calendar.status(of: ehcCase).rawValue)))
         return .object(members)
@@ -69,7 +72,7 @@ public enum InterchangeDocument {
 
     /// Every case of a file and the audits the cases carry, or every problem found.
     public static func readWithAudits(_ bytes: [UInt8], file: String) throws(ImportFailure)
-        -> (cases: [EHCCase], audits: [PlanAudit]) {
+        -> (cases: [EHCCase], audits: [PlanAudit], versions: [String: Int]) {
         let log = ProblemLog(file: file)
         let document: JSONValue
         do {
@@ -89,6 +92,11 @@ public enum InterchangeDocument {
         let read = reader.list("cases").compactMap { CaseJSON.readWithAudits($0.value, path: $0.path, log: log) }
         reader.finish()
         guard log.problems.isEmpty else { throw ImportFailure(problems: log.problems) }
-        return (read.map(\.ehcCase), read.flatMap(\.audits))
+        return (read.map(\.ehcCase), read.flatMap(\.audits), versions(of: read))
+    }
+
+    /// The exported version of each case that carries one.
+    static func versions(of read: [(ehcCase: EHCCase, audits: [PlanAudit], version: Int?)]) -> [String: Int] {
+        Dictionary(read.compactMap { item in item.version.map { (item.ehcCase.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 }

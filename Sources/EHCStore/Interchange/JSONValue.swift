@@ -216,22 +216,26 @@ private struct JSONParser {
         }
     }
 
+    /// Reads a string in one pass: runs of plain bytes are copied, escapes are encoded as UTF-8 into
+    /// the same buffer, and the text is made once at the end, so the time is linear in its length
+    /// whatever mix of escapes it holds (appending scalar by scalar to a String was quadratic).
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
         var runStart = position
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                guard let run = String(validating: bytes[runStart..<position], as: UTF8.self) else {
+                let run = bytes[runStart..<position]
+                if run.contains(where: { $0 >= 0x80 }), String(validating: run, as: UTF8.self) == nil {
                     throw error("the text is not valid UTF-8 (save the file as UTF-8)")
                 }
-                scalars.append(contentsOf: run.unicodeScalars)
+                utf8.append(contentsOf: run)
                 if byte == UInt8(ascii: "\"") {
                     position += 1
-                    return String(scalars)
+                    return String(decoding: utf8, as: UTF8.self)
                 }
-                scalars.append(try parseEscape())
+                Unicode.UTF8.encode(try parseEscape()) { utf8.append($0) }
                 runStart = position
                 continue
             }
