@@ -270,6 +270,12 @@ public final class CaseStore: Sendable {
         }
     }
 
+    /// Every case in reference order, `size` at a time, all from one committed state: how `export`
+    /// writes 100,000 cases holding only one chunk of them.
+    public func forEachCaseChunk(of size: Int, _ body: ([EHCCase]) throws -> Void) throws {
+        try pool.read { db in try CaseStream(db, matching: .all).forEachChunk(of: size, body) }
+    }
+
     /// One case by reference, with its version for optimistic concurrency.
     public func fetchCase(id: String) throws -> (ehcCase: EHCCase, version: Int)? {
         try pool.read { db in

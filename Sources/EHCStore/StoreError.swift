@@ -27,6 +27,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateCase(id: String)
     case caseNotFound(id: String)
     case auditNotFound(id: Int64)
+    /// Another session saved the same plan audit since this one read it.
+    case staleAudit(id: Int64, by: String, at: String)
     /// Someone else saved the case since it was read: the edit is refused, not applied.
     case staleEdit(id: String, expectedVersion: Int, actualVersion: Int)
     /// Other ehcdesk users kept the database busy for over a minute; nothing was changed.
@@ -68,6 +70,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "no case with the reference \(id)"
         case let .auditNotFound(id):
             "no audit number \(id)"
+        case let .staleAudit(_, user, at):
+            "\(user) saved this audit at \(at) in another session; close it and open it again to see their answers"
         case let .staleEdit(id, expected, actual):
             "\(id) was changed by someone else (version \(actual), you edited version \(expected)); reload it and try again"
         case let .busy(path):

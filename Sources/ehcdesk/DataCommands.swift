@@ -25,14 +25,15 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore(.read)
         let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
-        let cases = try store.allCases()
         let today = try global.resolvedToday()
         guard format == .csv else {
-            let document = InterchangeDocument.export(cases, calendar: calendar, today: today,
-                                                      audits: try store.planAudits(), versions: try store.versions())
-            FileHandle.standardOutput.write(Data((document.serialized() + "\n").utf8))
+            // Streamed: one chunk of cases at a time, so memory does not grow with the caseload.
+            try InterchangeDocument.writeExport(
+                calendar: calendar, today: today, audits: try store.planAudits(), versions: try store.versions(),
+                chunks: { try store.forEachCaseChunk(of: 1_024, $0) }, write: StandardOutput.write)
             return
         }
+        let cases = try store.allCases()
         let files = CaseCSV.export(cases, calendar: calendar, today: today, versions: try store.versions())
         guard let output else {
             FileHandle.standardOutput.write(Data((files["cases.csv"] ?? "").utf8))

@@ -158,3 +158,15 @@ enum HumanText {
         return escaped
     }
 }
+
+/// Writes to stdout through the throwing API, so a closed pipe or a full disk is an error the
+/// command reports (exit 1) instead of a trap.
+enum StandardOutput {
+    static func write(_ text: String) throws {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw CommandFailure(description: "ehcdesk: cannot write the output: \(error.localizedDescription)")
+        }
+    }
+}

@@ -66,9 +66,14 @@ final class ScreenRuntime {
                 return [.reviewsLoaded(PlanReviewRow.inUrgencyOrder(rows))]
             case .loadAudit(let id):
                 return try audit(of: id)
-            case .saveAudit(let audit, let summary):
-                try store.save(audit, by: user, summary: summary)
-                return []
+            case let .saveAudit(audit, summary, expectedVersion):
+                do {
+                    let saved = try store.save(audit, by: user, summary: summary, expectedVersion: expectedVersion)
+                    return [.audit(.saved(version: saved.version))]
+                } catch {
+                    logger.error("audit save failed: \(error)")
+                    return [.audit(.saveFailed(message: "\(error)"))]
+                }
             case .loadWhoOwes:
                 let owed = try store.casesAwaitingAdvice()
                 let report = WhoOwesWhat(cases: owed.map(\.ehcCase), calendar: calendar, today: today)
@@ -149,6 +154,8 @@ final class ScreenRuntime {
             return [.auditRefused(message: "The audit of \(id) uses the template \(audit.templateID), which is not installed")]
         }
         if audit.id == nil { audit.id = try store.save(audit, by: user, summary: "audit started") }
-        return [.auditLoaded(AuditSession(template: template, audit: audit, childName: ehcCase.child.fullName, today: today))]
+        let version = try audit.id.map(store.auditVersion) ?? 1
+        return [.auditLoaded(AuditSession(template: template, audit: audit, childName: ehcCase.child.fullName, today: today,
+                                          storedVersion: version))]
     }
 }

@@ -72,4 +72,25 @@ struct PlanAuditStoreTests {
                            by: "R", summary: "audit started")
         }
     }
+
+    @Test("two sessions on one audit: the second save of a stale version is refused, naming who saved, and stores nothing")
+    func concurrentSessionsAreRefused() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
+        try store.insert([sampleCase()], by: "tester")
+        var first = PlanAudit(caseID: "EHC-2025-00001", templateID: "ehc-plan", auditor: "R. Auditor", started: today)
+        let started = try store.save(first, by: "R. Auditor", summary: "audit started", expectedVersion: nil)
+        first.id = started.id
+        #expect(started.version == 1)
+        var second = first
+        first.answer(AuditAnswer(questionID: "X1", value: .yes))
+        #expect(try store.save(first, by: "R. Auditor", summary: "X1", expectedVersion: 1).version == 2)
+        second.answer(AuditAnswer(questionID: "F1", value: .no))
+        #expect(throws: StoreError.staleAudit(id: started.id, by: "R. Auditor", at: try #require(try store.lastChange(of: "EHC-2025-00001")?.at))) {
+            try store.save(second, by: "S. Second", summary: "F1", expectedVersion: 1)
+        }
+        let stored = try #require(try store.planAudits(caseID: "EHC-2025-00001").first)
+        #expect(stored.answers.map(\.questionID) == ["X1"])
+        #expect(try store.auditVersion(id: started.id) == 2)
+    }
 }

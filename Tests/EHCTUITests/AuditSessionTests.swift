@@ -30,7 +30,8 @@ struct AuditSessionTests {
         let effects = session.reduce(.answer(.yes))
         #expect(session.selectedQuestion?.id == "A2")
         #expect(session.progress == "1/4")
-        guard case let .save(audit, summary)? = effects.first else { Issue.record("no save"); return }
+        guard case let .save(audit, summary, expectedVersion)? = effects.first else { Issue.record("no save"); return }
+        #expect(expectedVersion == 1)
         #expect(audit.answers == [AuditAnswer(questionID: "A1", value: .yes)])
         #expect(summary == "audit: A1 answered yes")
     }
@@ -88,7 +89,7 @@ struct AuditSessionTests {
         #expect(session.result?.grade == .requiresImprovement)
         #expect(session.audit.finished == today)
         #expect(session.result?.reasons.first?.hasPrefix("A1 answered no (limiting)") == true)
-        guard case let .save(_, summary)? = effects.first else { Issue.record("no save"); return }
+        guard case let .save(_, summary, _)? = effects.first else { Issue.record("no save"); return }
         #expect(summary == "audit finished: Requires improvement")
         #expect(session.reduce(.answer(.yes)).isEmpty)
     }
@@ -102,5 +103,46 @@ struct AuditSessionTests {
         AuditView.draw(session, in: ScreenLayout.Rect(row: 0, column: 0, width: 80, height: 24), on: &canvas)
         #expect(canvas.text.contains("1/4"))
         try assertSnapshot(canvas, named: "audit-80x24")
+    }
+
+    @Test("a failed save is said on the screen, keeps every answer, and s saves them all again")
+    func failedSaveKeepsAnswers() throws {
+        var session = newSession()
+        _ = session.reduce(.answer(.yes))
+        _ = session.reduce(.saveFailed(message: "the disk holding db.sqlite is full; nothing was changed"))
+        #expect(session.isUnsaved)
+        #expect(session.message == "Not saved: the disk holding db.sqlite is full; nothing was changed. "
+                + "Your answers are kept here: s saves them again")
+        // The next answer is kept too, and its save carries both.
+        let next = session.reduce(.answer(.no))
+        guard case let .save(audit, _, _)? = next.first else { Issue.record("no save for the second answer"); return }
+        #expect(audit.answers.map(\.questionID) == ["A1", "A2"])
+        _ = session.reduce(.saveFailed(message: "the disk is full"))
+        let retried = session.reduce(.retrySave)
+        guard case let .save(again, summary, version)? = retried.first else { Issue.record("s did not save"); return }
+        #expect(again.answers.map(\.questionID) == ["A1", "A2"])
+        #expect(summary == "audit saved again after a failed save")
+        #expect(version == 1)
+        _ = session.reduce(.saved(version: 2))
+        #expect(!session.isUnsaved)
+        #expect(session.message == "Saved: every answer is stored")
+        #expect(session.storedVersion == 2)
+        // The next save names the version it now holds.
+        guard case let .save(_, _, nextVersion)? = session.reduce(.answer(.yes)).first else { Issue.record("no save"); return }
+        #expect(nextVersion == 2)
+    }
+
+    @Test("closing with answers unsaved asks first; q again closes")
+    func closeWithUnsavedAnswersAsks() {
+        var session = newSession()
+        _ = session.reduce(.answer(.yes))
+        _ = session.reduce(.saveFailed(message: "the disk is full"))
+        #expect(session.reduce(.close).isEmpty)
+        #expect(session.message == "Some answers are not saved: s saves them, q again closes and loses them")
+        #expect(session.reduce(.close) == [.close])
+        var saved = newSession()
+        _ = saved.reduce(.answer(.yes))
+        _ = saved.reduce(.saved(version: 2))
+        #expect(saved.reduce(.close) == [.close])
     }
 }

@@ -88,4 +88,34 @@ struct AuditJourneyTests {
         #expect(imported.code == 0, "\(imported.err)")
         #expect(try runEhcdesk(["export", "--db", copy, "--today", Self.today]).out == first.out)
     }
+
+    @Test("two auditors on one plan: the second save is refused on screen, naming who saved; nothing of it is stored")
+    func concurrentAuditsAreRefused() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 60, today: Self.today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let first = try open(database.path)
+        try first.waitFor("60 cases")
+        try first.send("a")
+        try first.waitFor("0/24")
+        let second = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today,
+                                               "--user", "s.second"], width: 120, height: 40)
+        try second.waitFor("60 cases")
+        try second.send("a")
+        try second.waitFor("0/24")
+        try first.send("y")
+        try first.waitFor("1/24")
+        let before = try second.screen()
+        #expect(!before.contains("Not saved"))
+        try second.send("n")
+        let refused = try second.waitFor("Not saved: r.auditor saved this audit at")
+        #expect(refused.contains("s saves them again"))
+        #expect(try sqlite(database.path, "SELECT answer FROM planAuditAnswers") == [["yes"]])
+        // Closing asks first, because an answer is only on the screen.
+        try second.send("q")
+        try second.waitFor("Some answers are not saved")
+        try second.send("q")
+        try second.waitUntil("the case list again") { !$0.contains("Audit ·") }
+        try first.send("q")
+        try first.waitUntil("the case list again") { !$0.contains("Audit ·") }
+    }
 }

@@ -12,16 +12,41 @@ extension CaseStore {
     /// ```
     @discardableResult
     public func save(_ audit: PlanAudit, by user: String, summary: String) throws -> Int64 {
-        try pool.write { db in
+        try save(audit, by: user, summary: summary, expectedVersion: nil).id
+    }
+
+    /// Saves an audit as ``save(_:by:summary:)`` does, refusing (``StoreError/staleAudit(id:by:at:)``)
+    /// when another session saved it since `expectedVersion`; returns its id and new version.
+    /// Like every write, a failure (the disk is full) throws and stores nothing.
+    public func save(_ audit: PlanAudit, by user: String, summary: String, expectedVersion: Int?) throws
+        -> (id: Int64, version: Int) {
+        try write { db in
             guard try CaseRows.exists(db, id: audit.caseID) else { throw StoreError.caseNotFound(id: audit.caseID) }
+            var version = 1
+            if let existing = audit.id {
+                let stored = try Int.fetchOne(db, sql: "SELECT version FROM planAudits WHERE id = ?", arguments: [existing]) ?? 1
+                if let expectedVersion, stored != expectedVersion {
+                    let last = try Row.fetchOne(db, sql: """
+                        SELECT user, at FROM auditTrail WHERE action = 'audit' AND caseId = ? ORDER BY id DESC LIMIT 1
+                        """, arguments: [audit.caseID])
+                    throw StoreError.staleAudit(id: existing, by: last?[0] ?? "someone", at: last?[1] ?? "an unknown time")
+                }
+                version = stored + 1
+            }
             let before = try audit.id.flatMap { try PlanAuditRows.fetch(db, id: $0) }
             let id = try PlanAuditRows.write(audit, db)
+            try db.execute(sql: "UPDATE planAudits SET version = ? WHERE id = ?", arguments: [version, id])
             var after = audit
             after.id = id
             try AuditTrail.record(db, user: user, caseID: audit.caseID, action: "audit", summary: summary,
                                   beforeJSON: before.map(PlanAuditRows.json), afterJSON: PlanAuditRows.json(after))
-            return id
+            return (id, version)
         }
+    }
+
+    /// The stored version of an audit (1 for one never saved twice).
+    public func auditVersion(id: Int64) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT version FROM planAudits WHERE id = ?", arguments: [id]) ?? 1 }
     }
 
     /// Every audit, oldest first (optionally of one case).

@@ -25,6 +25,36 @@ public enum InterchangeDocument {
         ])
     }
 
+    /// Writes the same text as `export(…).serialized()` (and a final newline) a piece at a time:
+    /// `chunks` calls its argument with each chunk of cases in order, and `write` receives the
+    /// text of every chunk as soon as it is made, so memory does not grow with the caseload.
+    ///
+    /// ```swift
+    /// try InterchangeDocument.writeExport(calendar: calendar, today: today, audits: audits, versions: versions,
+    ///                                     chunks: { try store.forEachCaseChunk(of: 1_024, $0) },
+    ///                                     write: { try out.write(contentsOf: Data($0.utf8)) })
+    /// ```
+    public static func writeExport(calendar: StatutoryCalendar, today: CalendarDate, audits: [PlanAudit],
+                                   versions: [String: Int], chunks: (([EHCCase]) throws -> Void) throws -> Void,
+                                   write: (String) throws -> Void) throws {
+        let auditsByCase = Dictionary(grouping: audits, by: \.caseID)
+        var first = true
+        try write("{\n  \"format\": " + JSONValue.string(format).serialized() + ",\n  \"cases\": [")
+        try withoutActuallyEscaping(write) { write in
+            try chunks { cases in
+                var text = ""
+                for ehcCase in cases {
+                    text += first ? "\n    " : ",\n    "
+                    first = false
+                    text += exportCase(ehcCase, calendar: calendar, today: today, audits: auditsByCase[ehcCase.id] ?? [],
+                                       version: versions[ehcCase.id]).serialized(pretty: true, indent: 2)
+                }
+                try write(text)
+            }
+        }
+        try write(first ? "]\n}\n" : "\n  ]\n}\n")
+    }
+
     /// One case with its computed fields; `audits` (an addition to the contract) only when it has some.
     public static func exportCase(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate,
                                   audits: [PlanAudit] = [], version: Int? = nil) -> JSONValue {

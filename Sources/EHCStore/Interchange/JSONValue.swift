@@ -67,8 +67,14 @@ public enum JSONValue: Sendable, Hashable {
 extension JSONValue {
     /// The JSON text; pretty output indents by two spaces and ends without a newline.
     public func serialized(pretty: Bool = true) -> String {
+        serialized(pretty: pretty, indent: 0)
+    }
+
+    /// The JSON text as it is written `indent` levels deep inside a pretty document (its first line
+    /// is not indented, its inner lines are), so a document can be written one member at a time.
+    public func serialized(pretty: Bool, indent: Int) -> String {
         var output = ""
-        write(to: &output, pretty: pretty, indent: 0)
+        write(to: &output, pretty: pretty, indent: indent)
         return output
     }
 

@@ -64,6 +64,11 @@ enum Schema {
             try db.execute(sql: "INSERT INTO databaseIdentity VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                            arguments: [UUID().uuidString])
         }
+        migrator.registerMigration("v7: plan audit versions") { db in
+            // Two sessions on one audit must not overwrite each other's answers: each save names
+            // the version it read (see CaseStore.save(_:by:summary:expectedVersion:)).
+            try db.execute(sql: "ALTER TABLE planAudits ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 

@@ -5,7 +5,9 @@ import EHCCore
 ///
 /// The auditor moves through questions with `j`/`k`, answers each with one key, and the
 /// selection moves on by itself. Every answer is saved at once (an ``AuditSession/Effect``), so
-/// quitting halfway loses nothing and the audit resumes where it stopped.
+/// quitting halfway loses nothing and the audit resumes where it stopped. A save that fails (the
+/// disk is full, another session saved the same audit) is said on the screen; the answers stay in
+/// the session, `s` saves them all again, and closing with answers unsaved asks first.
 ///
 /// ```swift
 /// var session = AuditSession(template: template, audit: audit, childName: "Zoë Müller", today: today)
@@ -20,12 +22,19 @@ public struct AuditSession: Sendable, Hashable {
         case toggleGuidance
         case finish
         case close
+        /// Save the whole audit again after a failed save.
+        case retrySave
+        /// The runtime stored the audit: it is now at `version`.
+        case saved(version: Int)
+        /// The runtime could not store it; `message` says why.
+        case saveFailed(message: String)
     }
 
     /// What the runtime must do for the session.
     public enum Effect: Sendable, Hashable {
-        /// Store the audit (new or updated) with this audit-trail summary.
-        case save(PlanAudit, summary: String)
+        /// Store the audit (new or updated) with this audit-trail summary, refused if the stored
+        /// audit is no longer at `expectedVersion` (another session saved it).
+        case save(PlanAudit, summary: String, expectedVersion: Int)
         /// Leave the audit screen.
         case close
     }
@@ -43,10 +52,16 @@ public struct AuditSession: Sendable, Hashable {
     public private(set) var result: AuditResult?
     /// A one-line answer to the last key: a refusal or a confirmation.
     public private(set) var message: String?
+    /// The stored audit's version this session last read or wrote.
+    public private(set) var storedVersion: Int
+    /// Set when a save failed: answers on screen that are not in the database.
+    public private(set) var isUnsaved = false
+    private var closeAsked = false
 
-    public init(template: AuditTemplate, audit: PlanAudit, childName: String, today: CalendarDate) {
+    public init(template: AuditTemplate, audit: PlanAudit, childName: String, today: CalendarDate, storedVersion: Int = 1) {
         self.template = template
         self.audit = audit
+        self.storedVersion = storedVersion
         self.childName = childName
         self.today = today
         let questions = template.questions
@@ -72,6 +87,29 @@ public struct AuditSession: Sendable, Hashable {
     }
 
     public mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case let .saved(version):
+            storedVersion = version
+            if isUnsaved { message = "Saved: every answer is stored" }
+            isUnsaved = false
+            return []
+        case let .saveFailed(why):
+            isUnsaved = true
+            message = "Not saved: \(why). Your answers are kept here: s saves them again"
+            return []
+        case .retrySave:
+            guard isUnsaved else {
+                message = "Every answer is already saved"
+                return []
+            }
+            return [.save(audit, summary: "audit saved again after a failed save", expectedVersion: storedVersion)]
+        case .close where isUnsaved && !closeAsked:
+            closeAsked = true
+            message = "Some answers are not saved: s saves them, q again closes and loses them"
+            return []
+        default: break
+        }
+        if action != .close { closeAsked = false }
         message = nil
         if commentDraft != nil { return reduceComment(action) }
         switch action {
@@ -86,7 +124,7 @@ public struct AuditSession: Sendable, Hashable {
             commentDraft = answer(to: question)?.comment ?? ""
         case .finish: return finish()
         case .close: return [.close]
-        case .typeComment, .deleteCommentCharacter, .commitComment, .cancelComment: break
+        case .typeComment, .deleteCommentCharacter, .commitComment, .cancelComment, .retrySave, .saved, .saveFailed: break
         }
         return []
     }
@@ -105,7 +143,7 @@ public struct AuditSession: Sendable, Hashable {
             }
             audit.answer(AuditAnswer(questionID: question.id, value: existing.value,
                                      comment: draft.isEmpty ? nil : draft))
-            return [.save(audit, summary: "audit comment on \(question.id)")]
+            return [.save(audit, summary: "audit comment on \(question.id)", expectedVersion: storedVersion)]
         default: break
         }
         return []
@@ -123,7 +161,7 @@ public struct AuditSession: Sendable, Hashable {
         }
         audit.answer(AuditAnswer(questionID: question.id, value: value, comment: answer(to: question)?.comment))
         selected = min(selected + 1, questions.count - 1)
-        return [.save(audit, summary: "audit: \(question.id) answered \(value.word)")]
+        return [.save(audit, summary: "audit: \(question.id) answered \(value.word)", expectedVersion: storedVersion)]
     }
 
     private mutating func finish() -> [Effect] {
@@ -136,6 +174,6 @@ public struct AuditSession: Sendable, Hashable {
         }
         let outcome = audit.finish(with: template, on: today)
         result = outcome
-        return [.save(audit, summary: "audit finished: \(outcome.grade.displayName)")]
+        return [.save(audit, summary: "audit finished: \(outcome.grade.displayName)", expectedVersion: storedVersion)]
     }
 }

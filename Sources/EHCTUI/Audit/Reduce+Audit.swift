@@ -27,7 +27,7 @@ func reduceAudit(_ state: inout AppState, _ action: Action) -> [Effect]? {
         state.audit = session
         return effects.compactMap { effect in
             switch effect {
-            case let .save(audit, summary): return .saveAudit(audit, summary: summary)
+            case let .save(audit, summary, version): return .saveAudit(audit, summary: summary, expectedVersion: version)
             case .close:
                 state.audit = nil
                 return nil

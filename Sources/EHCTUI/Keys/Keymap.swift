@@ -180,6 +180,8 @@ public struct Keymap: Sendable, Hashable {
                    label: "comment", contexts: [.audit], inFooter: true),
         KeyBinding(id: "auditGuidance", keys: [.character("?")], action: .audit(.toggleGuidance),
                    label: "guidance", contexts: [.audit], inFooter: true),
+        KeyBinding(id: "auditRetrySave", keys: [.character("s")], action: .audit(.retrySave),
+                   label: "save again", contexts: [.audit], inFooter: false),
         KeyBinding(id: "auditFinish", keys: [.character("f")], action: .audit(.finish),
                    label: "finish and grade", contexts: [.audit], inFooter: true),
         KeyBinding(id: "auditClose", keys: [.escape, .character("q")], action: .audit(.close),

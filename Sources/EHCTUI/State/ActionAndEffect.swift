@@ -105,8 +105,9 @@ public enum Effect: Sendable, Hashable {
     /// Find the case's unfinished audit or start one with the default template; answer with
     /// ``Action/auditLoaded(_:)``.
     case loadAudit(caseID: String)
-    /// Store the audit as it now is, with this audit-trail summary.
-    case saveAudit(PlanAudit, summary: String)
+    /// Store the audit as it now is, with this audit-trail summary, unless another session saved it
+    /// since `expectedVersion`; answer ``AuditSession/Action/saved(version:)`` or ``AuditSession/Action/saveFailed(message:)``.
+    case saveAudit(PlanAudit, summary: String, expectedVersion: Int)
     /// Compute the dashboard for a period over every case; answer with ``Action/dashboardLoaded(_:)``.
     case loadDashboard(Dashboard.Period)
     case loadDetail(caseID: String)
