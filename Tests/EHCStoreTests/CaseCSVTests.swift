@@ -135,9 +135,15 @@ struct StoreSafetyTests {
         try store.insert([sampleCase()], by: "tester")
         try store.backup(to: folder.file("backup.sqlite"))
         try store.insert([sampleCase(id: "EHC-2")], by: "tester")
-        #expect(throws: StoreError.self) {
+        let refused = #expect(throws: StoreError.self) {
             try CaseStore.restore(from: folder.file("backup.sqlite"), into: store.path, force: false, by: "tester")
         }
+        guard case .restoreWouldLoseChanges(let target, let current, let backup)? = refused else {
+            Issue.record("expected restoreWouldLoseChanges, got \(String(describing: refused))")
+            return
+        }
+        #expect(target == store.path)
+        #expect(current.entries == backup.entries + 1)
         #expect(try store.caseCount() == 2)
         try CaseStore.restore(from: folder.file("backup.sqlite"), into: store.path, force: true, by: "tester")
         #expect(try store.allCases() == [sampleCase()])

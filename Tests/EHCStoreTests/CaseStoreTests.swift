@@ -99,12 +99,14 @@ struct CaseStoreTests {
         let folder = TemporaryFolder()
         let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
-        #expect(throws: DatabaseError.self) {
+        let update = #expect(throws: DatabaseError.self) {
             try store.pool.write { db in try db.execute(sql: "UPDATE auditTrail SET user = 'someone else'") }
         }
-        #expect(throws: DatabaseError.self) {
+        #expect(update?.message == "the audit trail cannot be changed")
+        let delete = #expect(throws: DatabaseError.self) {
             try store.pool.write { db in try db.execute(sql: "DELETE FROM auditTrail") }
         }
+        #expect(delete?.message == "the audit trail cannot be deleted from")
         #expect(try store.history(of: "EHC-2025-00001").count == 1)
     }
 }

@@ -108,10 +108,11 @@ struct GeneratedBulkLoadTests {
         #expect(try store.insertGenerated(CaseloadGenerator(seed: 2, today: today).cases(count: 50), by: "t", summary: "s") == 50)
         let orphans = try store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count }
         #expect(orphans == 0)
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: DatabaseError.self) {
             try store.pool.write { db in
                 try db.execute(sql: "INSERT INTO reviews (caseId, position, meetingDate) VALUES ('EHC-NONE', 0, '2026-01-01')")
             }
         }
+        #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY)
     }
 }

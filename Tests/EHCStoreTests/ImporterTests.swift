@@ -12,10 +12,11 @@ struct ImporterTests {
     func duplicateInFile() throws {
         let folder = TemporaryFolder()
         let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
-        #expect(throws: ImportFailure.self) {
+        let failure = #expect(throws: ImportFailure.self) {
             try store.importCases([sampleCase(), sampleCase(id: "EHC-2"), sampleCase()], file: "in.json",
                                   updateExisting: false, by: "tester", check: ConsistencyCheck(), today: today)
         }
+        #expect(failure?.description == "in.json: cases[2].id: the reference EHC-2025-00001 is also used by cases[0]")
         #expect(try store.caseCount() == 0)
     }
 
@@ -110,15 +111,19 @@ struct AdviceQualityImportTests {
         let folder = TemporaryFolder()
         let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         try store.insert([sampleCase()], by: "tester")
-        #expect(throws: (any Error).self) {
+        let vocabulary = #expect(throws: DatabaseError.self) {
             try DatabaseQueue(path: folder.file("db.sqlite")).write { db in
                 try db.execute(sql: "UPDATE advice SET quality = 'poor' WHERE position = 0")
             }
         }
-        #expect(throws: (any Error).self) {
+        #expect(vocabulary?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+        #expect(vocabulary?.message?.contains("quality IN") == true, "\(String(describing: vocabulary?.message))")
+        let returnDay = #expect(throws: DatabaseError.self) {
             try DatabaseQueue(path: folder.file("db.sqlite")).write { db in
                 try db.execute(sql: "UPDATE advice SET returned = '2025-03-21' WHERE position = 0")
             }
         }
+        #expect(returnDay?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+        #expect(returnDay?.message?.contains("returned IS NULL") == true, "\(String(describing: returnDay?.message))")
     }
 }

@@ -80,7 +80,9 @@ struct InterchangeTests {
 
     @Test("a key given twice in one object is refused")
     func duplicateKeys() {
-        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array(#"{"a": 1, "a": 2}"#.utf8)) }
+        let error = #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Array(#"{"a": 1, "a": 2}"#.utf8)) }
+        #expect(error?.message.contains("\"a\"") == true, "\(String(describing: error?.message))")
+        #expect(error?.line == 1)
     }
 
     @Test("a case's audits export and read back; a bad answer is named by its path")

@@ -55,7 +55,7 @@ struct NationalPercentTests {
                                                       overrides: [:])
         #expect(effective.nationalPercent == 46.4)
         #expect(try EffectiveSettings.resolve(configText: nil, configPath: "c.toml", overrides: [:]).nationalPercent == nil)
-        #expect(throws: EffectiveSettings.Problem.self) {
+        #expect(throws: EffectiveSettings.Problem(description: "c.toml: ui.nationalPercent must be a percentage, e.g. 46.4")) {
             try EffectiveSettings.resolve(configText: "[ui]\nnationalPercent = 146\n", configPath: "c.toml", overrides: [:])
         }
     }

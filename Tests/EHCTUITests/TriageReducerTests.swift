@@ -93,7 +93,10 @@ struct TriageReducerTests {
     @Test("u after a save puts the case back as it was, at the saved version")
     func undo() throws {
         var state = recording(.draftPlanIssued)
-        guard case .save(let edit) = try #require(reduce(&state, .submitForm).first) else { return }
+        guard case .save(let edit) = try #require(reduce(&state, .submitForm).first) else {
+            Issue.record("submitting the form did not save")
+            return
+        }
         var detail = Fixtures.lukaszDetail
         detail.ehcCase = edit.edited
         detail.version = 5

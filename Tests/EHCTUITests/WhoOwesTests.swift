@@ -192,7 +192,9 @@ struct AdviceChangeTests {
         var received = ehcCase
         received.advice[0].markReceived(on: OwedFixtures.date("2025-11-20"))
         let change = AdviceChange(caseID: ehcCase.id, position: 0, expectedVersion: 1, kind: .chased, day: Fixtures.today)
-        #expect(throws: FormRefusal.self) { try change.edit(of: received, check: ConsistencyCheck(), today: Fixtures.today) }
+        #expect(throws: FormRefusal(field: nil, message: "that advice on \(ehcCase.id) is no longer awaited; the list is read again")) {
+            try change.edit(of: received, check: ConsistencyCheck(), today: Fixtures.today)
+        }
     }
 
     @Test("a change the core finds inconsistent is refused with its reason")
