@@ -50,9 +50,13 @@ struct AuditSamplingTests {
 
     @Test("age bands are taken on the day the plan was issued")
     func ageBands() {
-        let child = Child(givenName: "A", familyName: "B", dateOfBirth: CalendarDate("2010-06-01")!)
-        let plan = EHCCase(id: "x", child: child, caseworker: "A", requestDate: CalendarDate("2025-01-01")!,
-                           requestSource: .parent, finalPlanIssued: CalendarDate("2025-05-31")!)
+        // 10 at the request, 11 on the day the plan is issued (their birthday): the band of the issue day.
+        let child = Child(givenName: "A", familyName: "B", dateOfBirth: CalendarDate("2014-05-20")!)
+        var plan = EHCCase(id: "x", child: child, caseworker: "A", requestDate: CalendarDate("2025-01-06")!,
+                           requestSource: .parent, finalPlanIssued: CalendarDate("2025-05-20")!)
         #expect(AuditSampling.stratum(of: plan, by: .ageBand) == "11-15")
+        // The day before the birthday, still 10.
+        plan.finalPlanIssued = CalendarDate("2025-05-19")!
+        #expect(AuditSampling.stratum(of: plan, by: .ageBand) == "5-10")
     }
 }

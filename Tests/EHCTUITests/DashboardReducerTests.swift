@@ -9,6 +9,11 @@ struct DashboardReducerTests {
 
     /// A state over a generated caseload, with the dashboard the runtime would compute.
     func opened() -> (AppState, Dashboard) {
+        let (state, dashboard, _) = openedWithCases()
+        return (state, dashboard)
+    }
+
+    func openedWithCases() -> (AppState, Dashboard, [EHCCase]) {
         let cases = CaseloadGenerator(seed: 5, today: today).cases(count: 300)
         let calendar = StatutoryCalendar()
         var state = AppState(caseload: cases.map { CaseSummary($0, calendar: calendar, today: today) }, today: today,
@@ -18,7 +23,7 @@ struct DashboardReducerTests {
         #expect(effects == [.loadDashboard(period)])
         let dashboard = Dashboard(cases: cases, settings: Settings(), period: period, today: today)
         _ = reduce(&state, .dashboardLoaded(dashboard))
-        return (state, dashboard)
+        return (state, dashboard, cases)
     }
 
     @Test("d opens the dashboard from the list, and movement keys select figures")
@@ -36,12 +41,22 @@ struct DashboardReducerTests {
 
     @Test("Enter lists exactly the cases behind the selected figure; Esc goes back to the dashboard")
     func drillDown() {
-        var (state, dashboard) = opened()
+        var (state, dashboard, cases) = openedWithCases()
         _ = reduce(&state, .moveDown)
         _ = reduce(&state, .moveDown)
         _ = reduce(&state, .drillDown)
         #expect(state.keyContext == .list)
-        #expect(Set(state.caseload.map(\.id)) == Set(dashboard.figures[2].caseIDs))
+        // Independently of the dashboard: final plans issued in the twelve whole months before
+        // November 2026's end, more than 140 days after the request.
+        let from = CalendarDate("2025-12-01")!
+        let to = CalendarDate("2026-11-30")!
+        let late = Set(cases.filter { ehcCase in
+            guard let issued = ehcCase.finalPlanIssued, issued >= from, issued <= to else { return false }
+            return ehcCase.requestDate.days(until: issued) > 140
+        }.map(\.id))
+        #expect(!late.isEmpty)
+        #expect(Set(state.caseload.map(\.id)) == late)
+        #expect(Set(dashboard.figures[2].caseIDs) == late)
         #expect(Screen.render(state).text.contains("Plans issued over 20 weeks"))
         _ = reduce(&state, .endDrillDown)
         #expect(state.keyContext == .dashboard)

@@ -24,7 +24,10 @@ struct TriageReducerTests {
     func sortByReference() {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .nextSortOrder)
-        #expect(state.caseload.map(\.id) == state.caseload.map(\.id).sorted())
+        // Written out by hand from Fixtures.namedCases, not computed.
+        #expect(state.caseload.map(\.id) == ["EHC-2025-00001", "EHC-2025-00002", "EHC-2025-00003", "EHC-2025-00004",
+                                             "EHC-2025-00005", "EHC-2025-00006"].filter { id in state.caseload.contains { $0.id == id } })
+        #expect(state.caseload.count >= 5, "the view should list most of the fixtures")
     }
 
     @Test("typing zoe keeps only Zoë; Esc clears the filter")
