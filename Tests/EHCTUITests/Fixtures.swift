@@ -15,26 +15,37 @@ enum Fixtures {
     }
 
     static func summary(_ id: String, _ child: String, _ caseworker: String, requested: String,
-                        next: Deadline?, status: CaseStatus = .open, atRisk: Bool = false) -> CaseSummary {
+                        next: Deadline?, status: CaseStatus = .open, stage: CaseSummary.Stage = [],
+                        atRisk: Bool = false) -> CaseSummary {
         CaseSummary(id: id, childName: child, caseworker: caseworker, setting: nil,
-                    requestDate: CalendarDate(requested)!, status: status, nextDeadline: next, isAtRisk: atRisk)
+                    requestDate: CalendarDate(requested)!, status: status, nextDeadline: next, stage: stage, isAtRisk: atRisk)
     }
 
-    /// Six named cases, deliberately out of urgency order.
+    /// Eight named cases, deliberately out of urgency order, with the stage flags that put at least
+    /// one of them in every view (awaiting decision, advice, draft issued, review due, closed).
     static let namedCases: [CaseSummary] = [
         summary("EHC-2025-00001", "Zoë Müller", "A. Okafor", requested: "2025-06-02",
-                next: deadline("finalPlan", .finalPlan, due: "2025-10-20", status: .overdue), atRisk: true),
+                next: deadline("finalPlan", .finalPlan, due: "2025-10-20", status: .overdue), stage: .awaitingAdvice,
+                atRisk: true),
         summary("EHC-2025-00004", "李雷", "李娜", requested: "2025-11-10",
-                next: deadline("decisionToAssess", .decisionToAssess, due: "2025-12-22", status: .pending)),
+                next: deadline("decisionToAssess", .decisionToAssess, due: "2025-12-22", status: .pending),
+                stage: .awaitingDecision),
         summary("EHC-2025-00005", "Sam Example", "A. Okafor", requested: "2024-01-08",
-                next: nil, status: .planIssued),
+                next: deadline("annualReview:1", .annualReview, due: "2025-12-05", status: .dueSoon), status: .planIssued,
+                stage: .reviewDue),
         summary("EHC-2025-00002", "Łukasz Kowalczyk", "B. Nguyễn", requested: "2025-09-01",
-                next: deadline("decisionToAssess", .decisionToAssess, due: "2025-10-13", status: .overdue)),
+                next: deadline("decisionToAssess", .decisionToAssess, due: "2025-10-13", status: .overdue),
+                stage: .awaitingDecision),
         summary("EHC-2025-00003", "Nguyễn Thị Minh Khai", "C. Smith", requested: "2025-10-20",
-                next: deadline("advice:educationalPsychology", .advice, due: "2025-12-01", status: .dueSoon)),
+                next: deadline("advice:educationalPsychology", .advice, due: "2025-12-01", status: .dueSoon),
+                stage: .awaitingAdvice),
         summary("EHC-2025-00006", "Aoife Ní Bhriain", "D. Evans", requested: "2025-08-04",
                 next: deadline("noticeNotToIssue", .noticeNotToIssue, due: "2025-11-24", status: .dueSoon,
                                excepted: true)),
+        summary("EHC-2025-00007", "Chloé Gonçalves", "C. Smith", requested: "2025-06-30",
+                next: deadline("finalPlan", .finalPlan, due: "2025-11-17", status: .overdue), stage: .draftIssued),
+        summary("EHC-2024-00008", "Oliver Twist-Brown", "D. Evans", requested: "2024-02-05",
+                next: nil, status: .closed),
     ]
 
     /// The named cases plus `extra` plain ones due later, for paging.

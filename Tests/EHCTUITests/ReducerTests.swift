@@ -8,8 +8,8 @@ struct ReducerTests {
     func urgencyOrder() {
         let state = Fixtures.state()
         #expect(state.caseload.map(\.id) == [
-            "EHC-2025-00002", "EHC-2025-00001", "EHC-2025-00006", "EHC-2025-00003", "EHC-2025-00004",
-            "EHC-2025-00005",
+            "EHC-2025-00002", "EHC-2025-00001", "EHC-2025-00007", "EHC-2025-00006", "EHC-2025-00003", "EHC-2025-00005",
+            "EHC-2025-00004",
         ])
     }
 

@@ -51,7 +51,7 @@ struct ScreenLayoutTests {
     func statusAligned() {
         let state = Fixtures.loadedState()
         let canvas = Screen.render(state)
-        let words = ["OVERDUE 42d", "OVERDUE 35d", "due today", "due 7d", "pending", "plan issued"]
+        let words = ["OVERDUE 42d", "OVERDUE 35d", "OVERDUE 7d", "due today", "due 7d", "due 11d", "pending"]
         let columns = words.enumerated().map { canvas.column(of: $1, row: 2 + $0) }
         #expect(columns.allSatisfy { $0 != nil && $0 == columns[0] })
     }
