@@ -170,8 +170,15 @@ static void on_crash(int signal_number, siginfo_t *info, void *context) {
     for (int index = 0; index < crash_signal_count; index++) {
         if (crash_signals[index] == signal_number) sigaction(signal_number, &previous_crash_actions[index], NULL);
     }
+    // Sent by another process with kill(): not a fault of ours, so no backtrace; end the way the
+    // signal's default action would (the exit status says which), as SIGTERM does.
+    if (info != NULL && info->si_code == SI_USER) {
+        signal(signal_number, SIG_DFL);
+        raise(signal_number);
+        return;
+    }
     // A fault re-executes its instruction on return and reaches the previous handler (Swift's
-    // backtracer, now printed on the normal screen); abort() and kill() must be raised again.
+    // backtracer, now printed on the normal screen); abort() must be raised again.
     if (signal_number == SIGABRT || info == NULL || info->si_code <= 0) raise(signal_number);
 }
 

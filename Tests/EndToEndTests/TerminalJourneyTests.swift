@@ -63,8 +63,9 @@ struct TerminalJourneyTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
-    @Test("SIGTERM while the screen is up restores the terminal")
-    func sigtermRestoresTerminal() throws {
+    @Test("SIGTERM, SIGHUP and crash signals while the screen is up restore the terminal",
+          arguments: [SIGTERM, SIGHUP, SIGSEGV, SIGABRT])
+    func signalRestoresTerminal(signal: Int32) throws {
         let database = try Self.generatedDatabase(cases: 50)
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
         // `exec` keeps the shell's process id, so the pid file names ehcdesk itself.
@@ -74,8 +75,11 @@ struct TerminalJourneyTests {
         try tmux.waitFor("50 cases")
         let pid = try String(contentsOfFile: database.folder + "/pid", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(kill(pid_t(pid)!, SIGTERM) == 0)
-        try tmux.waitFor("EXIT=143")
+        let process = try #require(pid_t(pid))
+        #expect(try tmux.display("#{alternate_on}") == "1")
+        #expect(kill(process, signal) == 0)
+        // The handler restores the terminal, then the signal ends the process as it would have.
+        try tmux.waitFor("EXIT=\(128 + signal)")
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
