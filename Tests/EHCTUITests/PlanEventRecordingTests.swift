@@ -2,7 +2,7 @@ import EHCCore
 import Testing
 @testable import EHCTUI
 
-@Suite("Recording amendment notices and phase transfers by keyboard")
+@Suite("Recording amendment notices, phase transfers and exceptions by keyboard")
 struct PlanEventRecordingTests {
     /// A plan (in place of Łukasz's case, the one selected) whose first review met on 2025-10-06 and
     /// decided `decision` on 2025-10-20.
@@ -114,5 +114,35 @@ struct PlanEventRecordingTests {
         guard case .save(let undo) = reduce(&state, .undo).first else { Issue.record("no undo"); return }
         #expect(undo.edited.phaseTransfer == nil)
         #expect(undo.expectedVersion == 8)
+    }
+
+    /// Łukasz's case as an assessment: request 2025-06-20, assessed, education advice asked on `educationAsked`.
+    func assessment(educationAsked: String) -> EHCCase {
+        EHCCase(id: "EHC-2025-00002",
+                child: Child(givenName: "Łukasz", familyName: "Kowalczyk", dateOfBirth: CalendarDate("2015-04-30")!),
+                caseworker: "B. Nguyễn", requestDate: CalendarDate("2025-06-20")!, requestSource: .parent,
+                decisionToAssess: Decision(date: CalendarDate("2025-07-01")!, outcome: .assess),
+                advice: [AdviceRequest(agency: .education, requested: CalendarDate(educationAsked)!)])
+    }
+
+    @Test("x records a school closure the rules allow, against the final plan, saved with its summary")
+    func exceptionRecorded() throws {
+        var state = recording(.exception, on: assessment(educationAsked: "2025-07-18"),
+                              typed: ["school", "finalPlan", "2025-07-23", "2025-09-03"])
+        let edit = try #require(savedEdit(&state))
+        #expect(edit.edited.exceptions == [StatutoryException(ground: .schoolClosure, appliesTo: ["finalPlan"],
+                                                               from: CalendarDate("2025-07-23")!,
+                                                               to: CalendarDate("2025-09-03")!)])
+        #expect(edit.summary == "exception (schoolClosure) from 2025-07-23 against finalPlan")
+    }
+
+    @Test("an exception the rules refuse is refused in the form with the reason, nothing saved")
+    func exceptionRefused() {
+        // Education advice asked on 2025-07-01, before the window that opens a week before the closure.
+        var state = recording(.exception, on: assessment(educationAsked: "2025-07-01"),
+                              typed: ["school", "finalPlan", "2025-07-23", "2025-09-03"])
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal?.contains("No education advice was requested between 2025-07-16 and 2025-08-27") == true,
+                "\(String(describing: state.form?.refusal))")
     }
 }

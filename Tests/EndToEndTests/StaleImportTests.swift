@@ -56,4 +56,35 @@ struct StaleImportTests {
         #expect(try runEhcdesk(["import", scratch.file("all.json"), "--db", copy] + today).code == 0)
         #expect(try runEhcdesk(["export", "--db", copy] + today).out == export)
     }
+
+    @Test("a refused import --update (a bad date, an unsupported format) leaves the database byte for byte as it was")
+    func refusedUpdateChangesNothing() throws {
+        let scratch = try ScratchFolder()
+        let database = try scratch.generatedDatabase(cases: 30)
+        let export = try runEhcdesk(["export", "--db", database] + today).out
+        let id = try firstCaseID(database)
+        let before = FileManager.default.contents(atPath: database)
+        let wal = FileManager.default.contents(atPath: database + "-wal")
+        // The first case's caseworker changed (a real update), and its request date made impossible.
+        let caseStart = try #require(export.range(of: "\"id\": \"\(id)\""))
+        var changed = export
+        let requestLine = try #require(changed.range(of: #""requestDate": "[0-9-]+""#, options: .regularExpression,
+                                                     range: caseStart.upperBound..<changed.endIndex))
+        changed.replaceSubrange(requestLine, with: #""requestDate": "2025-02-30""#)
+        let bad = scratch.file("bad.json")
+        try changed.write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try runEhcdesk(["import", bad, "--update", "--db", database] + today)
+        #expect(refused.code == 1)
+        #expect(refused.err.contains("cases[0].requestDate: \"2025-02-30\" is not a date"), "\(refused.err)")
+
+        let wrongFormat = scratch.file("format.json")
+        try export.replacingOccurrences(of: "\"ehcdesk/1\"", with: "\"ehcdesk/2\"")
+            .write(toFile: wrongFormat, atomically: true, encoding: .utf8)
+        let unsupported = try runEhcdesk(["import", wrongFormat, "--update", "--db", database] + today)
+        #expect(unsupported.code == 1)
+        #expect(unsupported.err.contains("format: \"ehcdesk/2\" is not a format this ehcdesk reads (expected \"ehcdesk/1\")"),
+                "\(unsupported.err)")
+        #expect(FileManager.default.contents(atPath: database) == before)
+        #expect(FileManager.default.contents(atPath: database + "-wal") == wal)
+    }
 }
