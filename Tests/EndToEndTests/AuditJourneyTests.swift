@@ -17,26 +17,20 @@ struct AuditJourneyTests {
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
         var tmux: TmuxSession? = try open(database.path)
         try tmux!.waitFor("60 cases")
-        try tmux!.send("a")
-        try tmux!.waitFor("0/24")
+        try tmux!.press("a", thenSee: "0/24")
         for answered in 1...23 {
-            try tmux!.send("y")
-            try tmux!.waitFor("\(answered)/24")
+            try tmux!.press("y", thenSee: "\(answered)/24")
         }
-        try tmux!.send("4")
-        try tmux!.waitFor("24/24")
-        try tmux!.send("f")
-        try tmux!.waitFor("Grade: Outstanding (score 100 %)")
+        try tmux!.press("4", thenSee: "24/24")
+        try tmux!.press("f", thenSee: "Grade: Outstanding (score 100 %)")
         try tmux!.send("q")
         try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
 
         // A second case: five answers, then close the audit and quit ehcdesk.
         try tmux!.send("j")
-        try tmux!.send("a")
-        try tmux!.waitFor("0/24")
+        try tmux!.press("a", thenSee: "0/24")
         for answered in 1...5 {
-            try tmux!.send(answered == 3 ? "n" : "y")
-            try tmux!.waitFor("\(answered)/24")
+            try tmux!.press(answered == 3 ? "n" : "y", thenSee: "\(answered)/24")
         }
         try tmux!.send("q")
         try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
@@ -47,8 +41,7 @@ struct AuditJourneyTests {
         let reopened = try open(database.path)
         try reopened.waitFor("60 cases")
         try reopened.send("j")
-        try reopened.send("a")
-        let resumed = try reopened.waitFor("5/24")
+        let resumed = try reopened.press("a", thenSee: "5/24")
         #expect(resumed.contains("▸ A2"), "resumes at the first unanswered question")
         #expect(resumed.contains("NO"), "the earlier answers are there")
         try reopened.send("q")
@@ -95,24 +88,19 @@ struct AuditJourneyTests {
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
         let first = try open(database.path)
         try first.waitFor("60 cases")
-        try first.send("a")
-        try first.waitFor("0/24")
+        try first.press("a", thenSee: "0/24")
         let second = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today,
                                                "--user", "s.second"], width: 120, height: 40)
         try second.waitFor("60 cases")
-        try second.send("a")
-        try second.waitFor("0/24")
-        try first.send("y")
-        try first.waitFor("1/24")
+        try second.press("a", thenSee: "0/24")
+        try first.press("y", thenSee: "1/24")
         let before = try second.screen()
         #expect(!before.contains("Not saved"))
-        try second.send("n")
-        let refused = try second.waitFor("Not saved: r.auditor saved this audit at")
+        let refused = try second.press("n", thenSee: "Not saved: r.auditor saved this audit at")
         #expect(refused.contains("s saves them again"))
         #expect(try sqlite(database.path, "SELECT answer FROM planAuditAnswers") == [["yes"]])
         // Closing asks first, because an answer is only on the screen.
-        try second.send("q")
-        try second.waitFor("Some answers are not saved")
+        try second.press("q", thenSee: "Some answers are not saved")
         try second.send("q")
         try second.waitUntil("the case list again") { !$0.contains("Audit ·") }
         try first.send("q")

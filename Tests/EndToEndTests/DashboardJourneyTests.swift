@@ -19,8 +19,7 @@ struct DashboardJourneyTests {
         let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
                                    width: 200, height: 60)
         try tmux.waitFor("200 cases")
-        try tmux.send("d")
-        let dashboard = try tmux.waitFor("Timeliness of new EHC plans")
+        let dashboard = try tmux.press("d", thenSee: "Timeliness of new EHC plans")
         #expect(dashboard.contains("December 2025 to November 2026") || dashboard.contains("Dec 2025"))
         try tmux.send("j")
         try tmux.send("j")
@@ -30,8 +29,7 @@ struct DashboardJourneyTests {
             screen.contains("Plans issued over 20 weeks") && Set(TriageJourneyTests.rows(screen).map(\.reference)) == expected
         }
         #expect(list.contains("\(expected.count) cases"))
-        try tmux.send("Escape")
-        try tmux.waitFor("Timeliness of new EHC plans")
+        try tmux.press("Escape", thenSee: "Timeliness of new EHC plans")
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")
     }

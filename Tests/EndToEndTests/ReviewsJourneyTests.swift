@@ -36,31 +36,24 @@ struct ReviewsJourneyTests {
         let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", path, "--today", Self.today, "--user", "alice"],
                                    width: 160, height: 48)
         try tmux.waitFor("2 cases")
-        try tmux.send("r")
-        try tmux.waitFor("[1 All plans 2]")
-        try tmux.send("2")
-        let overdueList = try tmux.waitFor("[2 Overdue, no meeting 1]")
+        try tmux.press("r", thenSee: "[1 All plans 2]")
+        let overdueList = try tmux.press("2", thenSee: "[2 Overdue, no meeting 1]")
         let row = try #require(overdueList.split(separator: "\n").first { $0.contains(Self.overdue) })
         #expect(row.contains("2026-05-25") && row.contains("OVERDUE 183d") && row.contains("book the meeting"))
 
         try tmux.send("Enter")
         try tmux.waitUntil("the case's detail") { !$0.contains("Reviews ·") && $0.contains("annualReview:1") }
-        try tmux.send("e")
-        try tmux.waitFor("Record for \(Self.overdue)")
-        try tmux.send("m")
-        try tmux.waitFor("Meeting on")
-        try tmux.send("Enter")
-        try tmux.waitFor("Saved \(Self.overdue)")
+        try tmux.press("e", thenSee: "Record for \(Self.overdue)")
+        try tmux.press("m", thenSee: "Meeting on")
+        try tmux.press("Enter", thenSee: "Saved \(Self.overdue)")
         // Reg 20: the report within 2 weeks of the meeting, the decision within 4.
         try tmux.waitUntil("the post-meeting deadlines in the detail") {
             $0.contains("2026-12-08") && $0.contains("reviewReport:1") && $0.contains("2026-12-22")
                 && $0.contains("reviewDecision:1")
         }
 
-        try tmux.send("r")
-        try tmux.waitFor("[2 Overdue, no meeting 0]")
-        try tmux.send("3")
-        let inFlight = try tmux.waitFor("[3 In flight 1]")
+        try tmux.press("r", thenSee: "[2 Overdue, no meeting 0]")
+        let inFlight = try tmux.press("3", thenSee: "[3 In flight 1]")
         let flying = try #require(inFlight.split(separator: "\n").first { $0.contains(Self.overdue) })
         #expect(flying.contains("report due 2026-12-08, 14d left"))
 

@@ -94,6 +94,20 @@ final class TmuxSession {
         throw TmuxError(message: "timed out waiting for \(what)")
     }
 
+    /// Sends keys and waits for `text`, which must not be on the screen before them: a check the
+    /// screen already passed before the key proves nothing about the key.
+    @discardableResult
+    func press(_ keys: String..., thenSee text: String, seconds: Double = 10,
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let before = try screen()
+        if before.contains(text) {
+            Issue.record("\"\(text)\" was already on the screen before \(keys); the screen was:\n\(before)",
+                         sourceLocation: sourceLocation)
+        }
+        try tmux(["send-keys", "-t", "e2e"] + keys)
+        return try waitFor(text, seconds: seconds, sourceLocation: sourceLocation)
+    }
+
     /// Sends tmux key names, e.g. `j`, `Down`, `Enter`, `C-c`.
     func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", "e2e"] + keys)

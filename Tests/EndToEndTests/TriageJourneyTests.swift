@@ -20,8 +20,7 @@ struct TriageJourneyTests {
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
         let tmux = try open(database.path)
         try tmux.waitFor("\(cases) cases")
-        try tmux.send("1")
-        try tmux.waitFor("[1 Overdue")
+        try tmux.press("1", thenSee: "[1 Overdue")
         try body(tmux, database.path)
     }
 
@@ -56,8 +55,7 @@ struct TriageJourneyTests {
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
         let tmux = try Self.open(database.path)
         try tmux.waitFor("2,000 cases")
-        try tmux.send("7", "/", "z", "o", "e")
-        let screen = try tmux.waitFor("/zoe")
+        let screen = try tmux.press("7", "/", "z", "o", "e", thenSee: "/zoe")
         let rows = Self.rows(screen)
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { $0.line.contains("Zoë") || $0.line.contains("Zoe") })
@@ -76,20 +74,14 @@ struct TriageJourneyTests {
             try tmux.waitUntil("only \(reference) listed") { Self.rows($0).map(\.reference) == [reference] }
             try tmux.waitUntil("its detail") { $0.components(separatedBy: reference).count >= 3 }
 
-            try tmux.send("e")
-            try tmux.waitFor("Record for")
-            try tmux.send("f")
-            try tmux.waitFor("Issued on")
-            try tmux.send("3", "1", "/", "1", "2", "Enter")
-            try tmux.waitFor("is not a date")
+            try tmux.press("e", thenSee: "Record for")
+            try tmux.press("f", thenSee: "Issued on")
+            try tmux.press("3", "1", "/", "1", "2", "Enter", thenSee: "is not a date")
             #expect(try store.fetchCase(id: reference)?.version == before.version)
             try tmux.send("Escape")
-            try tmux.send("e")
-            try tmux.waitFor("Record for")
-            try tmux.send("f")
-            try tmux.waitFor("Issued on")
-            try tmux.send("Enter")
-            try tmux.waitFor("Saved \(reference)")
+            try tmux.press("e", thenSee: "Record for")
+            try tmux.press("f", thenSee: "Issued on")
+            try tmux.press("Enter", thenSee: "Saved \(reference)")
             try tmux.waitUntil("\(reference) to leave Overdue") { Self.rows($0).isEmpty }
             let last = try #require(try store.lastChange(of: reference))
             #expect(last.user == "alice")
@@ -105,22 +97,17 @@ struct TriageJourneyTests {
         let second = try Self.open(database.path, user: "bob")
         for tmux in [first, second] {
             try tmux.waitFor("150 cases")
-            try tmux.send("1")
-            try tmux.waitFor("[1 Overdue")
+            try tmux.press("1", thenSee: "[1 Overdue")
         }
         let reference = try #require(Self.rows(try first.screen()).first?.reference)
         for tmux in [first, second] {
             try tmux.waitUntil("its detail") { $0.components(separatedBy: reference).count >= 3 }
-            try tmux.send("e")
-            try tmux.waitFor("Record for")
-            try tmux.send("z")
-            try tmux.waitFor("Closed on")
+            try tmux.press("e", thenSee: "Record for")
+            try tmux.press("z", thenSee: "Closed on")
             try tmux.send("Tab", "m", "o", "v", "e", "d")
         }
-        try first.send("Enter")
-        try first.waitFor("Saved \(reference)")
-        try second.send("Enter")
-        try second.waitFor("changed by alice at")
+        try first.press("Enter", thenSee: "Saved \(reference)")
+        try second.press("Enter", thenSee: "changed by alice at")
         let store = try CaseStore.open(path: database.path, access: .write)
         let history = try store.history(of: reference)
         #expect(history.filter { $0.action == "update" }.map(\.user) == ["alice"])
@@ -133,10 +120,8 @@ struct TriageJourneyTests {
         let config = ["XDG_CONFIG_HOME": database.folder + "/config"]
         let first = try Self.open(database.path, extra: ["--caseworker", "Sarah Quayle"], environment: config)
         try first.waitFor("150 cases")
-        try first.send("2")
-        try first.waitFor("[2 Due")
-        try first.send("m")
-        try first.waitFor("· Sarah Quayle")
+        try first.press("2", thenSee: "[2 Due")
+        try first.press("m", thenSee: "· Sarah Quayle")
         try first.send("q")
         try first.waitFor("EXIT=0")
         let second = try Self.open(database.path, environment: config)

@@ -33,13 +33,11 @@ struct WhoOwesJourneyTests {
         let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
                                    width: 160, height: 50)
         try tmux.waitFor("400 cases")
-        try tmux.send("w")
-        let before = try tmux.waitFor("Educational psychology: ")
+        let before = try tmux.press("w", thenSee: "Educational psychology: ")
         #expect(Self.owedOnScreen(before, agency: "Educational psychology") == owed)
         let selected = before.split(separator: "\n").first { $0.hasPrefix(" ▸ EHC-") }
         let reference = try #require(selected?.split(separator: " ").dropFirst().first.map(String.init))
-        try tmux.send("v")
-        let after = try tmux.waitFor("Saved \(reference): advice received from Educational psychology on \(Self.today)")
+        let after = try tmux.press("v", thenSee: "Saved \(reference): advice received from Educational psychology on \(Self.today)")
         #expect(after.contains("Who owes what"))
         try tmux.waitUntil("the count to drop by one") {
             Self.owedOnScreen($0, agency: "Educational psychology") == owed - 1
@@ -64,8 +62,7 @@ struct WhoOwesJourneyTests {
         let tmux = try TmuxSession(command: [ehcdeskBinary(), "--db", database.path, "--today", Self.today],
                                    width: 160, height: 50)
         try tmux.waitFor("400 cases")
-        try tmux.send("w")
-        try tmux.waitFor("Educational psychology: ")
+        try tmux.press("w", thenSee: "Educational psychology: ")
         try tmux.send("v")
         try tmux.waitUntil("the count to drop") { Self.owedOnScreen($0, agency: "Educational psychology") == owed - 1 }
         try tmux.send("u")
@@ -75,11 +72,9 @@ struct WhoOwesJourneyTests {
         let screen = try tmux.screen()
         let selected = screen.split(separator: "\n").first { $0.hasPrefix(" ▸ EHC-") }
         let reference = try #require(selected?.split(separator: " ").dropFirst().first.map(String.init))
-        try tmux.send("x")
-        try tmux.waitFor("returned for more detail because:")
+        try tmux.press("x", thenSee: "returned for more detail because:")
         try tmux.send("-l", "no outcomes")
-        try tmux.send("Enter")
-        try tmux.waitFor("Saved \(reference): advice from Educational psychology received and returned")
+        try tmux.press("Enter", thenSee: "Saved \(reference): advice from Educational psychology received and returned")
         #expect(try sqlite(database.path, """
             SELECT received, quality, qualityNote, returned FROM advice
             WHERE caseId = '\(reference)' AND agency = 'educationalPsychology'
