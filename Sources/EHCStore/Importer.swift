@@ -8,105 +8,109 @@ public struct ImportResult: Sendable, Equatable {
     public var updated: Int
 }
 
+/// Cases to import, read in file order as often as the import needs: ``ImportedCases`` holds them
+/// in memory (CSV, tests), ``JSONCaseStream`` reads a JSON file again for each pass, one case at a time.
+public protocol ImportSource: Sendable {
+    var places: ImportPlaces { get }
+    /// The lists the file gives; a list it does not give is kept from the stored case on `--update`.
+    var givenLists: Set<CaseList> { get }
+    /// Calls `body` with each case that reads (its index in the file, its audits, its exported
+    /// version); throws an ``ImportFailure`` with every reading problem once the file is read.
+    func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?) throws -> Void) throws
+}
+
+extension ImportSource {
+    /// The imported case, with the lists this import did not give taken from the stored case.
+    func merged(_ imported: EHCCase, keepingFrom stored: EHCCase) -> EHCCase {
+        var result = imported
+        if !givenLists.contains(.advice) { result.advice = stored.advice }
+        if !givenLists.contains(.exceptions) { result.exceptions = stored.exceptions }
+        if !givenLists.contains(.reviews) { result.reviews = stored.reviews }
+        return result
+    }
+}
+
+extension ImportedCases: ImportSource {
+    public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?) throws -> Void) throws {
+        let auditsByCase = Dictionary(grouping: audits, by: \.caseID)
+        for (index, ehcCase) in cases.enumerated() {
+            try body(index, ehcCase, auditsByCase[ehcCase.id] ?? [], versions[ehcCase.id])
+        }
+    }
+}
+
 extension CaseStore {
     /// Checks an import against the database at `path` without opening it for writing.
     ///
     /// Opening a database for writing touches its file (SQLite and GRDB set up the WAL), so a refused
     /// import runs this first: a database it refuses is left byte-for-byte as it was. Finds every
-    /// problem ``importCases(_:updateExisting:by:check:today:progress:)`` would, but a case added by
-    /// someone else in between is still caught there, inside the write transaction.
+    /// problem ``importCases(_:updateExisting:force:by:check:today:progress:)`` would; a case added
+    /// or saved by someone else in between is still caught there, inside the write transaction.
+    /// Returns the number of cases, for progress.
     ///
     /// ```swift
     /// try CaseStore.checkImport(imported, databasePath: "caseload.sqlite", updateExisting: false,
     ///                           check: ConsistencyCheck(), today: today)
     /// ```
-    public static func checkImport(_ imported: ImportedCases, databasePath path: String, updateExisting: Bool,
-                                   force: Bool = false, check: ConsistencyCheck, today: CalendarDate) throws {
-        let cases = imported.cases
-        try refuseInvalid(cases, places: imported.places, check: check, today: today, progress: { _, _ in })
-        guard case .regular = SafeFile.kind(at: path) else { return }
+    @discardableResult
+    public static func checkImport(_ source: some ImportSource, databasePath path: String, updateExisting: Bool,
+                                   force: Bool = false, check: ConsistencyCheck, today: CalendarDate) throws -> Int {
+        guard case .regular = SafeFile.kind(at: path) else {
+            return try Self.pass(over: source, against: nil, updateExisting: updateExisting, force: force,
+                                 check: check, today: today, write: nil)
+        }
         try checkIsEhcdeskDatabase(at: path)
-        if updateExisting {
-            if !force { try readOnly(path) { db in try refuseStale(imported, db) } }
-            return
+        return try readOnly(path) { db in
+            try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force,
+                          check: check, today: today, write: nil)
         }
-        let storedIDs = try readOnly(path) { db in try Set(String.fetchAll(db, sql: "SELECT id FROM cases")) }
-        try refuseExisting(cases, storedIDs: storedIDs, places: imported.places)
     }
 
-    /// Refuses an update from a stale file: a case whose exported `version` is not the stored one,
-    /// and whose facts differ, was saved by someone after the export, and replacing it would
-    /// silently revert their change. Names each case, the versions and who saved it last.
-    private static func refuseStale(_ imported: ImportedCases, _ db: Database) throws {
-        guard !imported.versions.isEmpty else { return }
-        let stored = try Dictionary(Row.fetchAll(db, sql: "SELECT id, version FROM cases").map { row -> (String, Int) in
-            (row[0], row[1])
-        }, uniquingKeysWith: { first, _ in first })
-        var problems: [ImportProblem] = []
-        for (index, ehcCase) in imported.cases.enumerated() {
-            guard let exported = imported.versions[ehcCase.id], let current = stored[ehcCase.id], exported != current,
-                  let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first,
-                  imported.merged(ehcCase, keepingFrom: before) != before else { continue }
-            let last = try AuditTrail.lastEntry(db, caseID: ehcCase.id)
-            let who = last.map { " by \($0.user) at \($0.at)" } ?? ""
-            problems.append(imported.places.problem(
-                "cases[\(index)].version",
-                "\(ehcCase.id) was saved\(who) after this file was exported (the file has version \(exported), "
-                    + "the database version \(current)); importing it would undo that change (use --force to overwrite it)"))
-        }
-        if !problems.isEmpty { throw ImportFailure(problems: problems) }
-    }
-
-    /// Writes imported cases in one transaction after checking all of them; on any problem nothing is written.
+    /// Writes imported cases in one transaction, checking each as it goes; on any problem nothing is written.
     ///
     /// A reference that already exists is refused unless `updateExisting`, in which case the case is
-    /// replaced and the audit trail records its facts before and after. Lists the import did not give
-    /// (a CSV without `advice.csv`) are kept from the stored case, and the merged case is checked again.
+    /// replaced and the audit trail records its facts before and after; a case saved since the file
+    /// was exported (its `version`) is refused unless `force`. Lists the import did not give (a CSV
+    /// without `advice.csv`) are kept from the stored case, and the merged case is checked again.
     ///
-    /// Every case is first checked by the statutory engine's ``ConsistencyCheck`` on `today`: an
-    /// error (a date before the request, an invalid exception, …) refuses the whole import, naming
-    /// the case, its place and the rule; warnings do not. `progress` is told how far it has got, as
-    /// (done, total) steps: checking, then writing, each case.
+    /// Every case is checked by the statutory engine's ``ConsistencyCheck`` on `today`: an error (a
+    /// date before the request, an invalid exception, …) refuses the whole import, naming the case,
+    /// its place and the rule; warnings do not. `progress` is told (done, total) as cases are written,
+    /// when `total` (from ``checkImport(_:databasePath:updateExisting:force:check:today:)``) is known.
     ///
     /// ```swift
-    /// let imported = try ImportedCases.read(path: "in.json")
+    /// let imported = try ImportedCases.read(path: "in.csv")
     /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
-    public func importCases(_ imported: ImportedCases, updateExisting: Bool, force: Bool = false, by user: String,
-                            check: ConsistencyCheck, today: CalendarDate,
+    public func importCases(_ source: some ImportSource, updateExisting: Bool, force: Bool = false, by user: String,
+                            check: ConsistencyCheck, today: CalendarDate, total: Int? = nil,
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
-        let cases = imported.cases
-        let places = imported.places
-        try Self.refuseInvalid(cases, places: places, check: check, today: today, progress: progress)
-        return try write { db in
+        try withoutActuallyEscaping(progress) { progress in try write { db in
             var result = ImportResult(inserted: 0, updated: 0)
-            let storedIDs = try Set(String.fetchAll(db, sql: "SELECT id FROM cases"))
-            if !updateExisting { try Self.refuseExisting(cases, storedIDs: storedIDs, places: places) }
-            if updateExisting, !force { try Self.refuseStale(imported, db) }
-            for (index, ehcCase) in cases.enumerated() {
-                progress(cases.count + index, 2 * cases.count)
-                if storedIDs.contains(ehcCase.id), let before = try CaseRows.fetchCases(db, whereID: ehcCase.id).first {
-                    let ehcCase = imported.merged(ehcCase, keepingFrom: before)
-                    guard before != ehcCase else { continue }
-                    let problems = Self.statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
-                    if !problems.isEmpty { throw ImportFailure(problems: problems) }
-                    let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
-                    try CaseRows.replace(ehcCase, version: version + 1, db)
-                    try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
-                                          summary: "updated by import of \(places.file)", before: before, after: ehcCase)
-                    result.updated += 1
+            _ = try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force, check: check,
+                              today: today) { index, ehcCase, before, audits, version in
+                if let total { progress(index, total) }
+                if let before {
+                    let merged = source.merged(ehcCase, keepingFrom: before)
+                    if merged != before {
+                        let stored = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
+                        try CaseRows.replace(merged, version: stored + 1, db)
+                        try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
+                                              summary: "updated by import of \(source.places.file)", before: before, after: merged)
+                        result.updated += 1
+                    }
                 } else {
                     // The exported version is kept, so an export of the copy is the export it came from.
-                    try CaseRows.insert(ehcCase, version: imported.versions[ehcCase.id] ?? 1, db)
+                    try CaseRows.insert(ehcCase, version: version ?? 1, db)
                     try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
-                                          summary: "imported from \(places.file)", before: nil, after: ehcCase)
+                                          summary: "imported from \(source.places.file)", before: nil, after: ehcCase)
                     result.inserted += 1
                 }
+                if !audits.isEmpty { try Self.writeAudits(audits, from: source.places.file, by: user, db) }
             }
-            try Self.writeAudits(imported.audits, from: places.file, by: user, db)
-            progress(2 * cases.count, 2 * cases.count)
+            if let total { progress(total, total) }
             return result
-        }
+        } }
     }
 
     /// Imports cases read from a JSON file named `file`; problems are placed by their JSON path.
@@ -116,22 +120,54 @@ extension CaseStore {
                         by: user, check: check, today: today)
     }
 
-    /// Refuses the import when a case breaks a statutory rule or a reference is used twice in the file.
-    private static func refuseInvalid(_ cases: [EHCCase], places: ImportPlaces, check: ConsistencyCheck,
-                                      today: CalendarDate, progress: (Int, Int) -> Void) throws {
+    /// One pass over the source: every case is checked (statutory errors, a reference used twice,
+    /// one already stored without `updateExisting`, one saved since the export without `force`,
+    /// against `db` when there is one) and, when nothing is wrong so far, handed to `write` with
+    /// the stored case it replaces. Every problem is collected and thrown at the end, so a writing
+    /// pass is rolled back whole. Returns the number of cases.
+    private static func pass(over source: some ImportSource, against db: Database?, updateExisting: Bool, force: Bool,
+                             check: ConsistencyCheck, today: CalendarDate,
+                             write: ((Int, EHCCase, EHCCase?, [PlanAudit], Int?) throws -> Void)?) throws -> Int {
+        let places = source.places
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
-        for (index, ehcCase) in cases.enumerated() {
-            progress(index, 2 * cases.count)
-            problems += statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
+        var count = 0
+        try source.forEachCase { index, ehcCase, audits, version in
+            count += 1
+            var found = statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
             if let earlier = firstIndex[ehcCase.id] {
-                problems.append(places.problem(
+                found.append(places.problem(
                     "cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(places.name(of: "cases[\(earlier)]"))"))
             } else {
                 firstIndex[ehcCase.id] = index
             }
+            var before: EHCCase?
+            if let db, found.isEmpty {
+                // One indexed lookup for a new reference; the whole stored case only when there is one.
+                before = try CaseRows.exists(db, id: ehcCase.id) ? CaseRows.fetchCases(db, whereID: ehcCase.id).first : nil
+                if let stored = before {
+                    if !updateExisting {
+                        found.append(places.problem("cases[\(index)].id", "\(ehcCase.id) already exists; use --update to replace it"))
+                    } else if !force, let exported = version,
+                              let current = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]),
+                              exported != current, source.merged(ehcCase, keepingFrom: stored) != stored {
+                        let last = try AuditTrail.lastEntry(db, caseID: ehcCase.id)
+                        let who = last.map { " by \($0.user) at \($0.at)" } ?? ""
+                        found.append(places.problem(
+                            "cases[\(index)].version",
+                            "\(ehcCase.id) was saved\(who) after this file was exported (the file has version \(exported), "
+                                + "the database version \(current)); importing it would undo that change (use --force to overwrite it)"))
+                    }
+                }
+            }
+            if let merged = before.map({ source.merged(ehcCase, keepingFrom: $0) }), merged != ehcCase, found.isEmpty {
+                found += statutoryProblems(merged, index: index, places: places, check: check, today: today)
+            }
+            problems += found
+            if problems.isEmpty, let write { try write(index, ehcCase, before, audits, version) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
+        return count
     }
 
     /// The statutory engine's errors for one case (a date before the request, an invalid exception, …).
@@ -141,14 +177,6 @@ extension CaseStore {
             let rule = finding.rule.map { " (\($0))" } ?? ""
             return places.problem("cases[\(index)].\(finding.path)", "\(ehcCase.id): \(finding.message)\(rule)")
         }
-    }
-
-    /// Refuses the import when a reference is already in the database (an update needs `--update`).
-    private static func refuseExisting(_ cases: [EHCCase], storedIDs: Set<String>, places: ImportPlaces) throws {
-        let problems = cases.enumerated().filter { storedIDs.contains($0.element.id) }.map { index, ehcCase in
-            places.problem("cases[\(index)].id", "\(ehcCase.id) already exists; use --update to replace it")
-        }
-        if !problems.isEmpty { throw ImportFailure(problems: problems) }
     }
 
     /// The imported audits replace the stored audits of their cases, each in the audit trail.

@@ -79,17 +79,19 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The file or CSV folder to import.") var file: String
 
     func run() throws {
-        let imported = try ImportedCases.read(path: file)
+        let source = try ImportSources.open(path: file)
         let settings = try rules.effective(environment: global.environment).settings
         let check = ConsistencyCheck(settings: settings)
         let today = try global.resolvedToday()
-        try CaseStore.checkImport(imported, databasePath: global.databasePath, updateExisting: update, force: force,
-                                  check: check, today: today)
+        // Every case is checked before the database is opened for writing (a refusal leaves it byte
+        // for byte), then written in one transaction that checks each case again as it writes it.
+        let total = try CaseStore.checkImport(source, databasePath: global.databasePath, updateExisting: update,
+                                              force: force, check: check, today: today)
         func importInto(_ store: CaseStore) throws -> ImportResult {
-            let bar = ProgressBar(title: "importing \(imported.cases.count) cases", enabled: imported.cases.count >= 500)
+            let bar = ProgressBar(title: "importing \(total) cases", enabled: total >= 500)
             defer { bar.finish() }
-            return try store.importCases(imported, updateExisting: update, force: force, by: global.actingUser,
-                                         check: check, today: today, progress: bar.show)
+            return try store.importCases(source, updateExisting: update, force: force, by: global.actingUser,
+                                         check: check, today: today, total: total, progress: bar.show)
         }
         let path = global.databasePath
         var result: ImportResult?

@@ -26,13 +26,8 @@ struct OutputSafetyTests {
         guard hostileGivenName else { return database }
         // Import now refuses control characters in names, so the hostile name is written as an older
         // version (or someone with sqlite3) could have stored it.
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        writer.arguments = ["sqlite3", database, "UPDATE cases SET givenName = 'Sam' || char(27) || ']0;pwned' || char(7) "
-                            + "|| char(27) || '[2J'"]
-        try writer.run()
-        writer.waitUntilExit()
-        #expect(writer.terminationStatus == 0)
+        _ = try sqlite(database, "UPDATE cases SET givenName = 'Sam' || char(27) || ']0;pwned' || char(7) "
+                           + "|| char(27) || '[2J'", changing: true)
         #expect(try sqliteValue(database, "SELECT length(givenName) FROM cases") == String(hostileName.count))
         return database
     }

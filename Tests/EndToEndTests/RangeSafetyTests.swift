@@ -51,13 +51,8 @@ struct RangeSafetyTests {
         let scratch = try ScratchFolder()
         let database = try scratch.generatedDatabase(cases: 200)
         let id = try sqliteValue(database, "SELECT id FROM cases WHERE finalPlanIssued IS NOT NULL ORDER BY id LIMIT 1")
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        writer.arguments = ["sqlite3", database, "UPDATE cases SET phaseTransferKind = 'school', "
-                            + "phaseTransferYear = 100000000000000000 WHERE id = '\(id)'"]
-        try writer.run()
-        writer.waitUntilExit()
-        #expect(writer.terminationStatus == 0)
+        _ = try sqlite(database, "UPDATE cases SET phaseTransferKind = 'school', "
+                           + "phaseTransferYear = 100000000000000000 WHERE id = '\(id)'", changing: true)
         for command in [["overdue"], ["export"], ["export", "--format", "csv"], ["case", id],
                         ["report", "reviews", "--from", "2026-01-01", "--to", "2026-12-31"]] {
             let result = try runEhcdesk(command + ["--db", database] + today)

@@ -249,10 +249,13 @@ struct OracleFailure: Error, CustomStringConvertible {
 /// Runs `sqlite3 -readonly FILE SQL`, an independent reading of the database, and returns its rows
 /// with their `|`-separated columns. A missing `sqlite3`, a non-zero exit or anything on stderr
 /// fails the test (with the SQL and sqlite3's message) and throws, so no test reads an empty answer.
-func sqlite(_ file: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
+/// `changing` runs it read-write instead: a test that plants a value an older version or another
+/// tool could have stored.
+func sqlite(_ file: String, _ sql: String, changing: Bool = false,
+            sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", "-readonly", file, sql]
+    process.arguments = ["sqlite3"] + (changing ? [] : ["-readonly"]) + [file, sql]
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -77,19 +77,33 @@ public struct ImportedCases: Sendable {
         self.versions = versions
     }
 
-    /// The imported case, with the lists this import did not give taken from the stored case.
-    func merged(_ imported: EHCCase, keepingFrom stored: EHCCase) -> EHCCase {
-        var result = imported
-        if !givenLists.contains(.advice) { result.advice = stored.advice }
-        if !givenLists.contains(.exceptions) { result.exceptions = stored.exceptions }
-        if !givenLists.contains(.reviews) { result.reviews = stored.reviews }
-        return result
-    }
 }
 
 /// The lists of a case that CSV carries in files of their own.
 public enum CaseList: String, Sendable, Hashable, CaseIterable {
     case advice, exceptions, reviews
+}
+
+/// Opens what `import FILE` names: a `.json` file is streamed (``JSONCaseStream``, one case at a
+/// time, so memory does not grow with the file); a CSV folder, `cases.csv` with its siblings, or
+/// another `.csv` (cases only) is read whole.
+///
+/// ```swift
+/// let source = try ImportSources.open(path: "caseload.json")
+/// try CaseStore.checkImport(source, databasePath: "x.sqlite", updateExisting: false, check: check, today: today)
+/// ```
+public enum ImportSources {
+    public static func open(path: String) throws(ImportFailure) -> any ImportSource {
+        let kind = SafeFile.kind(at: path)
+        if kind == .folder || path.lowercased().hasSuffix(".csv") { return try ImportedCases.read(path: path) }
+        if case let .other(what) = kind {
+            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "is \(what), not a file to import")])
+        }
+        guard case .regular = kind else {
+            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
+        }
+        return JSONCaseStream(path: path)
+    }
 }
 
 extension ImportedCases {
