@@ -15,8 +15,9 @@ public protocol ImportSource: Sendable {
     /// The lists the file gives; a list it does not give is kept from the stored case on `--update`.
     var givenLists: Set<CaseList> { get }
     /// Calls `body` with each case that reads (its index in the file, its audits, its exported
-    /// version); throws an ``ImportFailure`` with every reading problem once the file is read.
-    func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?) throws -> Void) throws
+    /// version, and how much of the source has been read, 0 to 1, for progress); throws an
+    /// ``ImportFailure`` with every reading problem once the file is read.
+    func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws
 }
 
 extension ImportSource {
@@ -31,10 +32,10 @@ extension ImportSource {
 }
 
 extension ImportedCases: ImportSource {
-    public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?) throws -> Void) throws {
+    public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws {
         let auditsByCase = Dictionary(grouping: audits, by: \.caseID)
         for (index, ehcCase) in cases.enumerated() {
-            try body(index, ehcCase, auditsByCase[ehcCase.id] ?? [], versions[ehcCase.id])
+            try body(index, ehcCase, auditsByCase[ehcCase.id] ?? [], versions[ehcCase.id], Double(index + 1) / Double(cases.count))
         }
     }
 }
@@ -75,21 +76,21 @@ extension CaseStore {
     ///
     /// Every case is checked by the statutory engine's ``ConsistencyCheck`` on `today`: an error (a
     /// date before the request, an invalid exception, …) refuses the whole import, naming the case,
-    /// its place and the rule; warnings do not. `progress` is told (done, total) as cases are written,
-    /// when `total` (from ``checkImport(_:databasePath:updateExisting:force:check:today:)``) is known.
+    /// its place and the rule; warnings do not. `progress` is told (done, total) as cases are written:
+    /// thousandths of the source read.
     ///
     /// ```swift
     /// let imported = try ImportedCases.read(path: "in.csv")
     /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
     public func importCases(_ source: some ImportSource, updateExisting: Bool, force: Bool = false, by user: String,
-                            check: ConsistencyCheck, today: CalendarDate, total: Int? = nil,
+                            check: ConsistencyCheck, today: CalendarDate,
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
         try withoutActuallyEscaping(progress) { progress in try write { db in
             var result = ImportResult(inserted: 0, updated: 0)
             _ = try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force, check: check,
-                              today: today) { index, ehcCase, before, audits, version in
-                if let total { progress(index, total) }
+                              today: today) { ehcCase, before, audits, version, read in
+                progress(Int(read * 1_000), 1_000)
                 if let before {
                     let merged = source.merged(ehcCase, keepingFrom: before)
                     if merged != before {
@@ -108,7 +109,6 @@ extension CaseStore {
                 }
                 if !audits.isEmpty { try Self.writeAudits(audits, from: source.places.file, by: user, db) }
             }
-            if let total { progress(total, total) }
             return result
         } }
     }
@@ -127,12 +127,12 @@ extension CaseStore {
     /// pass is rolled back whole. Returns the number of cases.
     private static func pass(over source: some ImportSource, against db: Database?, updateExisting: Bool, force: Bool,
                              check: ConsistencyCheck, today: CalendarDate,
-                             write: ((Int, EHCCase, EHCCase?, [PlanAudit], Int?) throws -> Void)?) throws -> Int {
+                             write: ((EHCCase, EHCCase?, [PlanAudit], Int?, Double) throws -> Void)?) throws -> Int {
         let places = source.places
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
         var count = 0
-        try source.forEachCase { index, ehcCase, audits, version in
+        try source.forEachCase { index, ehcCase, audits, version, read in
             count += 1
             var found = statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
             if let earlier = firstIndex[ehcCase.id] {
@@ -164,7 +164,7 @@ extension CaseStore {
                 found += statutoryProblems(merged, index: index, places: places, check: check, today: today)
             }
             problems += found
-            if problems.isEmpty, let write { try write(index, ehcCase, before, audits, version) }
+            if problems.isEmpty, let write { try write(ehcCase, before, audits, version, read) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
         return count

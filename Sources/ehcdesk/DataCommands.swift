@@ -83,17 +83,20 @@ struct ImportCommand: ParsableCommand {
         let settings = try rules.effective(environment: global.environment).settings
         let check = ConsistencyCheck(settings: settings)
         let today = try global.resolvedToday()
-        // Every case is checked before the database is opened for writing (a refusal leaves it byte
-        // for byte), then written in one transaction that checks each case again as it writes it.
-        let total = try CaseStore.checkImport(source, databasePath: global.databasePath, updateExisting: update,
-                                              force: force, check: check, today: today)
         func importInto(_ store: CaseStore) throws -> ImportResult {
-            let bar = ProgressBar(title: "importing \(total) cases", enabled: total >= 500)
+            let bar = ProgressBar(title: "importing \(file)")
             defer { bar.finish() }
             return try store.importCases(source, updateExisting: update, force: force, by: global.actingUser,
-                                         check: check, today: today, total: total, progress: bar.show)
+                                         check: check, today: today, progress: bar.show)
         }
         let path = global.databasePath
+        // Into an existing database, every case is checked before it is opened for writing (a
+        // refusal leaves it byte for byte); the write then checks each case again as it writes it.
+        // A new database is built in a private temporary file, removed on any refusal: one pass.
+        if SafeFile.kind(at: path) != .missing {
+            try CaseStore.checkImport(source, databasePath: path, updateExisting: update, force: force,
+                                      check: check, today: today)
+        }
         var result: ImportResult?
         if case .missing = SafeFile.kind(at: path) {
             // A new database is built under a private temporary name and put in place only if the

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// ```swift
 /// let source = JSONCaseStream(path: "caseload.json")
-/// try source.forEachCase { index, ehcCase, audits, version in print(index, ehcCase.id) }
+/// try source.forEachCase { index, ehcCase, audits, version, read in print(index, ehcCase.id) }
 /// ```
 public struct JSONCaseStream: ImportSource, Sendable {
     public let path: String
@@ -25,11 +25,12 @@ public struct JSONCaseStream: ImportSource, Sendable {
     }
 
     /// Calls `body` with every case that reads; at the end throws every problem of the file.
-    public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?) throws -> Void) throws {
+    public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
         }
         defer { try? handle.close() }
+        let size = Double(max(1, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1))
         let log = ProblemLog(file: path)
         var scanner = Scanner(handle: handle)
         do {
@@ -60,7 +61,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
                                 let value = try Self.parse(bytes, at: at)
                                 if let read = CaseJSON.readWithAudits(value, path: "cases[\(index)]", log: log),
                                    log.problems.isEmpty {
-                                    try body(index, read.ehcCase, read.audits, read.version)
+                                    try body(index, read.ehcCase, read.audits, read.version, Double(scanner.consumed) / size)
                                 }
                                 index += 1
                             } while try scanner.commaOr(UInt8(ascii: "]"), inside: "the list of cases")
@@ -102,6 +103,11 @@ public struct JSONCaseStream: ImportSource, Sendable {
         var line = 1
         var column = 1
         var atEnd = false
+        /// Bytes of the file read before the current block.
+        var before = 0
+
+        /// Bytes of the file consumed so far.
+        var consumed: Int { before + offset }
 
         init(handle: FileHandle) {
             self.handle = handle
@@ -118,6 +124,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
                 guard !atEnd else { return nil }
                 let data = try handle.read(upToCount: 1 << 20) ?? Data()
                 if data.isEmpty { atEnd = true; return nil }
+                before += block.count
                 block = Array(data)
                 offset = 0
             }
@@ -205,17 +212,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
             case UInt8(ascii: "\""):
                 try copyString(into: &bytes)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                var depth = 1
-                while depth > 0 {
-                    guard let byte = try next() else { throw error("the file ends inside a case (truncated?)") }
-                    bytes.append(byte)
-                    switch byte {
-                    case UInt8(ascii: "\""): try copyString(into: &bytes)
-                    case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                    case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                    default: break
-                    }
-                }
+                try copyContainer(into: &bytes)
             default:
                 while let byte = try peek(), !Self.delimiters.contains(byte) {
                     bytes.append(byte)
@@ -223,6 +220,45 @@ public struct JSONCaseStream: ImportSource, Sendable {
                 }
             }
             return (bytes, at)
+        }
+
+        /// Copies an object or list after its opening bracket through its matching close, a block at
+        /// a time in one tight loop (this is most of an import's reading): strings are skipped with
+        /// their escapes, so brackets inside them do not count; lines and columns are kept as `next()` keeps them.
+        mutating func copyContainer(into bytes: inout [UInt8]) throws {
+            var depth = 1
+            var inString = false
+            var escaped = false
+            while depth > 0 {
+                guard try peek() != nil else { throw error("the file ends inside a case (truncated?)") }
+                var index = offset
+                var line = self.line
+                var column = self.column
+                block.withUnsafeBufferPointer { buffer in
+                    while index < buffer.count {
+                        let byte = buffer[index]
+                        index += 1
+                        if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+                        if inString {
+                            if escaped { escaped = false }
+                            else if byte == 0x5C { escaped = true }
+                            else if byte == 0x22 || byte == 0x0A { inString = false }
+                            continue
+                        }
+                        switch byte {
+                        case 0x22: inString = true
+                        case 0x7B, 0x5B: depth += 1
+                        case 0x7D, 0x5D: depth -= 1
+                        default: break
+                        }
+                        if depth == 0 { break }
+                    }
+                }
+                bytes.append(contentsOf: block[offset..<index])
+                offset = index
+                self.line = line
+                self.column = column
+            }
         }
 
         static let delimiters: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")]

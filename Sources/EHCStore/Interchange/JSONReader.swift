@@ -65,7 +65,8 @@ struct JSONObjectReader {
             log.add(place(key), "expected text, found \(found.kindName)")
             return nil
         }
-        if required && text.trimmingCharacters(in: .whitespaces).isEmpty {
+        // `allSatisfy` stops at the first letter; Foundation's trimming built a new string per field.
+        if required && text.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
             log.add(place(key), "must not be empty")
             return nil
         }
