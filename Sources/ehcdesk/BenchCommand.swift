@@ -12,7 +12,7 @@ import Logging
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure generate, import, first frame, keystrokes, the timeliness report and memory on generated caseloads.")
+        abstract: "Measure generate, first frame, keystrokes, the timeliness report, export, import and memory on generated caseloads.")
 
     @Option(parsing: .upToNextOption, help: "Caseload sizes to measure.") var cases: [Int] = [10_000, 100_000]
     @Option(help: "Keystrokes measured per kind of key.") var keys: Int = 1_000
@@ -81,9 +81,7 @@ struct Bench {
         try measureTimeliness(store: store, path: path)
         // The working set a user has: the generated caseload, the screen with its keystrokes and the report.
         report("peak_rss", Bench.peakResidentMegabytes(), "MB")
-        // The import holds the whole JSON document and its parsed values at once: measured on its own line.
-        try measureImport(store: store)
-        report("import_peak_rss", Bench.peakResidentMegabytes(), "MB")
+        try measureImport()
         try measureEscapedStrings()
     }
 
@@ -182,18 +180,41 @@ struct Bench {
         if process.terminationStatus == 0 { self.report("sqlite3_timeliness", sqliteSeconds * 1000, "ms") }
     }
 
-    /// Export to JSON (not timed), then import into an empty database: parse, check and write.
-    private func measureImport(store: CaseStore) throws {
-        let calendar = StatutoryCalendar()
-        let text = InterchangeDocument.export(try store.allCases(), calendar: calendar, today: today).serialized()
+    /// `export` to a file, then `import` of that file into an empty database, each run as the
+    /// command a user runs, in a process of its own, so its time and peak memory are its alone.
+    private func measureImport() throws {
+        let database = folder + "/bench-\(cases).sqlite"
+        let file = folder + "/bench-\(cases).json"
         let target = folder + "/bench-\(cases)-import.sqlite"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
-        let (_, seconds) = try Bench.time {
-            let cases = try InterchangeDocument.read(Array(text.utf8), file: "bench.json")
-            _ = try CaseStore.open(path: target, access: .create).importCases(
-                cases, file: "bench.json", updateExisting: false, by: "bench", check: ConsistencyCheck(), today: today)
+        SafeFile.removeDatabase(at: target)
+        let dated = ["--today", today.description]
+        let export = try Bench.child(["export", "--db", database] + dated, output: file)
+        report("export_rate", Double(cases) / export.seconds, "cases/s")
+        report("export_peak_rss", export.peakMegabytes, "MB")
+        let imported = try Bench.child(["import", file, "--db", target] + dated, output: "/dev/null")
+        report("import_rate", Double(cases) / imported.seconds, "cases/s")
+        report("import_peak_rss", imported.peakMegabytes, "MB")
+    }
+
+    /// Runs this binary with `arguments`, stdout to `output`; its seconds and its own peak resident memory.
+    static func child(_ arguments: [String], output: String) throws -> (seconds: Double, peakMegabytes: Double) {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([CommandLine.arguments[0]] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let spawned = posix_spawn(&pid, CommandLine.arguments[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw CommandFailure(description: "ehcdesk bench: cannot run \(arguments[0]): \(spawned)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, 0, &usage) == pid, status == 0 else {
+            throw CommandFailure(description: "ehcdesk bench: \(arguments[0]) failed (status \(status))")
         }
-        report("import_rate", Double(cases) / seconds, "cases/s")
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (seconds, Double(usage.ru_maxrss) / 1024)
     }
 
     static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
