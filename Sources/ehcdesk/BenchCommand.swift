@@ -19,6 +19,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The date the caseloads are generated for.") var today: String = "2026-11-24"
     @Option(help: "Keep the generated databases in this folder (default: a temporary folder, removed).")
     var folder: String?
+    /// Set on the process that measures one size (the command runs one per size).
+    @Flag(help: .hidden) var oneSize = false
 
     func validate() throws {
         guard CalendarDate(today) != nil else { throw ValidationError("--today \"\(today)\" is not a date YYYY-MM-DD") }
@@ -31,20 +33,23 @@ struct BenchCommand: ParsableCommand {
         let workFolder = folder ?? NSTemporaryDirectory() + "ehcdesk-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         defer { if folder == nil { try? FileManager.default.removeItem(atPath: workFolder) } }
-        guard cases.count > 1 else {
+        if oneSize {
             var bench = Bench(cases: cases[0], keys: keys, today: today, folder: workFolder)
             return try bench.run()
         }
         // One process per size: each size's memory peak and first frame start from a fresh heap,
-        // not from what the size before left behind.
+        // not from what the size before left behind. Export and import are then run from this
+        // small process, each as its own child, so their peaks are theirs alone (a child's peak
+        // counts the memory of the process it was started from).
         for count in cases {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
             process.arguments = ["bench", "--cases", String(count), "--keys", String(keys),
-                                 "--today", self.today, "--folder", workFolder]
+                                 "--today", self.today, "--folder", workFolder, "--one-size"]
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
+            try Bench(cases: count, keys: keys, today: today, folder: workFolder).measureExportAndImport()
         }
     }
 }
@@ -81,7 +86,6 @@ struct Bench {
         try measureTimeliness(store: store, path: path)
         // The working set a user has: the generated caseload, the screen with its keystrokes and the report.
         report("peak_rss", Bench.peakResidentMegabytes(), "MB")
-        try measureImport()
         try measureEscapedStrings()
     }
 
@@ -182,7 +186,7 @@ struct Bench {
 
     /// `export` to a file, then `import` of that file into an empty database, each run as the
     /// command a user runs, in a process of its own, so its time and peak memory are its alone.
-    private func measureImport() throws {
+    func measureExportAndImport() throws {
         let database = folder + "/bench-\(cases).sqlite"
         let file = folder + "/bench-\(cases).json"
         let target = folder + "/bench-\(cases)-import.sqlite"
