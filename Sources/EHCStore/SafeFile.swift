@@ -179,3 +179,79 @@ public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(path): \(message)" }
 }
+
+/// Files written a piece at a time, each into a private temporary file beside it (0600, created
+/// exclusively), and put in place only by ``commit()``: a failed or interrupted export never leaves
+/// a partial file under the name the user asked for. Uncommitted temporaries are removed.
+///
+/// ```swift
+/// let files = try PendingFiles(paths: ["out/cases.csv"])
+/// try files.append("id\n", to: "out/cases.csv")
+/// try files.commit()
+/// ```
+public final class PendingFiles {
+    private struct Pending {
+        let temporary: String
+        let handle: FileHandle
+        var buffer = Data()
+    }
+
+    private var pending: [String: Pending] = [:]
+    private var committed = false
+
+    public init(paths: [String]) throws {
+        for path in paths {
+            if SafeFile.isSymlink(path) { throw FileProblem(path: path, errno: ELOOP) }
+            if case let .other(what) = SafeFile.kind(at: path) { throw FileProblem(path: path, message: "is \(what), not a file") }
+            let temporary = try SafeFile.createExclusiveTemporary(beside: path)
+            guard let handle = FileHandle(forWritingAtPath: temporary) else {
+                unlink(temporary)
+                throw FileProblem(path: temporary, message: "cannot be opened for writing")
+            }
+            pending[path] = Pending(temporary: temporary, handle: handle)
+        }
+    }
+
+    deinit {
+        guard !committed else { return }
+        for file in pending.values {
+            try? file.handle.close()
+            unlink(file.temporary)
+        }
+    }
+
+    /// Adds text to the file at `path` (one of those given), written out a megabyte at a time.
+    public func append(_ text: String, to path: String) throws {
+        guard var file = pending[path] else { return }
+        file.buffer.append(contentsOf: text.utf8)
+        if file.buffer.count >= 1 << 20 {
+            try write(file.buffer, to: file, path: path)
+            file.buffer.removeAll(keepingCapacity: true)
+        }
+        pending[path] = file
+    }
+
+    /// Writes what is buffered, syncs every file, then renames each into place and syncs the folder.
+    public func commit() throws {
+        for (path, file) in pending {
+            try write(file.buffer, to: file, path: path)
+            do {
+                try file.handle.synchronize()
+                try file.handle.close()
+            } catch {
+                throw FileProblem(path: path, message: "cannot be written (\(error.localizedDescription))")
+            }
+        }
+        for (path, file) in pending { try SafeFile.replace(path, with: file.temporary) }
+        committed = true
+    }
+
+    private func write(_ data: Data, to file: Pending, path: String) throws {
+        do {
+            try file.handle.write(contentsOf: data)
+        } catch {
+            let code = (error as NSError).code
+            throw FileProblem(path: path, message: code == Int(ENOSPC) ? "the disk is full" : "cannot be written (\(error.localizedDescription))")
+        }
+    }
+}

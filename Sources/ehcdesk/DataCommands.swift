@@ -33,30 +33,41 @@ struct ExportCommand: ParsableCommand {
                 chunks: { try store.forEachCaseChunk(of: 1_024, $0) }, write: StandardOutput.write)
             return
         }
-        let cases = try store.allCases()
-        let files = CaseCSV.export(cases, calendar: calendar, today: today, versions: try store.versions())
+        let versions = try store.versions()
+        var count = 0
+        func chunks(_ body: ([EHCCase]) throws -> Void) throws {
+            try store.forEachCaseChunk(of: 1_024) { chunk in
+                count += chunk.count
+                try body(chunk)
+            }
+        }
         guard let output else {
-            FileHandle.standardOutput.write(Data((files["cases.csv"] ?? "").utf8))
+            try CaseCSV.writeExport(calendar: calendar, today: today, versions: versions, files: ["cases.csv"],
+                                    chunks: chunks, write: { _, text in try StandardOutput.write(text) })
             return
         }
-        try writeFolder(files, to: output)
-        print("exported \(cases.count) cases to \(output)/ (\(CaseCSV.fileNames.joined(separator: ", ")))")
+        try writeFolder(to: output) { files in
+            try CaseCSV.writeExport(calendar: calendar, today: today, versions: versions, files: Set(CaseCSV.fileNames),
+                                    chunks: chunks, write: { name, text in try files.append(text, to: output + "/" + name) })
+        }
+        print("exported \(count) cases to \(output)/ (\(CaseCSV.fileNames.joined(separator: ", ")))")
     }
 
-    /// Writes each file whole (private temporary name, synced, then renamed) in a private folder;
-    /// files an earlier export left there are replaced only with `--force`.
-    private func writeFolder(_ files: [String: String], to folder: String) throws {
+    /// Writes every file of a folder export a piece at a time into private temporary files (0600,
+    /// in a 0700 folder), put in place only once all are complete; files an earlier export left
+    /// there are replaced only with `--force`.
+    private func writeFolder(to folder: String, _ fill: (PendingFiles) throws -> Void) throws {
         let existing = CaseCSV.fileNames.filter { SafeFile.kind(at: folder + "/" + $0) != .missing }
         if !force, !existing.isEmpty {
             throw CommandFailure(description: "ehcdesk: \(folder) already holds \(existing.joined(separator: ", ")); "
                                  + "nothing was written (use --force to replace them)")
         }
         do {
-            for name in CaseCSV.fileNames {
-                try SafeFile.writePrivate(Data((files[name] ?? "").utf8), to: folder + "/" + name)
-            }
+            let files = try PendingFiles(paths: CaseCSV.fileNames.map { folder + "/" + $0 })
+            try fill(files)
+            try files.commit()
         } catch let problem as FileProblem {
-            throw CommandFailure(description: "ehcdesk: cannot write the export: \(problem)")
+            throw CommandFailure(description: "ehcdesk: cannot write the export: \(problem); nothing was written")
         }
     }
 }

@@ -108,16 +108,22 @@ struct CSVTable {
 public enum CSVText {
     /// Every cell passes through ``SpreadsheetCell/neutralised(_:)``, so no cell runs as a formula.
     public static func write(header: [String], rows: [[String]]) -> String {
+        lines([header], neutralising: false) + (rows.isEmpty ? "" : "\n" + lines(rows)) + "\n"
+    }
+
+    /// Rows as CSV lines separated by `\n`, with no newline after the last: a file written a chunk
+    /// of rows at a time is its header, then `"\n" + lines(chunk)` for each chunk, then `"\n"`,
+    /// which is exactly ``write(header:rows:)``.
+    public static func lines(_ rows: [[String]], neutralising: Bool = true) -> String {
         let stream = OutputStream.toMemory()
         stream.open()
         // Writing to memory cannot fail; the library only throws when a stream refuses bytes
         // (no value from input reaches these `try!`s as a failure).
         let writer = try! CSVWriter(stream: stream)
-        try! writer.write(row: header)
-        for row in rows { try! writer.write(row: row.map(SpreadsheetCell.neutralised)) }
+        for row in rows { try! writer.write(row: neutralising ? row.map(SpreadsheetCell.neutralised) : row) }
         stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -63,19 +63,38 @@ public enum CaseCSV {
     /// Every file of a folder export by name; `cases.csv` alone is what `export --format csv` prints.
     public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate,
                               versions: [String: Int] = [:]) -> [String: String] {
-        let documents = cases.map { InterchangeDocument.exportCase($0, calendar: calendar, today: today, version: versions[$0.id]) }
         var files: [String: String] = [:]
-        files[Self.cases.name] = CSVText.write(header: Self.cases.columns,
-                                               rows: documents.map { row($0, columns: Self.cases.columns) })
-        for table in [advice, exceptions, reviews, deadlines] {
-            let rows = documents.flatMap { document -> [[String]] in
-                guard case let .array(items)? = document["\(table.list!)"] else { return [] }
-                let id = document["id"]?.string ?? ""
-                return items.map { [id] + row($0, columns: Array(table.columns.dropFirst())) }
-            }
-            files[table.name] = CSVText.write(header: table.columns, rows: rows)
-        }
+        // Writing to a dictionary cannot fail.
+        try? writeExport(calendar: calendar, today: today, versions: versions, files: Set(fileNames),
+                         chunks: { try $0(cases) }, write: { files[$0, default: ""] += $1 })
         return files
+    }
+
+    /// Writes the CSV files named in `files` a chunk of cases at a time: `write(file, text)` is
+    /// called with each file's header, then each chunk's lines as they are made, then its last
+    /// newline, so memory does not grow with the caseload. The text is `export`'s, byte for byte.
+    public static func writeExport(calendar: StatutoryCalendar, today: CalendarDate, versions: [String: Int],
+                                   files: Set<String>, chunks: (([EHCCase]) throws -> Void) throws -> Void,
+                                   write: (String, String) throws -> Void) throws {
+        let tables = [cases, advice, exceptions, reviews, deadlines].filter { files.contains($0.name) }
+        for table in tables { try write(table.name, CSVText.lines([table.columns], neutralising: false)) }
+        try withoutActuallyEscaping(write) { write in
+            try chunks { chunk in
+                let documents = chunk.map {
+                    InterchangeDocument.exportCase($0, calendar: calendar, today: today, version: versions[$0.id])
+                }
+                for table in tables {
+                    let rows = documents.flatMap { document -> [[String]] in
+                        guard let list = table.list else { return [row(document, columns: table.columns)] }
+                        guard case let .array(items)? = document[list] else { return [] }
+                        let id = document["id"]?.string ?? ""
+                        return items.map { [id] + row($0, columns: Array(table.columns.dropFirst())) }
+                    }
+                    if !rows.isEmpty { try write(table.name, "\n" + CSVText.lines(rows)) }
+                }
+            }
+        }
+        for table in tables { try write(table.name, "\n") }
     }
 
     private static func row(_ object: JSONValue, columns: [String]) -> [String] {
