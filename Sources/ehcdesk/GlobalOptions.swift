@@ -14,9 +14,18 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Who is acting, for the audit trail (default $EHCDESK_USER, else the login name).")
     var user: String?
 
+    /// The days `--today` may name: far enough either way for any caseload, near enough that every
+    /// date computed from it (a dashboard's months, a review's year) stays a four-digit year.
+    static let plausibleToday = CalendarDate(dayNumber: 10_957)...CalendarDate(dayNumber: 47_481)   // 2000-01-01...2099-12-31
+
     func validate() throws {
-        if let today, CalendarDate(today) == nil {
-            throw ValidationError("--today \"\(today)\" is not a date in the form YYYY-MM-DD")
+        if let today {
+            guard let date = CalendarDate(today) else {
+                throw ValidationError("--today \"\(today)\" is not a date in the form YYYY-MM-DD")
+            }
+            guard Self.plausibleToday.contains(date) else {
+                throw ValidationError("--today \(today) is not between 2000-01-01 and 2099-12-31")
+            }
         }
     }
 
@@ -28,8 +37,9 @@ struct GlobalOptions: ParsableArguments {
     func resolvedToday() throws -> CalendarDate {
         if let today { return CalendarDate(today)! }
         if let pinned = environment["EHCDESK_TODAY"], !pinned.isEmpty {
-            guard let date = CalendarDate(pinned) else {
-                throw CommandFailure(description: "ehcdesk: EHCDESK_TODAY \"\(pinned)\" is not a date in the form YYYY-MM-DD")
+            guard let date = CalendarDate(pinned), Self.plausibleToday.contains(date) else {
+                throw CommandFailure(description: "ehcdesk: EHCDESK_TODAY \"\(pinned)\" is not a date from 2000-01-01 "
+                                     + "to 2099-12-31 in the form YYYY-MM-DD")
             }
             return date
         }

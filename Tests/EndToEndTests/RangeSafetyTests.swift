@@ -62,4 +62,17 @@ struct RangeSafetyTests {
         let shown = try runEhcdesk(["case", id, "--db", database] + today)
         #expect(shown.out.contains("error at phaseTransfer.transferYear: Transfer year 100000000000000000"), "\(shown.out)")
     }
+
+    @Test("--today and EHCDESK_TODAY outside 2000–2099 are refused, so no computed date leaves four digits")
+    func todayInRange() throws {
+        let scratch = try ScratchFolder()
+        let database = try scratch.generatedDatabase(cases: 5)
+        let flag = try runEhcdesk(["overdue", "--db", database, "--today", "9999-12-31"])
+        #expect(flag.code == 2)
+        #expect(flag.err.contains("--today 9999-12-31 is not between 2000-01-01 and 2099-12-31"), "\(flag.err)")
+        let variable = try runEhcdesk(["overdue", "--db", database], environment: ["EHCDESK_TODAY": "0001-01-01"])
+        #expect(variable.code == 1)
+        #expect(variable.err.contains("EHCDESK_TODAY \"0001-01-01\" is not a date from 2000-01-01 to 2099-12-31"), "\(variable.err)")
+        #expect(try runEhcdesk(["overdue", "--db", database, "--today", "2099-12-31"]).code == 0)
+    }
 }
