@@ -225,3 +225,40 @@ enum SafeLink {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
     }
 }
+
+/// Issue 14, class 10, as a second user would meet it: a WAL database they may read but not write.
+@Suite("Reading a database you cannot write")
+struct ReadOnlyDatabaseTests {
+    let today = ["--today", "2026-11-24"]
+
+    /// Runs ehcdesk as a user who cannot write the database: as `nobody` (through setpriv) when the
+    /// tests run as root (CI), else as ourselves with the file and its folder made read-only.
+    func runWithoutWriteAccess(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+        try runEhcdesk(arguments, launcher: getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
+    }
+
+    @Test("read commands work on a WAL database you cannot write, and leave no side files; a write is refused as read-only")
+    func readOnlyDatabase() throws {
+        let scratch = try ScratchFolder()
+        let database = try scratch.generatedDatabase(cases: 40)
+        #expect(try sqliteValue(database, "PRAGMA journal_mode") == "wal")
+        let expected = try runEhcdesk(["export", "--db", database] + today).out
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        if getuid() == 0 {
+            #expect(chmod(database, 0o644) == 0 && chmod(scratch.path, 0o755) == 0)
+        } else {
+            #expect(chmod(database, 0o444) == 0 && chmod(scratch.path, 0o555) == 0)
+        }
+        defer { _ = chmod(scratch.path, 0o700) }
+        let exported = try runWithoutWriteAccess(["export", "--db", database] + today)
+        #expect(exported.code == 0, "\(exported.err)")
+        #expect(exported.out == expected)
+        let overdue = try runWithoutWriteAccess(["overdue", "--db", database] + today)
+        #expect(overdue.code == 0, "\(overdue.err)")
+        #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: database + "-shm"))
+        let edit = try runWithoutWriteAccess(["edit", try firstCaseID(database), "--caseworker", "X", "--db", database] + today)
+        #expect(edit.code == 1)
+        #expect(edit.err.contains("is read-only to you"), "\(edit.err)")
+    }
+}

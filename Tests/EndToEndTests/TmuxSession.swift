@@ -212,11 +212,14 @@ let scratchHome: String = {
     return folder
 }()
 
-/// Runs the binary to completion (no terminal) in the pinned environment and returns its exit code, stdout and stderr.
-func runEhcdesk(_ arguments: [String], environment: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
+/// Runs the binary to completion (no terminal) in the pinned environment and returns its exit code,
+/// stdout and stderr; `launcher` (e.g. `setpriv …`) runs it through another program.
+func runEhcdesk(_ arguments: [String], environment: [String: String] = [:],
+                launcher: [String] = []) throws -> (code: Int32, out: String, err: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: ehcdeskBinary())
-    process.arguments = arguments
+    let command = launcher + [ehcdeskBinary()] + arguments
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     process.environment = pinnedEnvironment(environment)
     let out = Pipe()
     let err = Pipe()
