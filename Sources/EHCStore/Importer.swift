@@ -80,7 +80,7 @@ extension CaseStore {
     /// thousandths of the source read.
     ///
     /// ```swift
-    /// let imported = try ImportedCases.read(path: "in.csv")
+    /// let imported = try ImportSources.open(path: "in.csv")
     /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
     /// ```
     public func importCases(_ source: some ImportSource, updateExisting: Bool, force: Bool = false, by user: String,

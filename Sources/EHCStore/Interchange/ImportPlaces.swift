@@ -54,7 +54,7 @@ public struct ImportPlaces: Sendable {
 /// The cases read from an import file, and how to place a problem found in them later.
 ///
 /// ```swift
-/// let imported = try ImportedCases.read(path: "export/")     // a CSV folder, cases.csv or a .json file
+/// let imported = try ImportSources.open(path: "export/")     // a CSV folder: ImportedCases
 /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
 /// ```
 public struct ImportedCases: Sendable {
@@ -95,10 +95,10 @@ public enum CaseList: String, Sendable, Hashable, CaseIterable {
 public enum ImportSources {
     public static func open(path: String) throws(ImportFailure) -> any ImportSource {
         let kind = SafeFile.kind(at: path)
-        if kind == .folder || path.lowercased().hasSuffix(".csv") { return try ImportedCases.read(path: path) }
-        if case let .other(what) = kind {
+        if case let .other(what) = kind, kind != .folder {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "is \(what), not a file to import")])
         }
+        if kind == .folder || path.lowercased().hasSuffix(".csv") { return try ImportedCases.read(csv: path) }
         guard case .regular = kind else {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
         }
@@ -107,32 +107,21 @@ public enum ImportSources {
 }
 
 extension ImportedCases {
-    /// Reads a `.json` file, a CSV folder, `cases.csv` with its siblings, or another `.csv` as cases only.
-    public static func read(path: String) throws(ImportFailure) -> ImportedCases {
+    /// Reads a CSV folder, `cases.csv` with its siblings, or another `.csv` as cases only (a `.json`
+    /// file is streamed instead: ``ImportSources/open(path:)``).
+    static func read(csv path: String) throws(ImportFailure) -> ImportedCases {
         // Only regular files are read (a FIFO would hang, a device never ends); a UTF-8 byte-order
         // mark, as Excel's "CSV UTF-8" writes, is not part of the data.
         let contents: (String) -> [UInt8]? = { file in
             guard case .regular = SafeFile.kind(at: file), let data = FileManager.default.contents(atPath: file) else { return nil }
             return data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : Array(data)
         }
-        let kind = SafeFile.kind(at: path)
-        if case let .other(what) = kind, kind != .folder {
-            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "is \(what), not a file to import")])
-        }
-        if kind == .folder {
+        if SafeFile.kind(at: path) == .folder {
             let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
             return try CaseCSV.read(folder: folder, casesFile: folder + "/cases.csv", withSiblings: true, contents: contents)
         }
-        if path.lowercased().hasSuffix(".csv") {
-            let name = (path as NSString).lastPathComponent
-            return try CaseCSV.read(folder: (path as NSString).deletingLastPathComponent, casesFile: path,
-                                    withSiblings: name == CaseCSV.cases.name, contents: contents)
-        }
-        guard let bytes = contents(path) else {
-            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
-        }
-        let document = try InterchangeDocument.readWithAudits(bytes, file: path)
-        return ImportedCases(cases: document.cases, places: ImportPlaces(file: path), audits: document.audits,
-                             versions: document.versions)
+        let name = (path as NSString).lastPathComponent
+        return try CaseCSV.read(folder: (path as NSString).deletingLastPathComponent, casesFile: path,
+                                withSiblings: name == CaseCSV.cases.name, contents: contents)
     }
 }

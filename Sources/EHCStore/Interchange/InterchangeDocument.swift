@@ -100,28 +100,19 @@ public enum InterchangeDocument {
         try readWithAudits(bytes, file: file).cases
     }
 
-    /// Every case of a file and the audits the cases carry, or every problem found.
+    /// Every case of a file and the audits the cases carry, or every problem found: the bytes read
+    /// by ``JSONCaseStream``, the same reader `import` streams a file through.
     public static func readWithAudits(_ bytes: [UInt8], file: String) throws(ImportFailure)
         -> (cases: [EHCCase], audits: [PlanAudit], versions: [String: Int]) {
-        let log = ProblemLog(file: file)
-        let document: JSONValue
+        var read: [(ehcCase: EHCCase, audits: [PlanAudit], version: Int?)] = []
         do {
-            document = try JSONValue.parse(bytes)
+            try JSONCaseStream(bytes: bytes, file: file).forEachCase { _, ehcCase, audits, version, _ in
+                read.append((ehcCase, audits, version))
+            }
         } catch {
-            log.add("line \(error.line), column \(error.column)", error.message)
-            throw ImportFailure(problems: log.problems)
+            // The body above throws nothing, so every failure is the reader's.
+            throw error as? ImportFailure ?? ImportFailure(problems: [ImportProblem(file: file, place: "", message: "\(error)")])
         }
-        guard var reader = JSONObjectReader(document, path: "", log: log) else {
-            throw ImportFailure(problems: log.problems)
-        }
-        let declared = reader.string("format", required: true)
-        if let declared, declared != format {
-            log.add("format", "\"\(declared)\" is not a format this ehcdesk reads (expected \"\(format)\")")
-        }
-        _ = reader.value("cases", required: true)
-        let read = reader.list("cases").compactMap { CaseJSON.readWithAudits($0.value, path: $0.path, log: log) }
-        reader.finish()
-        guard log.problems.isEmpty else { throw ImportFailure(problems: log.problems) }
         return (read.map(\.ehcCase), read.flatMap(\.audits), versions(of: read))
     }
 

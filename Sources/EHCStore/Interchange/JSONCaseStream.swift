@@ -1,84 +1,119 @@
 import EHCCore
 import Foundation
 
-/// An `ehcdesk/1` JSON file read one case at a time, so an import of 100,000 cases holds one case
-/// (and a block of the file) in memory, not the whole document.
+/// An `ehcdesk/1` JSON document read one case at a time, so an import of 100,000 cases holds one
+/// case (and a block of the file) in memory, not the whole document. It is the one JSON reader:
+/// `import` streams a file through it, and ``InterchangeDocument/read(_:file:)`` reads bytes in
+/// memory through it.
 ///
 /// The outer object (`format`, `cases`) is walked by a small scanner that only finds where each
 /// value begins and ends; every element of `cases` is then parsed by the ordinary reader
-/// (``JSONValue`` and ``CaseJSON``), with its problems placed exactly as a whole-file read places
-/// them (`line L, column C` for syntax, `cases[3].requestDate` for values). Each call to
-/// ``forEachCase(_:)`` reads the file again from its start: the import checks every case before it
-/// writes any, and the write re-checks what it writes.
+/// (``JSONValue`` and ``CaseJSON``), with its problems placed as a whole-document read places
+/// them (`line L, column C` for syntax, `cases[3].requestDate` for values). The outer members are
+/// checked by a ``JSONObjectReader`` like any object. Each call to ``forEachCase(_:)`` reads the
+/// document again from its start: the import checks every case before it writes any, and the
+/// write re-checks what it writes.
 ///
 /// ```swift
 /// let source = JSONCaseStream(path: "caseload.json")
 /// try source.forEachCase { index, ehcCase, audits, version, read in print(index, ehcCase.id) }
 /// ```
 public struct JSONCaseStream: ImportSource, Sendable {
+    /// The file read, or for bytes in memory the name their problems are reported under.
     public let path: String
+    private let bytes: [UInt8]?
     public var places: ImportPlaces { ImportPlaces(file: path) }
     public var givenLists: Set<CaseList> { Set(CaseList.allCases) }
 
+    /// The file at `path`, read a block at a time.
     public init(path: String) {
         self.path = path
+        self.bytes = nil
     }
 
-    /// Calls `body` with every case that reads; at the end throws every problem of the file.
+    /// A whole document already in memory, its problems reported as being in `file`.
+    public init(bytes: [UInt8], file: String) {
+        self.path = file
+        self.bytes = bytes
+    }
+
+    /// Calls `body` with every case that reads; at the end throws every problem of the document.
     public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
+        var handle: FileHandle?
+        if bytes == nil {
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
+            }
+            handle = opened
         }
-        defer { try? handle.close() }
-        let size = Double(max(1, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1))
+        defer { try? handle?.close() }
+        var scanner = handle.map(Scanner.init(handle:)) ?? Scanner(bytes: bytes ?? [])
+        let size = Double(max(1, bytes?.count ?? (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1))
         let log = ProblemLog(file: path)
-        var scanner = Scanner(handle: handle)
         do {
             try scanner.skipByteOrderMark()
-            try scanner.expect(UInt8(ascii: "{"), "the file must be one JSON object {\"format\": …, \"cases\": […]}")
-            var seen: Set<String> = []
-            var index = 0
-            if try !scanner.skip(UInt8(ascii: "}")) {
-                repeat {
-                    let (key, keyAt) = try scanner.key()
-                    guard seen.insert(key).inserted else {
-                        throw JSONSyntaxError(line: keyAt.line, column: keyAt.column,
-                                              message: "the field \"\(key)\" appears twice in one object")
-                    }
-                    switch key {
-                    case "format":
-                        let (bytes, at) = try scanner.value()
-                        let declared = try Self.parse(bytes, at: at).string
-                        if declared != InterchangeDocument.format {
-                            log.add("format", "\"\(declared ?? "?")\" is not a format this ehcdesk reads "
-                                    + "(expected \"\(InterchangeDocument.format)\")")
-                        }
-                    case "cases":
-                        try scanner.expect(UInt8(ascii: "["), "cases must be a list […]")
-                        if try !scanner.skip(UInt8(ascii: "]")) {
-                            repeat {
-                                let (bytes, at) = try scanner.value()
-                                let value = try Self.parse(bytes, at: at)
-                                if let read = CaseJSON.readWithAudits(value, path: "cases[\(index)]", log: log),
-                                   log.problems.isEmpty {
-                                    try body(index, read.ehcCase, read.audits, read.version, Double(scanner.consumed) / size)
-                                }
-                                index += 1
-                            } while try scanner.commaOr(UInt8(ascii: "]"), inside: "the list of cases")
-                        }
-                    default:
-                        _ = try scanner.value()
-                        log.add(key, "unknown field (the file has \"format\" and \"cases\")")
-                    }
-                } while try scanner.commaOr(UInt8(ascii: "}"), inside: "the file's object")
+            if try scanner.skip(UInt8(ascii: "{")) {
+                try readObject(&scanner, log: log, size: size, body)
+            } else {
+                // Not an object: parsed whole, so a syntax error is found first; then named as any value is.
+                let (bytes, at) = try scanner.value()
+                let document = try Self.parse(bytes, at: at)
+                try scanner.expectEnd()
+                _ = JSONObjectReader(document, path: "", log: log)
             }
-            try scanner.expectEnd()
-            if !seen.contains("format") { log.add("format", "is required") }
-            if !seen.contains("cases") { log.add("cases", "is required") }
         } catch let error as JSONSyntaxError {
             log.add("line \(error.line), column \(error.column)", error.message)
         }
         guard log.problems.isEmpty else { throw ImportFailure(problems: log.problems) }
+    }
+
+    /// The outer object after its `{`: every case handed to `body` as the list is walked, then the
+    /// other members checked.
+    private func readObject(_ scanner: inout Scanner, log: ProblemLog, size: Double,
+                            _ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws {
+        // Every member but the cases themselves, which are read one by one as the list is walked.
+        var members: [(String, JSONValue)] = []
+        var index = 0
+        if try !scanner.skip(UInt8(ascii: "}")) {
+            repeat {
+                let (key, keyAt) = try scanner.key()
+                guard !members.contains(where: { $0.0 == key }) else {
+                    throw JSONSyntaxError(line: keyAt.line, column: keyAt.column,
+                                          message: "the field \"\(key)\" appears twice in one object")
+                }
+                guard key == "cases", try scanner.skip(UInt8(ascii: "[")) else {
+                    let (bytes, at) = try scanner.value()
+                    members.append((key, try Self.parse(bytes, at: at)))
+                    continue
+                }
+                members.append((key, .array([])))
+                if try !scanner.skip(UInt8(ascii: "]")) {
+                    repeat {
+                        let (bytes, at) = try scanner.value()
+                        let value = try Self.parse(bytes, at: at)
+                        if let read = CaseJSON.readWithAudits(value, path: "cases[\(index)]", log: log),
+                           log.problems.isEmpty {
+                            try body(index, read.ehcCase, read.audits, read.version, Double(scanner.consumed) / size)
+                        }
+                        index += 1
+                    } while try scanner.commaOr(UInt8(ascii: "]"), inside: "a list")
+                }
+            } while try scanner.commaOr(UInt8(ascii: "}"), inside: "an object")
+        }
+        try scanner.expectEnd()
+        Self.checkOuterMembers(members, log: log)
+    }
+
+    /// `format` must be this ehcdesk's, `cases` a list, and nothing else may be there.
+    private static func checkOuterMembers(_ members: [(String, JSONValue)], log: ProblemLog) {
+        guard var reader = JSONObjectReader(.object(members), path: "", log: log) else { return }
+        let declared = reader.string("format", required: true)
+        if let declared, declared != InterchangeDocument.format {
+            log.add("format", "\"\(declared)\" is not a format this ehcdesk reads (expected \"\(InterchangeDocument.format)\")")
+        }
+        _ = reader.value("cases", required: true)
+        _ = reader.list("cases")
+        reader.finish()
     }
 
     /// Parses one value found at `at`, its syntax errors moved to their place in the file.
@@ -97,7 +132,8 @@ public struct JSONCaseStream: ImportSource, Sendable {
     struct Scanner {
         struct Place { var line: Int; var column: Int }
 
-        let handle: FileHandle
+        /// The file read a block at a time, or `nil` when the whole document is `block` already.
+        let handle: FileHandle?
         var block: [UInt8] = []
         var offset = 0
         var line = 1
@@ -113,6 +149,12 @@ public struct JSONCaseStream: ImportSource, Sendable {
             self.handle = handle
         }
 
+        init(bytes: [UInt8]) {
+            handle = nil
+            block = bytes
+            atEnd = true
+        }
+
         var place: Place { Place(line: line, column: column) }
 
         func error(_ message: String) -> JSONSyntaxError {
@@ -121,7 +163,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
 
         mutating func peek() throws -> UInt8? {
             if offset == block.count {
-                guard !atEnd else { return nil }
+                guard !atEnd, let handle else { return nil }
                 let data = try handle.read(upToCount: 1 << 20) ?? Data()
                 if data.isEmpty { atEnd = true; return nil }
                 before += block.count
@@ -178,7 +220,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
             case UInt8(ascii: ","): return true
             case close: return false
             case nil: throw error("the file ends inside \(what) (truncated?)")
-            default: throw error("expected ',' or '\(Character(Unicode.Scalar(close)))' in \(what)")
+            default: throw error("expected ',' or '\(Character(Unicode.Scalar(close)))'")
             }
         }
 
@@ -210,9 +252,9 @@ public struct JSONCaseStream: ImportSource, Sendable {
             var bytes = [first]
             switch first {
             case UInt8(ascii: "\""):
-                try copyString(into: &bytes)
+                try copyBalanced(into: &bytes, depth: 0, inString: true)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                try copyContainer(into: &bytes)
+                try copyBalanced(into: &bytes, depth: 1, inString: false)
             default:
                 while let byte = try peek(), !Self.delimiters.contains(byte) {
                     bytes.append(byte)
@@ -222,15 +264,19 @@ public struct JSONCaseStream: ImportSource, Sendable {
             return (bytes, at)
         }
 
-        /// Copies an object or list after its opening bracket through its matching close, a block at
-        /// a time in one tight loop (this is most of an import's reading): strings are skipped with
-        /// their escapes, so brackets inside them do not count; lines and columns are kept as `next()` keeps them.
-        mutating func copyContainer(into bytes: inout [UInt8]) throws {
-            var depth = 1
-            var inString = false
+        /// Copies a value after its first byte through its end, a block at a time in one tight loop
+        /// (this is most of an import's reading): an object or list (`depth` 1) to its matching
+        /// bracket, a string (`inString`) to its closing quote. Strings are skipped with their
+        /// escapes, so brackets inside them do not count; a newline ends a string too, for the
+        /// parser to report at its place. Lines and columns are kept as `next()` keeps them.
+        mutating func copyBalanced(into bytes: inout [UInt8], depth start: Int, inString startsInString: Bool) throws {
+            var depth = start
+            var inString = startsInString
             var escaped = false
-            while depth > 0 {
-                guard try peek() != nil else { throw error("the file ends inside a case (truncated?)") }
+            while depth > 0 || inString {
+                guard try peek() != nil else {
+                    throw error(inString ? "the file ends inside a string (truncated?)" : "the file ends inside a case (truncated?)")
+                }
                 var index = offset
                 var line = self.line
                 var column = self.column
@@ -243,15 +289,15 @@ public struct JSONCaseStream: ImportSource, Sendable {
                             if escaped { escaped = false }
                             else if byte == 0x5C { escaped = true }
                             else if byte == 0x22 || byte == 0x0A { inString = false }
-                            continue
+                        } else {
+                            switch byte {
+                            case 0x22: inString = true
+                            case 0x7B, 0x5B: depth += 1
+                            case 0x7D, 0x5D: depth -= 1
+                            default: break
+                            }
                         }
-                        switch byte {
-                        case 0x22: inString = true
-                        case 0x7B, 0x5B: depth += 1
-                        case 0x7D, 0x5D: depth -= 1
-                        default: break
-                        }
-                        if depth == 0 { break }
+                        if depth == 0 && !inString { break }
                     }
                 }
                 bytes.append(contentsOf: block[offset..<index])
@@ -263,20 +309,5 @@ public struct JSONCaseStream: ImportSource, Sendable {
 
         static let delimiters: Set<UInt8> = [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")]
 
-        /// Copies a string's bytes after its opening quote, through its closing quote.
-        mutating func copyString(into bytes: inout [UInt8]) throws {
-            while let byte = try next() {
-                bytes.append(byte)
-                if byte == UInt8(ascii: "\\") {
-                    guard let escaped = try next() else { break }
-                    bytes.append(escaped)
-                } else if byte == UInt8(ascii: "\"") {
-                    return
-                } else if byte == UInt8(ascii: "\n") {
-                    return   // the parser reports the control character at its place
-                }
-            }
-            throw error("the file ends inside a string (truncated?)")
-        }
     }
 }
