@@ -35,7 +35,7 @@ extension DatabaseDescription {
             : "unknown (made before ehcdesk recorded identities)"
         return DatabaseDescription(path: path, identity: identity,
                                    cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0,
-                                   latest: try ChangeMark.read(db).latest)
+                                   mark: try ChangeMark.read(db))
     }
 }
 
@@ -126,19 +126,17 @@ extension CaseStore {
     public static func restore(from source: String, into path: String, force: Bool, by user: String) throws -> CaseStore {
         if case let .other(what) = SafeFile.kind(at: source) { throw StoreError.notARegularFile(path: source, what: what) }
         try checkIsEhcdeskDatabase(at: source)
-        let (integrity, backupMark, backup) = try readOnly(source) { db in
-            (try String.fetchAll(db, sql: "PRAGMA integrity_check(5)"), try ChangeMark.read(db),
-             try DatabaseDescription.read(db, path: source))
+        let (integrity, backup) = try readOnly(source) { db in
+            (try String.fetchAll(db, sql: "PRAGMA integrity_check(5)"), try DatabaseDescription.read(db, path: source))
         }
         guard integrity == ["ok"] else { throw StoreError.damaged(path: source, detail: integrity.joined(separator: "; ")) }
         if case .regular = SafeFile.kind(at: path) {
             let current = try describe(path: path)
-            let currentMark = try readOnly(path, ChangeMark.read)
             if !force, current.identity != backup.identity {
                 throw StoreError.restoreFromOtherDatabase(target: path, current: current, backup: backup)
             }
-            if !force, currentMark.isNewer(than: backupMark) {
-                throw StoreError.restoreWouldLoseChanges(target: path, current: currentMark, backup: backupMark)
+            if !force, current.mark.isNewer(than: backup.mark) {
+                throw StoreError.restoreWouldLoseChanges(target: path, current: current.mark, backup: backup.mark)
             }
         }
         let store = try open(path: path, access: .create)

@@ -278,12 +278,7 @@ public final class CaseStore: Sendable {
 
     /// One case by reference, with its version for optimistic concurrency.
     public func fetchCase(id: String) throws -> (ehcCase: EHCCase, version: Int)? {
-        try pool.read { db in
-            guard let ehcCase = try CaseRows.fetchCases(db, whereID: id).first,
-                  let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [id])
-            else { return nil }
-            return (ehcCase, version)
-        }
+        try pool.read { db in try CaseRows.stored(db, id: id) }
     }
 
     // MARK: Writing
@@ -304,9 +299,9 @@ public final class CaseStore: Sendable {
     @discardableResult
     public func update(_ ehcCase: EHCCase, expectedVersion: Int, by user: String, summary: String) throws -> Int {
         try write { db in
-            guard let current = try CaseRows.fetchCases(db, whereID: ehcCase.id).first,
-                  let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id])
-            else { throw StoreError.caseNotFound(id: ehcCase.id) }
+            guard let (current, version) = try CaseRows.stored(db, id: ehcCase.id) else {
+                throw StoreError.caseNotFound(id: ehcCase.id)
+            }
             guard version == expectedVersion else {
                 throw StoreError.staleEdit(id: ehcCase.id, expectedVersion: expectedVersion, actualVersion: version)
             }
@@ -339,9 +334,7 @@ public final class CaseStore: Sendable {
     /// Removes a case if nobody saved it since `version`; the audit trail keeps its last facts.
     public func delete(id: String, expectedVersion: Int, by user: String, summary: String) throws {
         try write { db in
-            guard let current = try CaseRows.fetchCases(db, whereID: id).first,
-                  let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [id])
-            else { throw StoreError.caseNotFound(id: id) }
+            guard let (current, version) = try CaseRows.stored(db, id: id) else { throw StoreError.caseNotFound(id: id) }
             guard version == expectedVersion else {
                 throw StoreError.staleEdit(id: id, expectedVersion: expectedVersion, actualVersion: version)
             }

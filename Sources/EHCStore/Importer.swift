@@ -89,15 +89,14 @@ extension CaseStore {
         try withoutActuallyEscaping(progress) { progress in try write { db in
             var result = ImportResult(inserted: 0, updated: 0)
             _ = try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force, check: check,
-                              today: today) { ehcCase, before, audits, version, read in
+                              today: today) { ehcCase, stored, audits, version, read in
                 progress(Int(read * 1_000), 1_000)
-                if let before {
-                    let merged = source.merged(ehcCase, keepingFrom: before)
-                    if merged != before {
-                        let stored = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]) ?? 1
-                        try CaseRows.replace(merged, version: stored + 1, db)
+                if let stored {
+                    if ehcCase != stored.ehcCase {
+                        try CaseRows.replace(ehcCase, version: stored.version + 1, db)
                         try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
-                                              summary: "updated by import of \(source.places.file)", before: before, after: merged)
+                                              summary: "updated by import of \(source.places.file)", before: stored.ehcCase,
+                                              after: ehcCase)
                         result.updated += 1
                     }
                 } else {
@@ -122,12 +121,14 @@ extension CaseStore {
 
     /// One pass over the source: every case is checked (statutory errors, a reference used twice,
     /// one already stored without `updateExisting`, one saved since the export without `force`,
-    /// against `db` when there is one) and, when nothing is wrong so far, handed to `write` with
-    /// the stored case it replaces. Every problem is collected and thrown at the end, so a writing
-    /// pass is rolled back whole. Returns the number of cases.
+    /// against `db` when there is one) and, when nothing is wrong so far, handed to `write`: merged
+    /// with the stored case it replaces (the lists the file does not give kept), with that stored
+    /// case and its version. Every problem is collected and thrown at the end, so a writing pass is
+    /// rolled back whole. Returns the number of cases.
     private static func pass(over source: some ImportSource, against db: Database?, updateExisting: Bool, force: Bool,
                              check: ConsistencyCheck, today: CalendarDate,
-                             write: ((EHCCase, EHCCase?, [PlanAudit], Int?, Double) throws -> Void)?) throws -> Int {
+                             write: ((EHCCase, (ehcCase: EHCCase, version: Int)?, [PlanAudit], Int?, Double) throws -> Void)?)
+        throws -> Int {
         let places = source.places
         var problems: [ImportProblem] = []
         var firstIndex: [String: Int] = [:]
@@ -141,16 +142,15 @@ extension CaseStore {
             } else {
                 firstIndex[ehcCase.id] = index
             }
-            var before: EHCCase?
+            var stored: (ehcCase: EHCCase, version: Int)?
+            var toWrite = ehcCase
             if let db, found.isEmpty {
-                // One indexed lookup for a new reference; the whole stored case only when there is one.
-                before = try CaseRows.exists(db, id: ehcCase.id) ? CaseRows.fetchCases(db, whereID: ehcCase.id).first : nil
-                if let stored = before {
+                stored = try CaseRows.stored(db, id: ehcCase.id)
+                if let (storedCase, current) = stored {
+                    toWrite = source.merged(ehcCase, keepingFrom: storedCase)
                     if !updateExisting {
                         found.append(places.problem("cases[\(index)].id", "\(ehcCase.id) already exists; use --update to replace it"))
-                    } else if !force, let exported = version,
-                              let current = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [ehcCase.id]),
-                              exported != current, source.merged(ehcCase, keepingFrom: stored) != stored {
+                    } else if !force, let exported = version, exported != current, toWrite != storedCase {
                         let last = try AuditTrail.lastEntry(db, caseID: ehcCase.id)
                         let who = last.map { " by \($0.user) at \($0.at)" } ?? ""
                         found.append(places.problem(
@@ -160,11 +160,11 @@ extension CaseStore {
                     }
                 }
             }
-            if let merged = before.map({ source.merged(ehcCase, keepingFrom: $0) }), merged != ehcCase, found.isEmpty {
-                found += statutoryProblems(merged, index: index, places: places, check: check, today: today)
+            if toWrite != ehcCase, found.isEmpty {
+                found += statutoryProblems(toWrite, index: index, places: places, check: check, today: today)
             }
             problems += found
-            if problems.isEmpty, let write { try write(ehcCase, before, audits, version, read) }
+            if problems.isEmpty, let write { try write(toWrite, stored, audits, version, read) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
         return count

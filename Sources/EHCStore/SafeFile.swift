@@ -119,27 +119,9 @@ public enum SafeFile {
     /// try SafeFile.writePrivate(Data(csv.utf8), to: "out/cases.csv")
     /// ```
     public static func writePrivate(_ data: Data, to path: String) throws {
-        if isSymlink(path) { throw FileProblem(path: path, errno: ELOOP) }
-        if case let .other(what) = kind(at: path) { throw FileProblem(path: path, message: "is \(what), not a file") }
-        let temporary = try createExclusiveTemporary(beside: path)
-        defer { unlink(temporary) }
-        let descriptor = Glibc.open(temporary, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileProblem(path: temporary, errno: errno) }
-        defer { Glibc.close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileProblem(path: path, errno: errno)
-                }
-                offset += written
-            }
-        }
-        guard fsync(descriptor) == 0 else { throw FileProblem(path: path, errno: errno) }
-        try replace(path, with: temporary)
+        let file = try PendingFiles(paths: [path])
+        try file.append(data, to: path)
+        try file.commit()
     }
 
     /// Removes a database file and its SQLite side files (`-wal`, `-shm`, `-journal`), ignoring absent ones.
@@ -192,8 +174,9 @@ public struct FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
 public final class PendingFiles {
     private struct Pending {
         let temporary: String
-        let handle: FileHandle
+        let descriptor: Int32
         var buffer = Data()
+        var isClosed = false
     }
 
     private var pending: [String: Pending] = [:]
@@ -204,28 +187,35 @@ public final class PendingFiles {
             if SafeFile.isSymlink(path) { throw FileProblem(path: path, errno: ELOOP) }
             if case let .other(what) = SafeFile.kind(at: path) { throw FileProblem(path: path, message: "is \(what), not a file") }
             let temporary = try SafeFile.createExclusiveTemporary(beside: path)
-            guard let handle = FileHandle(forWritingAtPath: temporary) else {
+            let descriptor = Glibc.open(temporary, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                let code = errno
                 unlink(temporary)
-                throw FileProblem(path: temporary, message: "cannot be opened for writing")
+                throw FileProblem(path: temporary, errno: code)
             }
-            pending[path] = Pending(temporary: temporary, handle: handle)
+            pending[path] = Pending(temporary: temporary, descriptor: descriptor)
         }
     }
 
     deinit {
         guard !committed else { return }
         for file in pending.values {
-            try? file.handle.close()
+            if !file.isClosed { Glibc.close(file.descriptor) }
             unlink(file.temporary)
         }
     }
 
     /// Adds text to the file at `path` (one of those given), written out a megabyte at a time.
     public func append(_ text: String, to path: String) throws {
+        try append(Data(text.utf8), to: path)
+    }
+
+    /// Adds bytes to the file at `path` (one of those given).
+    public func append(_ data: Data, to path: String) throws {
         guard var file = pending[path] else { return }
-        file.buffer.append(contentsOf: text.utf8)
+        file.buffer.append(data)
         if file.buffer.count >= 1 << 20 {
-            try write(file.buffer, to: file, path: path)
+            try Self.write(file.buffer, to: file.descriptor, path: path)
             file.buffer.removeAll(keepingCapacity: true)
         }
         pending[path] = file
@@ -234,24 +224,30 @@ public final class PendingFiles {
     /// Writes what is buffered, syncs every file, then renames each into place and syncs the folder.
     public func commit() throws {
         for (path, file) in pending {
-            try write(file.buffer, to: file, path: path)
-            do {
-                try file.handle.synchronize()
-                try file.handle.close()
-            } catch {
-                throw FileProblem(path: path, message: "cannot be written (\(error.localizedDescription))")
-            }
+            try Self.write(file.buffer, to: file.descriptor, path: path)
+            guard fsync(file.descriptor) == 0 else { throw FileProblem(path: path, errno: errno) }
+        }
+        for (path, file) in pending {
+            Glibc.close(file.descriptor)
+            pending[path]?.isClosed = true
         }
         for (path, file) in pending { try SafeFile.replace(path, with: file.temporary) }
         committed = true
     }
 
-    private func write(_ data: Data, to file: Pending, path: String) throws {
-        do {
-            try file.handle.write(contentsOf: data)
-        } catch {
-            let code = (error as NSError).code
-            throw FileProblem(path: path, message: code == Int(ENOSPC) ? "the disk is full" : "cannot be written (\(error.localizedDescription))")
+    /// Every byte of `data`, retried when interrupted; a failure names the reason ("the disk is full").
+    private static func write(_ data: Data, to descriptor: Int32, path: String) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileProblem(path: path, errno: errno)
+                }
+                offset += written
+            }
         }
     }
 }

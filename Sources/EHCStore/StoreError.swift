@@ -102,14 +102,16 @@ extension StoreError {
 /// Which database a file is, in the words `restore` uses to tell two apart.
 ///
 /// ```swift
-/// DatabaseDescription(path: "train.sqlite", identity: "5F0C…", cases: 20, latest: "2026-11-02T10:00:00Z").description
+/// DatabaseDescription(path: "train.sqlite", identity: "5F0C…", cases: 20,
+///                     mark: ChangeMark(entries: 21, latest: "2026-11-02T10:00:00Z")).description
 /// // "database 5F0C… (20 cases, last change 2026-11-02T10:00:00Z)"
 /// ```
 public struct DatabaseDescription: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var identity: String
     public var cases: Int
-    public var latest: String
+    /// Its audit trail's size and latest entry: which of two copies has changes the other lacks.
+    public var mark: ChangeMark
 
-    public var description: String { "database \(identity) (\(cases) cases, last change \(latest))" }
+    public var description: String { "database \(identity) (\(cases) cases, last change \(mark.latest))" }
 }

@@ -101,24 +101,22 @@ struct ImportCommand: ParsableCommand {
                                          check: check, today: today, progress: bar.show)
         }
         let path = global.databasePath
-        // Into an existing database, every case is checked before it is opened for writing (a
-        // refusal leaves it byte for byte); the write then checks each case again as it writes it.
-        // A new database is built in a private temporary file, removed on any refusal: one pass.
-        if SafeFile.kind(at: path) != .missing {
-            try CaseStore.checkImport(source, databasePath: path, updateExisting: update, force: force,
-                                      check: check, today: today)
-        }
         var result: ImportResult?
-        if case .missing = SafeFile.kind(at: path) {
-            // A new database is built under a private temporary name and put in place only if the
-            // path is still free: a refused import leaves nothing behind, and never removes a
-            // database another import created meanwhile.
+        if SafeFile.kind(at: path) == .missing {
+            // A new database is built under a private temporary name in one pass and put in place
+            // only if the path is still free: a refused import leaves nothing behind, and never
+            // removes a database another import created meanwhile.
             let temporary = try SafeFile.createExclusiveTemporary(beside: path)
             defer { SafeFile.removeDatabase(at: temporary) }
             let store = try CaseStore.open(path: temporary, access: .create)
             let built = try importInto(store)
             try store.close()
             if try SafeFile.placeIfAbsent(temporary, at: path) { result = built }
+        } else {
+            // Into an existing database, every case is checked before it is opened for writing (a
+            // refusal leaves it byte for byte); the write then checks each case again as it writes it.
+            try CaseStore.checkImport(source, databasePath: path, updateExisting: update, force: force,
+                                      check: check, today: today)
         }
         let done = try result ?? importInto(try global.openStore(.write))
         print("imported \(done.inserted) new and \(done.updated) updated cases from \(file)")

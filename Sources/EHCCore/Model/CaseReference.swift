@@ -30,7 +30,7 @@ public enum CaseReference {
     }
 
     /// C0 and C1 control characters and DEL.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
     }
 }

@@ -11,6 +11,15 @@ enum CaseRows {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?)", arguments: [id]) ?? false
     }
 
+    /// The stored case with its version (for optimistic concurrency), or `nil` when there is none:
+    /// one indexed lookup for a reference not stored, the whole case only when there is one.
+    static func stored(_ db: Database, id: String) throws -> (ehcCase: EHCCase, version: Int)? {
+        guard let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [id]),
+              let ehcCase = try fetchCases(db, whereID: id).first
+        else { return nil }
+        return (ehcCase, version)
+    }
+
     // MARK: Writing
 
     static func insert(_ ehcCase: EHCCase, version: Int = 1, _ db: Database) throws {

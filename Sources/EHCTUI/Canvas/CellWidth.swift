@@ -1,3 +1,5 @@
+import EHCCore
+
 /// Terminal cell widths, measured the way glibc's `wcwidth` (and so ncurses) measures them.
 ///
 /// Neither `String.count` nor a UTF-8 length is a width on screen: `李` takes two cells, the
@@ -66,8 +68,7 @@ public enum CellWidth {
     /// terminal shows (U+202A–U+202E, U+2066–U+2069).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return value < 0x20 || (value >= 0x7F && value < 0xA0) || (0x202A...0x202E).contains(value)
-            || (0x2066...0x2069).contains(value)
+        return CaseReference.isControl(scalar) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 
     private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
