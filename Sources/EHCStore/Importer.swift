@@ -9,15 +9,31 @@ public struct ImportResult: Sendable, Equatable {
 }
 
 /// Cases to import, read in file order as often as the import needs: ``ImportedCases`` holds them
-/// in memory (CSV, tests), ``JSONCaseStream`` reads a JSON file again for each pass, one case at a time.
+/// in memory (tests), ``JSONCaseStream`` and ``CSVCaseStream`` read their files again for each
+/// pass, one case at a time.
 public protocol ImportSource: Sendable {
-    var places: ImportPlaces { get }
+    /// The name the import goes by in messages and the audit trail.
+    var file: String { get }
     /// The lists the file gives; a list it does not give is kept from the stored case on `--update`.
     var givenLists: Set<CaseList> { get }
-    /// Calls `body` with each case that reads (its index in the file, its audits, its exported
-    /// version, and how much of the source has been read, 0 to 1, for progress); throws an
-    /// ``ImportFailure`` with every reading problem once the file is read.
-    func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws
+    /// Calls `body` with each case that reads, in file order; throws an ``ImportFailure`` with
+    /// every reading problem once the file is read.
+    func forEachCase(_ body: (ImportedCase) throws -> Void) throws
+}
+
+/// One case as an import read it, with what the importer needs to place a problem found later.
+public struct ImportedCase: Sendable {
+    /// Its position in the file, from 0: problems are placed under `cases[index]`.
+    public var index: Int
+    public var ehcCase: EHCCase
+    /// Its plan audits (JSON only).
+    public var audits: [PlanAudit]
+    /// Its `version` as exported.
+    public var version: Int?
+    /// How much of the source has been read, 0 to 1, for progress.
+    public var fractionRead: Double
+    /// Where its facts are in the file (for CSV, each cell's line and column).
+    public var places: ImportPlaces
 }
 
 extension ImportSource {
@@ -32,10 +48,12 @@ extension ImportSource {
 }
 
 extension ImportedCases: ImportSource {
-    public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws {
+    public func forEachCase(_ body: (ImportedCase) throws -> Void) throws {
         let auditsByCase = Dictionary(grouping: audits, by: \.caseID)
         for (index, ehcCase) in cases.enumerated() {
-            try body(index, ehcCase, auditsByCase[ehcCase.id] ?? [], versions[ehcCase.id], Double(index + 1) / Double(cases.count))
+            try body(ImportedCase(index: index, ehcCase: ehcCase, audits: auditsByCase[ehcCase.id] ?? [],
+                                  version: versions[ehcCase.id], fractionRead: Double(index + 1) / Double(cases.count),
+                                  places: ImportPlaces(file: file)))
         }
     }
 }
@@ -89,24 +107,24 @@ extension CaseStore {
         try withoutActuallyEscaping(progress) { progress in try write { db in
             var result = ImportResult(inserted: 0, updated: 0)
             _ = try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force, check: check,
-                              today: today) { ehcCase, stored, audits, version, read in
-                progress(Int(read * 1_000), 1_000)
+                              today: today) { ehcCase, stored, item in
+                progress(Int(item.fractionRead * 1_000), 1_000)
                 if let stored {
                     if ehcCase != stored.ehcCase {
                         try CaseRows.replace(ehcCase, version: stored.version + 1, db)
                         try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
-                                              summary: "updated by import of \(source.places.file)", before: stored.ehcCase,
+                                              summary: "updated by import of \(source.file)", before: stored.ehcCase,
                                               after: ehcCase)
                         result.updated += 1
                     }
                 } else {
                     // The exported version is kept, so an export of the copy is the export it came from.
-                    try CaseRows.insert(ehcCase, version: version ?? 1, db)
+                    try CaseRows.insert(ehcCase, version: item.version ?? 1, db)
                     try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
-                                          summary: "imported from \(source.places.file)", before: nil, after: ehcCase)
+                                          summary: "imported from \(source.file)", before: nil, after: ehcCase)
                     result.inserted += 1
                 }
-                if !audits.isEmpty { try Self.writeAudits(audits, from: source.places.file, by: user, db) }
+                if !item.audits.isEmpty { try Self.writeAudits(item.audits, from: source.file, by: user, db) }
             }
             return result
         } }
@@ -115,7 +133,7 @@ extension CaseStore {
     /// Imports cases read from a JSON file named `file`; problems are placed by their JSON path.
     public func importCases(_ cases: [EHCCase], file: String, updateExisting: Bool, by user: String,
                             check: ConsistencyCheck, today: CalendarDate) throws -> ImportResult {
-        try importCases(ImportedCases(cases: cases, places: ImportPlaces(file: file)), updateExisting: updateExisting,
+        try importCases(ImportedCases(cases: cases, file: file), updateExisting: updateExisting,
                         by: user, check: check, today: today)
     }
 
@@ -127,20 +145,20 @@ extension CaseStore {
     /// rolled back whole. Returns the number of cases.
     private static func pass(over source: some ImportSource, against db: Database?, updateExisting: Bool, force: Bool,
                              check: ConsistencyCheck, today: CalendarDate,
-                             write: ((EHCCase, (ehcCase: EHCCase, version: Int)?, [PlanAudit], Int?, Double) throws -> Void)?)
+                             write: ((EHCCase, (ehcCase: EHCCase, version: Int)?, ImportedCase) throws -> Void)?)
         throws -> Int {
-        let places = source.places
         var problems: [ImportProblem] = []
-        var firstIndex: [String: Int] = [:]
+        // Where each reference was first used, in the user's words ("line 3", "cases[2]").
+        var firstUse: [String: String] = [:]
         var count = 0
-        try source.forEachCase { index, ehcCase, audits, version, read in
+        try source.forEachCase { item in
             count += 1
+            let (index, ehcCase, places) = (item.index, item.ehcCase, item.places)
             var found = statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
-            if let earlier = firstIndex[ehcCase.id] {
-                found.append(places.problem(
-                    "cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(places.name(of: "cases[\(earlier)]"))"))
+            if let earlier = firstUse[ehcCase.id] {
+                found.append(places.problem("cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(earlier)"))
             } else {
-                firstIndex[ehcCase.id] = index
+                firstUse[ehcCase.id] = places.name(of: "cases[\(index)]")
             }
             var stored: (ehcCase: EHCCase, version: Int)?
             var toWrite = ehcCase
@@ -150,7 +168,7 @@ extension CaseStore {
                     toWrite = source.merged(ehcCase, keepingFrom: storedCase)
                     if !updateExisting {
                         found.append(places.problem("cases[\(index)].id", "\(ehcCase.id) already exists; use --update to replace it"))
-                    } else if !force, let exported = version, exported != current, toWrite != storedCase {
+                    } else if !force, let exported = item.version, exported != current, toWrite != storedCase {
                         let last = try AuditTrail.lastEntry(db, caseID: ehcCase.id)
                         let who = last.map { " by \($0.user) at \($0.at)" } ?? ""
                         found.append(places.problem(
@@ -164,7 +182,7 @@ extension CaseStore {
                 found += statutoryProblems(toWrite, index: index, places: places, check: check, today: today)
             }
             problems += found
-            if problems.isEmpty, let write { try write(toWrite, stored, audits, version, read) }
+            if problems.isEmpty, let write { try write(toWrite, stored, item) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
         return count

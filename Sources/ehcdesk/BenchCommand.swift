@@ -198,6 +198,17 @@ struct Bench {
         let imported = try Bench.child(["import", file, "--db", target] + dated, output: "/dev/null")
         report("import_rate", Double(cases) / imported.seconds, "cases/s")
         report("import_peak_rss", imported.peakMegabytes, "MB")
+        // The same through a CSV folder: every list file beside cases.csv, read case by case.
+        let csvFolder = folder + "/bench-\(cases)-csv"
+        SafeFile.removeDatabase(at: target)
+        let csvExport = try Bench.child(["export", "--db", database, "--format", "csv", "--output", csvFolder, "--force"]
+                                            + dated, output: "/dev/null")
+        report("csv_export_rate", Double(cases) / csvExport.seconds, "cases/s")
+        report("csv_export_peak_rss", csvExport.peakMegabytes, "MB")
+        let csvImport = try Bench.child(["import", csvFolder, "--db", target] + dated, output: "/dev/null")
+        report("csv_import_rate", Double(cases) / csvImport.seconds, "cases/s")
+        report("csv_import_peak_rss", csvImport.peakMegabytes, "MB")
+        SafeFile.removeDatabase(at: target)
     }
 
     /// Runs this binary with `arguments`, stdout to `output`; its seconds and its own peak resident memory.

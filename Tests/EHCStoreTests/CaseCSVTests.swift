@@ -81,6 +81,58 @@ struct CaseCSVTests {
             #expect(error.problems.map(\.description) == ["in/cases.csv:2:9: the file is not UTF-8 text (save it as CSV UTF-8)"])
         }
     }
+    @Test("list files sorted otherwise than cases.csv (as a spreadsheet might) give the same cases")
+    func listsInAnotherOrder() throws {
+        let cases = (0..<40).map(CaseloadGenerator(seed: 11, today: today).makeCase)
+        let exported = CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)
+        var files = Dictionary(uniqueKeysWithValues: exported.map { ("in/" + $0.key, $0.value) })
+        for name in ["in/advice.csv", "in/reviews.csv"] {
+            let lines = files[name, default: ""].split(separator: "\n")
+            files[name] = ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n") + "\n"
+        }
+        let read = try read(files)
+        // Within a case its list keeps the file's order, so the reversed lists come back reversed.
+        #expect(read.cases.map(\.id) == cases.map(\.id))
+        #expect(read.cases.map { $0.advice.reversed() } == cases.map(\.advice))
+        #expect(read.cases.map(\.exceptions) == cases.map(\.exceptions))
+        #expect(cases.contains { $0.advice.count > 1 })
+    }
+
+    @Test("files read in blocks of any size give the cases and problems of the file read whole")
+    func anyBlockSize() throws {
+        let cases = (0..<30).map(CaseloadGenerator(seed: 12, today: today).makeCase)
+        var exported = CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)
+        exported["cases.csv"] = exported["cases.csv"]?.replacingOccurrences(of: "\n", with: "\r\n")
+        let files = exported.mapValues { Array($0.utf8) }
+        for blockSize in [1, 2, 3, 7, 64, 333, 4_096] {
+            let read = try CaseCSV.read(folder: "in", casesFile: "in/cases.csv", withSiblings: true, blockSize: blockSize) {
+                files[String($0.dropFirst(3))]
+            }
+            #expect(read.cases == cases, "blocks of \(blockSize)")
+        }
+        var broken = files
+        broken["advice.csv"]?.append(contentsOf: Array("EHC-NOPE,health,2025-01-10,,,,,,,,\n".utf8))
+        let lastLine = String(decoding: broken["advice.csv"] ?? [], as: UTF8.self).split(separator: "\n").count
+        for blockSize in [1, 5, 100] {
+            #expect(throws: ImportFailure(problems: [ImportProblem(
+                file: "in/advice.csv", place: "\(lastLine):1", message: "no case \"EHC-NOPE\" in in/cases.csv")])) {
+                try CaseCSV.read(folder: "in", casesFile: "in/cases.csv", withSiblings: true, blockSize: blockSize) {
+                    broken[String($0.dropFirst(3))]
+                }
+            }
+        }
+    }
+
+    @Test("a stray quote inside a quoted cell is refused at its line; a quote inside a plain cell is kept")
+    func quotesAsTheLibraryReadsThem() throws {
+        let header = "id,child_givenName,child_familyName,child_dateOfBirth,caseworker,requestDate,requestSource\n"
+        // The CSV library would drop the `x` after the closing quote without a word.
+        #expect(problems(["in/cases.csv": header + "EHC-1,Sam,Example,2016-03-02,A. Caseworker,2025-01-06,parent\n"
+            + "EHC-2,\"Ann\"x,Example,2016-03-02,A. Caseworker,2025-01-06,parent\n"])
+            == ["in/cases.csv:3:1: a quote inside a quoted cell must be written twice (\"\"): is a quote missing or extra?"])
+        let read = try read(["in/cases.csv": header + "EHC-1,Sam,O\"Neill,2016-03-02,A. Caseworker,2025-01-06,parent\n"])
+        #expect(read.cases.first?.child.familyName == "O\"Neill")
+    }
 }
 
 /// The safety duties of the store beyond reading and writing cases.

@@ -67,7 +67,7 @@ struct ReaderFuzzTests {
         #expect(refused > 1_000, "most mutations should break the file; only \(refused) did")
     }
 
-    @Test("2,000 mutated CSV folders are read or refused with places, never a crash")
+    @Test("2,000 mutated CSV folders are read or refused with places, never a crash, alike in any block size")
     func csv() {
         let files = CaseCSV.export(Self.cases, calendar: StatutoryCalendar(), today: Self.today)
         var random = SplitMix64(seed: 20261202)
@@ -76,14 +76,27 @@ struct ReaderFuzzTests {
             let target = ["cases.csv", "advice.csv", "exceptions.csv", "reviews.csv"][round % 4]
             var mutated = files.mapValues { Array($0.utf8) }
             mutated[target] = Self.mutate(mutated[target] ?? [], random: &random)
-            do {
-                let read = try CaseCSV.read(folder: "in", casesFile: "in/cases.csv", withSiblings: true) { path in
-                    mutated[String(path.dropFirst(3))]
+            let blockSize = random.int(in: 1...700)
+            func read(blockSize: Int) -> Result<ImportedCases, ImportFailure> {
+                Result { () throws(ImportFailure) in
+                    try CaseCSV.read(folder: "in", casesFile: "in/cases.csv", withSiblings: true, blockSize: blockSize) { path in
+                        mutated[String(path.dropFirst(3))]
+                    }
                 }
-                Self.exercise(read.cases)
-            } catch {
+            }
+            // The streamed reader's blocks end anywhere; what it reads or refuses must not depend on where.
+            let whole = read(blockSize: .max)
+            let inBlocks = round % 3 == 0 ? read(blockSize: blockSize) : whole
+            switch (whole, inBlocks) {
+            case let (.success(first), .success(second)):
+                #expect(first.cases == second.cases, "round \(round), blocks of \(blockSize)")
+                Self.exercise(first.cases)
+            case let (.failure(first), .failure(second)):
                 refused += 1
-                #expect(!error.problems.isEmpty)
+                #expect(!first.problems.isEmpty)
+                #expect(first.problems == second.problems, "round \(round), blocks of \(blockSize)")
+            default:
+                Issue.record("round \(round): read whole and in blocks of \(blockSize) disagree")
             }
         }
         #expect(refused > 500, "most mutations should break a file; only \(refused) did")

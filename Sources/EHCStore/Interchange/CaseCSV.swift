@@ -116,70 +116,43 @@ public enum CaseCSV {
 
     // MARK: Import
 
-    /// Reads `casesFile` and, when `withSiblings`, the list files next to it in `folder` that exist.
-    public static func read(folder: String, casesFile: String, withSiblings: Bool,
+    /// Reads `casesFile` and, when `withSiblings`, the list files next to it in `folder` that
+    /// `contents` has, all at once (tests and the fuzz; `import` streams through ``CSVCaseStream``),
+    /// handing the reader `blockSize` bytes at a time.
+    public static func read(folder: String, casesFile: String, withSiblings: Bool, blockSize: Int = .max,
                             contents: (String) -> [UInt8]?) throws(ImportFailure) -> ImportedCases {
-        let log = ProblemLog(file: casesFile)
-        var places = ImportPlaces(file: casesFile)
-        guard let bytes = contents(casesFile) else {
-            throw ImportFailure(problems: [ImportProblem(file: casesFile, place: "1:1", message: "cannot be read (does it exist?)")])
+        let names = [casesFile] + (withSiblings ? [advice, exceptions, reviews].map { sibling(of: $0, in: folder) } : [])
+        let files = Dictionary(uniqueKeysWithValues: names.compactMap { name in contents(name).map { (name, $0) } })
+        let stream = CSVCaseStream(folder: folder, casesFile: casesFile, withSiblings: withSiblings) { name in
+            files[name].map { ByteBlocks(bytes: $0, blockSize: blockSize) }
         }
-        var documents: [[(String, JSONValue)]] = []
-        var indexByID: [String: Int] = [:]
-        if let table = CSVTable.read(bytes, file: casesFile, log: log), checkHeader(table, Self.cases, log: log) {
-            for row in table.rows {
-                let index = documents.count
-                let path = "cases[\(index)]"
-                places.record(path, file: table.file, line: row.line, column: 1)
-                documents.append(members(of: row, in: table, spec: Self.cases, path: path, places: &places))
-                if let id = documents[index].first(where: { $0.0 == "id" })?.1.string, indexByID[id] == nil {
-                    indexByID[id] = index
-                }
+        var imported = ImportedCases(cases: [], file: casesFile, givenLists: stream.givenLists)
+        do {
+            try stream.forEachCase { item in
+                imported.cases.append(item.ehcCase)
+                imported.versions[item.ehcCase.id] = item.version
             }
+        } catch let failure as ImportFailure {
+            throw failure
+        } catch {
+            throw ImportFailure(problems: [ImportProblem(file: casesFile, place: "", message: "\(error)")])
         }
-        var givenLists: Set<CaseList> = []
-        if withSiblings {
-            for spec in [advice, exceptions, reviews] {
-                let file = folder.isEmpty ? spec.name : folder + "/" + spec.name
-                guard let bytes = contents(file) else { continue }
-                givenLists.insert(CaseList(rawValue: spec.list!)!)
-                guard let table = CSVTable.read(bytes, file: file, log: log), checkHeader(table, spec, log: log),
-                      let idColumn = table.column("case_id") else { continue }
-                var counts: [Int: Int] = [:]
-                for row in table.rows where row.cells.count == table.header.count {
-                    let id = row.cells[idColumn - 1]
-                    guard let index = indexByID[id] else {
-                        log.add(file: file, "\(row.line):\(idColumn)", "no case \"\(id)\" in \(casesFile)")
-                        continue
-                    }
-                    let position = counts[index, default: 0]
-                    counts[index] = position + 1
-                    let path = "cases[\(index)].\(spec.list!)[\(position)]"
-                    places.record(path, file: file, line: row.line, column: 1)
-                    let item = JSONValue.object(members(of: row, in: table, spec: spec, path: path, places: &places))
-                    append(item, to: spec.list!, in: &documents[index])
-                }
-            }
-        }
-        let read = documents.enumerated().compactMap { index, members in
-            CaseJSON.readWithAudits(.object(members), path: "cases[\(index)]", log: log)
-        }
-        guard log.problems.isEmpty else {
-            throw ImportFailure(problems: log.problems.map(places.locate).sorted(by: readingOrder))
-        }
-        return ImportedCases(cases: read.map(\.ehcCase), places: places, givenLists: givenLists,
-                             versions: InterchangeDocument.versions(of: read))
+        return imported
+    }
+
+    static func sibling(of table: Table, in folder: String) -> String {
+        folder.isEmpty ? table.name : folder + "/" + table.name
     }
 
     /// Problems in file order, then by line and column, as an editor would list them.
-    private static func readingOrder(_ first: ImportProblem, _ second: ImportProblem) -> Bool {
+    static func readingOrder(_ first: ImportProblem, _ second: ImportProblem) -> Bool {
         func numbers(_ place: String) -> [Int] { place.split(separator: ":").compactMap { Int($0) } }
         if first.file != second.file { return first.file < second.file }
         return numbers(first.place).lexicographicallyPrecedes(numbers(second.place))
     }
 
     /// Reports unknown, repeated and missing required columns; true when the rows can be read.
-    private static func checkHeader(_ table: CSVTable, _ spec: Table, log: ProblemLog) -> Bool {
+    static func checkHeader(_ table: CSVRowStream, _ spec: Table, log: ProblemLog) -> Bool {
         let before = log.problems.count
         var seen: Set<String> = []
         for (offset, name) in table.header.enumerated() {
@@ -197,13 +170,13 @@ public enum CaseCSV {
     }
 
     /// The JSON members of one row: `child_givenName` becomes `child.givenName`; an empty cell is absent.
-    private static func members(of row: CSVTable.Row, in table: CSVTable, spec: Table, path: String,
-                                places: inout ImportPlaces) -> [(String, JSONValue)] {
+    static func members(of row: CSVRowStream.Row, header: [String], file: String, spec: Table, path: String,
+                        places: inout ImportPlaces) -> [(String, JSONValue)] {
         var members: [(String, JSONValue)] = []
-        for (offset, name) in table.header.enumerated()
+        for (offset, name) in header.enumerated()
         where name != "case_id" && !spec.computed.contains(name) && offset < row.cells.count {
             let parts = name.split(separator: "_").map(String.init)
-            places.record(path + "." + parts.joined(separator: "."), file: table.file, line: row.line, column: offset + 1)
+            places.record(path + "." + parts.joined(separator: "."), file: file, line: row.line, column: offset + 1)
             let text = row.cells[offset]
             guard !text.isEmpty else { continue }
             let value: JSONValue
@@ -220,7 +193,7 @@ public enum CaseCSV {
     }
 
     private static func set(_ value: JSONValue, at parts: ArraySlice<String>, in members: inout [(String, JSONValue)]) {
-        let key = parts.first!
+        guard let key = parts.first else { return }
         guard parts.count > 1 else { members.append((key, value)); return }
         var inner: [(String, JSONValue)] = []
         if let index = members.firstIndex(where: { $0.0 == key }), case let .object(existing) = members[index].1 {
@@ -231,7 +204,7 @@ public enum CaseCSV {
         members.append((key, .object(inner)))
     }
 
-    private static func append(_ item: JSONValue, to list: String, in members: inout [(String, JSONValue)]) {
+    static func append(_ item: JSONValue, to list: String, in members: inout [(String, JSONValue)]) {
         if let index = members.firstIndex(where: { $0.0 == list }), case let .array(items) = members[index].1 {
             members[index].1 = .array(items + [item])
         } else {

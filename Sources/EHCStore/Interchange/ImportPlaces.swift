@@ -51,32 +51,31 @@ public struct ImportPlaces: Sendable {
     }
 }
 
-/// The cases read from an import file, and how to place a problem found in them later.
+/// Cases already in memory, imported as if read from `file` (tests, and ``CaseCSV/read(folder:casesFile:withSiblings:contents:)``).
 ///
 /// ```swift
-/// let imported = try ImportSources.open(path: "export/")     // a CSV folder: ImportedCases
+/// let imported = ImportedCases(cases: [ehcCase], file: "in.json")
 /// try store.importCases(imported, updateExisting: false, by: "sam", check: ConsistencyCheck(), today: today)
 /// ```
 public struct ImportedCases: Sendable {
     public var cases: [EHCCase]
-    public var places: ImportPlaces
+    public var file: String
     /// The lists the file gave. A CSV import without `advice.csv` says nothing about advice, so an
     /// update keeps the advice already stored rather than emptying it; JSON always gives every list.
-    public var givenLists: Set<CaseList> = Set(CaseList.allCases)
+    public var givenLists: Set<CaseList>
     /// The plan audits the file carries (JSON only); an imported case's audits replace its stored ones.
     public var audits: [PlanAudit]
     /// Each case's `version` as exported, by reference: `--update` refuses a case saved since.
     public var versions: [String: Int]
 
-    public init(cases: [EHCCase], places: ImportPlaces, givenLists: Set<CaseList> = Set(CaseList.allCases),
+    public init(cases: [EHCCase], file: String, givenLists: Set<CaseList> = Set(CaseList.allCases),
                 audits: [PlanAudit] = [], versions: [String: Int] = [:]) {
         self.cases = cases
-        self.places = places
+        self.file = file
         self.givenLists = givenLists
         self.audits = audits
         self.versions = versions
     }
-
 }
 
 /// The lists of a case that CSV carries in files of their own.
@@ -84,9 +83,9 @@ public enum CaseList: String, Sendable, Hashable, CaseIterable {
     case advice, exceptions, reviews
 }
 
-/// Opens what `import FILE` names: a `.json` file is streamed (``JSONCaseStream``, one case at a
-/// time, so memory does not grow with the file); a CSV folder, `cases.csv` with its siblings, or
-/// another `.csv` (cases only) is read whole.
+/// Opens what `import FILE` names, to be read one case at a time so memory does not grow with
+/// the file: a `.json` file (``JSONCaseStream``); a CSV folder, `cases.csv` with its siblings, or
+/// another `.csv` as cases only (``CSVCaseStream``).
 ///
 /// ```swift
 /// let source = try ImportSources.open(path: "caseload.json")
@@ -98,30 +97,19 @@ public enum ImportSources {
         if case let .other(what) = kind, kind != .folder {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "is \(what), not a file to import")])
         }
-        if kind == .folder || path.lowercased().hasSuffix(".csv") { return try ImportedCases.read(csv: path) }
+        if kind == .folder {
+            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return CSVCaseStream(folder: folder, casesFile: folder + "/" + CaseCSV.cases.name, withSiblings: true,
+                                 open: ByteBlocks.init(path:))
+        }
+        if path.lowercased().hasSuffix(".csv") {
+            let name = (path as NSString).lastPathComponent
+            return CSVCaseStream(folder: (path as NSString).deletingLastPathComponent, casesFile: path,
+                                 withSiblings: name == CaseCSV.cases.name, open: ByteBlocks.init(path:))
+        }
         guard case .regular = kind else {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
         }
         return JSONCaseStream(path: path)
-    }
-}
-
-extension ImportedCases {
-    /// Reads a CSV folder, `cases.csv` with its siblings, or another `.csv` as cases only (a `.json`
-    /// file is streamed instead: ``ImportSources/open(path:)``).
-    static func read(csv path: String) throws(ImportFailure) -> ImportedCases {
-        // Only regular files are read (a FIFO would hang, a device never ends); a UTF-8 byte-order
-        // mark, as Excel's "CSV UTF-8" writes, is not part of the data.
-        let contents: (String) -> [UInt8]? = { file in
-            guard case .regular = SafeFile.kind(at: file), let data = FileManager.default.contents(atPath: file) else { return nil }
-            return data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : Array(data)
-        }
-        if SafeFile.kind(at: path) == .folder {
-            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
-            return try CaseCSV.read(folder: folder, casesFile: folder + "/cases.csv", withSiblings: true, contents: contents)
-        }
-        let name = (path as NSString).lastPathComponent
-        return try CaseCSV.read(folder: (path as NSString).deletingLastPathComponent, casesFile: path,
-                                withSiblings: name == CaseCSV.cases.name, contents: contents)
     }
 }

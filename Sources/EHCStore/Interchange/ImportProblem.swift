@@ -27,7 +27,7 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Every problem found in an import; nothing was written.
-public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+public struct ImportFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var problems: [ImportProblem]
 
     public var description: String {

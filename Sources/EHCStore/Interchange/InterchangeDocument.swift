@@ -106,8 +106,8 @@ public enum InterchangeDocument {
         -> (cases: [EHCCase], audits: [PlanAudit], versions: [String: Int]) {
         var read: [(ehcCase: EHCCase, audits: [PlanAudit], version: Int?)] = []
         do {
-            try JSONCaseStream(bytes: bytes, file: file).forEachCase { _, ehcCase, audits, version, _ in
-                read.append((ehcCase, audits, version))
+            try JSONCaseStream(bytes: bytes, file: file).forEachCase { item in
+                read.append((item.ehcCase, item.audits, item.version))
             }
         } catch {
             // The body above throws nothing, so every failure is the reader's.

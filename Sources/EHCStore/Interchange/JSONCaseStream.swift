@@ -22,7 +22,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
     /// The file read, or for bytes in memory the name their problems are reported under.
     public let path: String
     private let bytes: [UInt8]?
-    public var places: ImportPlaces { ImportPlaces(file: path) }
+    public var file: String { path }
     public var givenLists: Set<CaseList> { Set(CaseList.allCases) }
 
     /// The file at `path`, read a block at a time.
@@ -38,17 +38,12 @@ public struct JSONCaseStream: ImportSource, Sendable {
     }
 
     /// Calls `body` with every case that reads; at the end throws every problem of the document.
-    public func forEachCase(_ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws {
-        var handle: FileHandle?
-        if bytes == nil {
-            guard let opened = FileHandle(forReadingAtPath: path) else {
-                throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
-            }
-            handle = opened
+    public func forEachCase(_ body: (ImportedCase) throws -> Void) throws {
+        guard let blocks = bytes.map({ ByteBlocks(bytes: $0) }) ?? ByteBlocks(path: path) else {
+            throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
         }
-        defer { try? handle?.close() }
-        var scanner = handle.map(Scanner.init(handle:)) ?? Scanner(bytes: bytes ?? [])
-        let size = Double(max(1, bytes?.count ?? (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1))
+        var scanner = Scanner(blocks: blocks)
+        let size = Double(max(1, blocks.size))
         let log = ProblemLog(file: path)
         do {
             try scanner.skipByteOrderMark()
@@ -70,7 +65,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
     /// The outer object after its `{`: every case handed to `body` as the list is walked, then the
     /// other members checked.
     private func readObject(_ scanner: inout Scanner, log: ProblemLog, size: Double,
-                            _ body: (Int, EHCCase, [PlanAudit], Int?, Double) throws -> Void) throws {
+                            _ body: (ImportedCase) throws -> Void) throws {
         // Every member but the cases themselves, which are read one by one as the list is walked.
         var members: [(String, JSONValue)] = []
         var index = 0
@@ -93,7 +88,9 @@ public struct JSONCaseStream: ImportSource, Sendable {
                         let value = try Self.parse(bytes, at: at)
                         if let read = CaseJSON.readWithAudits(value, path: "cases[\(index)]", log: log),
                            log.problems.isEmpty {
-                            try body(index, read.ehcCase, read.audits, read.version, Double(scanner.consumed) / size)
+                            try body(ImportedCase(index: index, ehcCase: read.ehcCase, audits: read.audits,
+                                                  version: read.version, fractionRead: Double(scanner.consumed) / size,
+                                                  places: ImportPlaces(file: path)))
                         }
                         index += 1
                     } while try scanner.commaOr(UInt8(ascii: "]"), inside: "a list")
@@ -132,8 +129,7 @@ public struct JSONCaseStream: ImportSource, Sendable {
     struct Scanner {
         struct Place { var line: Int; var column: Int }
 
-        /// The file read a block at a time, or `nil` when the whole document is `block` already.
-        let handle: FileHandle?
+        var blocks: ByteBlocks
         var block: [UInt8] = []
         var offset = 0
         var line = 1
@@ -145,14 +141,8 @@ public struct JSONCaseStream: ImportSource, Sendable {
         /// Bytes of the file consumed so far.
         var consumed: Int { before + offset }
 
-        init(handle: FileHandle) {
-            self.handle = handle
-        }
-
-        init(bytes: [UInt8]) {
-            handle = nil
-            block = bytes
-            atEnd = true
+        init(blocks: ByteBlocks) {
+            self.blocks = blocks
         }
 
         var place: Place { Place(line: line, column: column) }
@@ -163,11 +153,10 @@ public struct JSONCaseStream: ImportSource, Sendable {
 
         mutating func peek() throws -> UInt8? {
             if offset == block.count {
-                guard !atEnd, let handle else { return nil }
-                let data = try handle.read(upToCount: 1 << 20) ?? Data()
-                if data.isEmpty { atEnd = true; return nil }
+                guard !atEnd else { return nil }
+                guard let next = try blocks.next() else { atEnd = true; return nil }
                 before += block.count
-                block = Array(data)
+                block = next
                 offset = 0
             }
             return block[offset]
