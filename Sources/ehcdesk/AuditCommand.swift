@@ -23,19 +23,24 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "Spread the sample: none, caseworker or ageBand.") var by: AuditSampling.Strata = .none
 
         func validate() throws {
-            guard CalendarDate(from) != nil else { throw ValidationError("--from \"\(from)\" is not a date YYYY-MM-DD") }
-            guard CalendarDate(to) != nil else { throw ValidationError("--to \"\(to)\" is not a date YYYY-MM-DD") }
+            _ = try period()
             guard size > 0 else { throw ValidationError("--size must be at least 1") }
+        }
+
+        private func period() throws -> (CalendarDate, CalendarDate) {
+            guard let first = CalendarDate(from) else { throw ValidationError("--from \"\(from)\" is not a date YYYY-MM-DD") }
+            guard let last = CalendarDate(to) else { throw ValidationError("--to \"\(to)\" is not a date YYYY-MM-DD") }
+            return (first, last)
         }
 
         func run() throws {
             let cases = try global.openStore(.read).allCases()
             let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
-            let sample = AuditSampling.sample(cases, issuedFrom: CalendarDate(from)!, to: CalendarDate(to)!, size: size,
-                                              seed: seed, stratifiedBy: by)
+            let (first, last) = try period()
+            let sample = AuditSampling.sample(cases, issuedFrom: first, to: last, size: size, seed: seed, stratifiedBy: by)
             for id in sample {
-                let ehcCase = byID[id]!
-                HumanText.print("\(id)  \(ehcCase.finalPlanIssued!)  \(AuditSampling.stratum(of: ehcCase, by: by == .none ? .caseworker : by))")
+                guard let ehcCase = byID[id], let issued = ehcCase.finalPlanIssued else { continue }
+                HumanText.print("\(id)  \(issued)  \(AuditSampling.stratum(of: ehcCase, by: by == .none ? .caseworker : by))")
             }
             print("\(sample.count) plans sampled (seed \(seed), by \(by.rawValue))")
         }

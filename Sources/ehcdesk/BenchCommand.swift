@@ -29,12 +29,12 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let today = CalendarDate(today)!
+        guard let today = CalendarDate(today) else { throw ValidationError("--today \"\(today)\" is not a date YYYY-MM-DD") }
         let workFolder = folder ?? NSTemporaryDirectory() + "ehcdesk-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         defer { if folder == nil { try? FileManager.default.removeItem(atPath: workFolder) } }
-        if oneSize {
-            var bench = Bench(cases: cases[0], keys: keys, today: today, folder: workFolder)
+        if oneSize, let size = cases.first {
+            var bench = Bench(cases: size, keys: keys, today: today, folder: workFolder)
             return try bench.run()
         }
         // One process per size: each size's memory peak and first frame start from a fresh heap,
@@ -130,7 +130,7 @@ struct Bench {
             for index in 0..<keys {
                 for action in actions(index).dropLast() { runtime.settle(&state, effects: reduce(&state, action)) }
                 let (_, seconds) = Bench.time {
-                    runtime.settle(&state, effects: reduce(&state, actions(index).last!))
+                    for action in actions(index).suffix(1) { runtime.settle(&state, effects: reduce(&state, action)) }
                     _ = Screen.render(state)
                 }
                 samples.append(seconds * 1000)
@@ -158,7 +158,7 @@ struct Bench {
 
     /// The timeliness report over the whole database, and the same count by the sqlite3 tool.
     private func measureTimeliness(store: CaseStore, path: String) throws {
-        let start = CalendarDate(year: 1900, month: 1, day: 1)!
+        let start = CalendarDate(dayNumber: 0)   // before any plan
         let (report, seconds) = try Bench.time {
             Timeliness(settings: Settings()).report(
                 forPlans: try store.issuedPlans(from: start, to: today), from: start, to: today, groupedBy: .month,

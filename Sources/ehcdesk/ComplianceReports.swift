@@ -13,7 +13,7 @@ struct ReviewsReportCommand: ParsableCommand {
 
     func run() throws {
         let effective = try options.rules.effective(environment: options.global.environment)
-        let (from, to) = options.period
+        let (from, to) = try options.period()
         let today = try options.global.resolvedToday()
         let figures = ReviewCompliance(calendar: StatutoryCalendar(settings: effective.settings))
             .figures(for: try options.global.openStore(.read).allCases(), from: from, to: to, today: today)

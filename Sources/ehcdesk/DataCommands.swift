@@ -163,9 +163,9 @@ struct SettingsCommand: ParsableCommand {
             "dueSoonDays": String(effective.settings.dueSoonDays),
         ]
         for name in EffectiveSettings.names {
-            let value = values[name]!
             print(name.padding(toLength: 15, withPad: " ", startingAt: 0)
-                  + value.padding(toLength: 16, withPad: " ", startingAt: 0) + "(" + effective.sources[name]! + ")")
+                  + values[name, default: ""].padding(toLength: 16, withPad: " ", startingAt: 0)
+                  + "(" + effective.sources[name, default: "default"] + ")")
         }
     }
 }

@@ -35,7 +35,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The pinned date, else the local calendar date (the only place ehcdesk reads the clock for "today").
     func resolvedToday() throws -> CalendarDate {
-        if let today { return CalendarDate(today)! }
+        if let today {
+            guard let date = CalendarDate(today) else { throw ValidationError("--today \"\(today)\" is not a date YYYY-MM-DD") }
+            return date
+        }
         if let pinned = environment["EHCDESK_TODAY"], !pinned.isEmpty {
             guard let date = CalendarDate(pinned), Self.plausibleToday.contains(date) else {
                 throw CommandFailure(description: "ehcdesk: EHCDESK_TODAY \"\(pinned)\" is not a date from 2000-01-01 "
@@ -44,7 +47,11 @@ struct GlobalOptions: ParsableArguments {
             return date
         }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        guard let year = parts.year, let month = parts.month, let day = parts.day,
+              let date = CalendarDate(year: year, month: month, day: day) else {
+            throw CommandFailure(description: "ehcdesk: the system clock gives no date; pass --today YYYY-MM-DD")
+        }
+        return date
     }
 
     var actingUser: String {

@@ -20,16 +20,19 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The output format.") var format: TableFormat = .table
 
     func validate() throws {
-        for (option, text) in [("--from", from), ("--to", to)] where CalendarDate(text) == nil {
-            throw ValidationError("\(option) \"\(text)\" is not a date in the form YYYY-MM-DD")
-        }
-        if period.from > period.to {
-            throw ValidationError("--from \(from) is after --to \(to): the period would be empty")
-        }
+        _ = try period()
     }
 
-    /// The period, once `validate()` has passed.
-    var period: (from: CalendarDate, to: CalendarDate) { (CalendarDate(from)!, CalendarDate(to)!) }
+    /// The period (checked by `validate()` before any command runs).
+    func period() throws -> (from: CalendarDate, to: CalendarDate) {
+        guard let first = CalendarDate(from) else {
+            throw ValidationError("--from \"\(from)\" is not a date in the form YYYY-MM-DD")
+        }
+        guard let last = CalendarDate(to) else { throw ValidationError("--to \"\(to)\" is not a date in the form YYYY-MM-DD") }
+        guard first <= last else { throw ValidationError("--from \(from) is after --to \(to): the period would be empty") }
+        return (first, last)
+    }
+
 }
 
 /// `ehcdesk report timeliness`: SEN2-consistent timeliness of final plans issued in the period.
@@ -42,7 +45,7 @@ struct TimelinessReportCommand: ParsableCommand {
 
     func run() throws {
         let effective = try options.rules.effective(environment: options.global.environment)
-        let (from, to) = options.period
+        let (from, to) = try options.period()
         let plans = try options.global.openStore(.read).issuedPlans(from: from, to: to)
         let report = Timeliness(settings: effective.settings).report(
             forPlans: plans, from: from, to: to, groupedBy: by, today: try options.global.resolvedToday())
@@ -101,7 +104,7 @@ struct AdviceReportCommand: ParsableCommand {
     func run() throws {
         let effective = try options.rules.effective(environment: options.global.environment)
         let cases = try options.global.openStore(.read).allCases()
-        let (from, to) = options.period
+        let (from, to) = try options.period()
         let today = try options.global.resolvedToday()
         let agencies = AdviceTimeliness(settings: effective.settings).report(for: cases, from: from, to: to, today: today)
         let table = ReportTable(

@@ -112,7 +112,7 @@ struct ReportTable {
 
     /// RFC 4180 through the CSV library, formula-like cells neutralised (``SpreadsheetCell``).
     func csvData() throws -> Data {
-        Data(CSVText.write(header: columns.map(\.name), rows: rows.map { $0.map(\.text) }).utf8)
+        Data(try CSVText.write(header: columns.map(\.name), rows: rows.map { $0.map(\.text) }).utf8)
     }
 
     func definitionsText() -> String {

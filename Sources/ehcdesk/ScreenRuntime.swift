@@ -149,7 +149,7 @@ final class ScreenRuntime {
         guard let (ehcCase, _) = try store.fetchCase(id: id) else { return [] }
         let templates = try AuditTemplateLibrary.load(environment: ProcessInfo.processInfo.environment)
         var audit = try store.planAudits(caseID: id).last { $0.finished == nil }
-            ?? PlanAudit(caseID: id, templateID: templates[0].id, auditor: user, started: today)
+            ?? PlanAudit(caseID: id, templateID: templates.first?.id ?? DefaultAuditTemplate.id, auditor: user, started: today)
         guard let template = templates.first(where: { $0.id == audit.templateID }) else {
             return [.auditRefused(message: "The audit of \(id) uses the template \(audit.templateID), which is not installed")]
         }

@@ -25,7 +25,7 @@ struct CaseCSVTests {
 
     @Test("a case with every kind of fact survives export and import through the CSV files")
     func roundTrip() throws {
-        let exported = CaseCSV.export([sampleCase()], calendar: StatutoryCalendar(), today: today)
+        let exported = try CaseCSV.export([sampleCase()], calendar: StatutoryCalendar(), today: today)
         let files = Dictionary(uniqueKeysWithValues: exported.map { ("in/" + $0.key, $0.value) })
         #expect(try read(files).cases == [sampleCase()])
     }
@@ -84,7 +84,7 @@ struct CaseCSVTests {
     @Test("list files sorted otherwise than cases.csv (as a spreadsheet might) give the same cases")
     func listsInAnotherOrder() throws {
         let cases = (0..<40).map(CaseloadGenerator(seed: 11, today: today).makeCase)
-        let exported = CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)
+        let exported = try CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)
         var files = Dictionary(uniqueKeysWithValues: exported.map { ("in/" + $0.key, $0.value) })
         for name in ["in/advice.csv", "in/reviews.csv"] {
             let lines = files[name, default: ""].split(separator: "\n")
@@ -101,7 +101,7 @@ struct CaseCSVTests {
     @Test("files read in blocks of any size give the cases and problems of the file read whole")
     func anyBlockSize() throws {
         let cases = (0..<30).map(CaseloadGenerator(seed: 12, today: today).makeCase)
-        var exported = CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)
+        var exported = try CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)
         exported["cases.csv"] = exported["cases.csv"]?.replacingOccurrences(of: "\n", with: "\r\n")
         let files = exported.mapValues { Array($0.utf8) }
         for blockSize in [1, 2, 3, 7, 64, 333, 4_096] {

@@ -71,7 +71,7 @@ struct EveryFieldTests {
             #expect(json.contains(fragment), "\(fragment)")
         }
         #expect(try InterchangeDocument.read(Array(json.utf8), file: "x.json") == [Self.everyField()])
-        let files = CaseCSV.export([Self.everyField()], calendar: calendar, today: today)
+        let files = try CaseCSV.export([Self.everyField()], calendar: calendar, today: today)
         #expect(files["cases.csv"]?.contains("2026-09-01,moved to another authority") == true)
         #expect(files["reviews.csv"]?.contains("EHC-2024-00077,2026-04-30,2026-05-08,2026-05-20,amend,2026-05-22,2026-07-10") == true)
         let read = try CaseCSV.read(folder: "in", casesFile: "in/cases.csv", withSiblings: true) { path in

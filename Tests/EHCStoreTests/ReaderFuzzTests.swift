@@ -68,8 +68,8 @@ struct ReaderFuzzTests {
     }
 
     @Test("2,000 mutated CSV folders are read or refused with places, never a crash, alike in any block size")
-    func csv() {
-        let files = CaseCSV.export(Self.cases, calendar: StatutoryCalendar(), today: Self.today)
+    func csv() throws {
+        let files = try CaseCSV.export(Self.cases, calendar: StatutoryCalendar(), today: Self.today)
         var random = SplitMix64(seed: 20261202)
         var refused = 0
         for round in 0..<2_000 {

@@ -67,7 +67,7 @@ final class TmuxSession {
         screen.contains("EXIT=")
     }
 
-    /// Waits until `condition` holds for the screen.
+    /// Waits until `condition` holds for the screen, and the screen is still for a moment.
     ///
     /// Unless `expectingExit`, the condition only counts while ehcdesk is still running: a check
     /// that something is *absent* is otherwise satisfied by a crashed or blank pane.
@@ -79,6 +79,11 @@ final class TmuxSession {
         while Date() < deadline {
             last = try screen()
             if condition(last) {
+                // A capture can catch a frame half drawn (the tab bar new, the rows not yet): the
+                // screen counts once a second look a moment later shows the same.
+                Thread.sleep(forTimeInterval: 0.03)
+                let again = try screen()
+                guard again == last else { continue }
                 if expectingExit {
                     exitSeen = true
                 } else if try Self.hasExited(last) || display("#{pane_dead}") == "1" {

@@ -29,12 +29,12 @@ public enum AuditSampling {
         guard size > 0, !eligible.isEmpty else { return [] }
         var groups: [String: [EHCCase]] = [:]
         for ehcCase in eligible { groups[stratum(of: ehcCase, by: strata), default: []].append(ehcCase) }
-        let keys = groups.keys.sorted()
-        let quotas = allocate(min(size, eligible.count), among: keys.map { groups[$0]!.count })
+        let strata = groups.sorted { $0.key < $1.key }
+        let quotas = allocate(min(size, eligible.count), among: strata.map(\.value.count))
         var random = SplitMix64(seed: seed)
         var chosen: [String] = []
-        for (key, quota) in zip(keys, quotas) {
-            var members = groups[key]!.map(\.id)
+        for ((_, group), quota) in zip(strata, quotas) {
+            var members = group.map(\.id)
             // A partial Fisher–Yates shuffle: the first `quota` places are a uniform sample.
             for index in 0..<quota {
                 let pick = random.int(in: index...(members.count - 1))

@@ -39,26 +39,28 @@ public struct AuditSummary: Sendable, Hashable {
     public init(audits: [PlanAudit], caseworkerOf: [String: String], from: CalendarDate, to: CalendarDate) {
         self.from = from
         self.to = to
-        let counted = audits.filter { audit in
-            guard let finished = audit.finished, audit.finalGrade != nil else { return false }
-            return finished >= from && finished <= to
-        }.sorted { ($0.finished!, $0.caseID) < ($1.finished!, $1.caseID) }
-        func group(_ key: String, _ members: [PlanAudit]) -> Group {
-            Group(key: key, caseIDsByGrade: Dictionary(grouping: members, by: { $0.finalGrade! }).mapValues { $0.map(\.caseID) },
+        // The finished, graded audits of the period, each with its day and grade.
+        typealias Counted = (audit: PlanAudit, caseID: String, finished: CalendarDate, grade: AuditGrade)
+        let counted = audits.compactMap { audit -> Counted? in
+            guard let finished = audit.finished, let grade = audit.finalGrade, finished >= from, finished <= to else { return nil }
+            return (audit, audit.caseID, finished, grade)
+        }.sorted { ($0.finished, $0.caseID) < ($1.finished, $1.caseID) }
+        func group(_ key: String, _ members: [Counted]) -> Group {
+            Group(key: key, caseIDsByGrade: Dictionary(grouping: members, by: \.grade).mapValues { $0.map(\.caseID) },
                   caseIDs: members.map(\.caseID))
         }
         overall = group("all", counted)
         var months: [String] = []
-        var month = CalendarDate(year: from.year, month: from.month, day: 1)!
+        var month = from.firstOfMonth
         while month <= to {
             months.append(String(month.description.prefix(7)))
             month = month.adding(months: 1)
         }
-        byMonth = months.map { key in group(key, counted.filter { $0.finished!.description.hasPrefix(key) }) }
+        byMonth = months.map { key in group(key, counted.filter { $0.finished.description.hasPrefix(key) }) }
         let caseworkers = Set(counted.map { caseworkerOf[$0.caseID] ?? "unknown" }).sorted()
         byCaseworker = caseworkers.map { name in group(name, counted.filter { (caseworkerOf[$0.caseID] ?? "unknown") == name }) }
         var failures: [String: QuestionFailures] = [:]
-        for audit in counted {
+        for audit in counted.map(\.audit) {
             for answer in audit.answers where answer.value != .notApplicable {
                 var entry = failures[answer.questionID] ?? QuestionFailures(questionID: answer.questionID, failed: 0, answered: 0)
                 entry.answered += 1

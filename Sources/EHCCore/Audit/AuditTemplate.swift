@@ -114,6 +114,6 @@ public enum AuditGrade: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// Better grades compare as smaller: `.outstanding < .good`.
     public static func < (lhs: AuditGrade, rhs: AuditGrade) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }

@@ -103,6 +103,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         CalendarDate(dayNumber: dayNumber + days)
     }
 
+    /// A day after every date ehcdesk stores (9999-12-31), for sorting the undated last.
+    public static let distantFuture = CalendarDate(dayNumber: 2_932_896)
+
+    /// The first day of this date's month: `CalendarDate("2026-02-14")!.firstOfMonth` is 2026-02-01.
+    public var firstOfMonth: CalendarDate {
+        adding(days: 1 - day)
+    }
+
     public func adding(weeks: Int) -> CalendarDate {
         adding(days: 7 * weeks)
     }

@@ -127,7 +127,7 @@ public struct Timeliness: Sendable {
     static func monthKeys(from: CalendarDate, to: CalendarDate) -> [String] {
         guard from <= to else { return [] }
         var keys: [String] = []
-        var month = CalendarDate(year: from.year, month: from.month, day: 1) ?? from
+        var month = from.firstOfMonth
         while month <= to {
             keys.append(monthKey(month))
             month = month.adding(months: 1)

@@ -313,7 +313,7 @@ extension AdviceRequest {
         return advice.map { item in
             let ordinal = 1 + seen.count { $0 == item.agency }
             seen.append(item.agency)
-            let key = Self.firstKeys[item.agency]!
+            let key = Self.firstKeys[item.agency, default: "advice:" + item.agency.rawValue]
             return ordinal > 1 ? key + ":" + String(ordinal) : key
         }
     }

@@ -7,6 +7,8 @@
 /// ```
 public enum DefaultAuditTemplate {
     public static let name = "ehc-plan.toml"
+    /// The `id` the text below declares.
+    public static let id = "ehc-plan"
 
     public static let text = """
 # The default quality-assurance checklist for EHC plans, written for ehcdesk.

@@ -112,7 +112,8 @@ enum PlanAuditRows {
             SELECT id, caseId, templateId, auditor, started, finished, grade, score, moderator, moderated,
                 moderatedGrade, moderationNote FROM planAudits\(filter) ORDER BY id
             """, arguments: arguments).map(audit)
-        let indexByID = Dictionary(uniqueKeysWithValues: audits.enumerated().map { ($0.element.id!, $0.offset) })
+        let indexByID = Dictionary(audits.enumerated().compactMap { item in item.element.id.map { ($0, item.offset) } },
+                                   uniquingKeysWith: { first, _ in first })
         let answerRows = try Row.fetchCursor(db, sql: """
             SELECT auditId, questionId, answer, comment FROM planAuditAnswers
             WHERE auditId IN (SELECT id FROM planAudits\(filter)) ORDER BY auditId, position
@@ -141,8 +142,10 @@ enum PlanAuditRows {
         if let moderator: String = row[8], let moderated = try date(row[9]), let moderatedGrade = try grade(row[10]) {
             moderation = .init(moderator: moderator, date: moderated, grade: moderatedGrade, note: row[11])
         }
+        let startedText: String? = row[4]
+        guard let started = try date(startedText) else { throw CaseRows.CorruptValue(value: "no start date") }
         return PlanAudit(
-            id: row[0], caseID: row[1], templateID: row[2], auditor: row[3], started: try date(row[4])!,
+            id: row[0], caseID: row[1], templateID: row[2], auditor: row[3], started: started,
             finished: try date(row[5]), grade: try grade(row[6]), score: row[7], moderation: moderation)
     }
 

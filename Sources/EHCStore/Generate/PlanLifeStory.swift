@@ -54,7 +54,8 @@ extension CaseloadGenerator {
         }
         guard random.chance(percent: 85) else { return }
         let transferYear = schoolYearStart + 1
-        let deadline = CalendarDate(year: transferYear, month: kind == .school ? 2 : 3, day: kind == .school ? 14 : 30)!
+        guard let deadline = CalendarDate(year: transferYear, month: kind == .school ? 2 : 3, day: kind == .school ? 14 : 30)
+        else { return }
         let issued: CalendarDate? = switch random.int(in: 0...99) {
         case ..<70: deadline.adding(days: -random.int(in: 0...75))
         case ..<85: deadline.adding(days: random.int(in: 1...45))

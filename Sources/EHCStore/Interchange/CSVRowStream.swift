@@ -227,24 +227,23 @@ struct CSVRowStream {
 /// Writes rows as RFC 4180 CSV with the CSV library, quoting only where needed.
 ///
 /// ```swift
-/// let text = CSVText.write(header: ["id"], rows: [["EHC-1"]])   // "id\nEHC-1\n"
+/// let text = try CSVText.write(header: ["id"], rows: [["EHC-1"]])   // "id\nEHC-1\n"
 /// ```
 public enum CSVText {
     /// Every cell passes through ``SpreadsheetCell/neutralised(_:)``, so no cell runs as a formula.
-    public static func write(header: [String], rows: [[String]]) -> String {
-        lines([header], neutralising: false) + (rows.isEmpty ? "" : "\n" + lines(rows)) + "\n"
+    public static func write(header: [String], rows: [[String]]) throws -> String {
+        try lines([header], neutralising: false) + (rows.isEmpty ? "" : "\n" + lines(rows)) + "\n"
     }
 
     /// Rows as CSV lines separated by `\n`, with no newline after the last: a file written a chunk
     /// of rows at a time is its header, then `"\n" + lines(chunk)` for each chunk, then `"\n"`,
     /// which is exactly ``write(header:rows:)``.
-    public static func lines(_ rows: [[String]], neutralising: Bool = true) -> String {
+    /// Throws only if the in-memory stream refuses bytes (out of memory).
+    public static func lines(_ rows: [[String]], neutralising: Bool = true) throws -> String {
         let stream = OutputStream.toMemory()
         stream.open()
-        // Writing to memory cannot fail; the library only throws when a stream refuses bytes
-        // (no value from input reaches these `try!`s as a failure).
-        let writer = try! CSVWriter(stream: stream)
-        for row in rows { try! writer.write(row: neutralising ? row.map(SpreadsheetCell.neutralised) : row) }
+        let writer = try CSVWriter(stream: stream)
+        for row in rows { try writer.write(row: neutralising ? row.map(SpreadsheetCell.neutralised) : row) }
         stream.close()
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self)

@@ -11,7 +11,7 @@ import EHCCore
 /// both formats accept and refuse exactly the same facts; problems are placed at `FILE:LINE:COLUMN`.
 ///
 /// ```swift
-/// let files = CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)  // ["cases.csv": "id,…", …]
+/// let files = try CaseCSV.export(cases, calendar: StatutoryCalendar(), today: today)  // ["cases.csv": "id,…", …]
 /// let imported = try CaseCSV.read(folder: "export", casesFile: "export/cases.csv", withSiblings: true)
 /// ```
 public enum CaseCSV {
@@ -62,10 +62,9 @@ public enum CaseCSV {
 
     /// Every file of a folder export by name; `cases.csv` alone is what `export --format csv` prints.
     public static func export(_ cases: [EHCCase], calendar: StatutoryCalendar, today: CalendarDate,
-                              versions: [String: Int] = [:]) -> [String: String] {
+                              versions: [String: Int] = [:]) throws -> [String: String] {
         var files: [String: String] = [:]
-        // Writing to a dictionary cannot fail.
-        try? writeExport(calendar: calendar, today: today, versions: versions, files: Set(fileNames),
+        try writeExport(calendar: calendar, today: today, versions: versions, files: Set(fileNames),
                          chunks: { try $0(cases) }, write: { files[$0, default: ""] += $1 })
         return files
     }
@@ -77,7 +76,7 @@ public enum CaseCSV {
                                    files: Set<String>, chunks: (([EHCCase]) throws -> Void) throws -> Void,
                                    write: (String, String) throws -> Void) throws {
         let tables = [cases, advice, exceptions, reviews, deadlines].filter { files.contains($0.name) }
-        for table in tables { try write(table.name, CSVText.lines([table.columns], neutralising: false)) }
+        for table in tables { try write(table.name, try CSVText.lines([table.columns], neutralising: false)) }
         try withoutActuallyEscaping(write) { write in
             try chunks { chunk in
                 let documents = chunk.map {
@@ -90,7 +89,7 @@ public enum CaseCSV {
                         let id = document["id"]?.string ?? ""
                         return items.map { [id] + row($0, columns: Array(table.columns.dropFirst())) }
                     }
-                    if !rows.isEmpty { try write(table.name, "\n" + CSVText.lines(rows)) }
+                    if !rows.isEmpty { try write(table.name, "\n" + (try CSVText.lines(rows))) }
                 }
             }
         }

@@ -23,6 +23,6 @@ final class ChunkResults<Value: Sendable>: @unchecked Sendable {
     func joined() throws -> [Value] {
         lock.lock()
         defer { lock.unlock() }
-        return try slots.keys.sorted().flatMap { try slots[$0]!.get() }
+        return try slots.sorted { $0.key < $1.key }.flatMap { try $0.value.get() }
     }
 }

@@ -39,7 +39,8 @@ enum Schema {
             // with foreign keys off and checks them at the end, so the drop cascades nowhere): rows are
             // then stored in reference order, and reading every case in order is one scan instead of
             // an index walk with a lookup per row.
-            let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'cases'")!
+            guard let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'cases'")
+            else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the cases table is missing") }
             try db.execute(sql: table.replacingOccurrences(of: "CREATE TABLE cases", with: "CREATE TABLE cases_v5")
                 + " WITHOUT ROWID")
             try db.execute(sql: """

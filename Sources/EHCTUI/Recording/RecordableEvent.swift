@@ -98,40 +98,52 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
     /// checked by ``FormField/check(_:today:)``), and a one-line summary for the audit trail.
     func apply(_ values: [FormValue], to original: EHCCase) throws(FormRefusal) -> (EHCCase, String) {
         var ehcCase = original
-        func date(_ index: Int) -> CalendarDate? { if case .date(let day) = values[index] { day } else { nil } }
-        func text(_ index: Int) -> String { if case .text(let text) = values[index] { text } else { "" } }
+        // The form has checked every value; a value missing all the same refuses the form, never traps.
+        func value(_ index: Int) -> FormValue? { values.indices.contains(index) ? values[index] : nil }
+        func optionalDate(_ index: Int) -> CalendarDate? { if case .date(let day)? = value(index) { day } else { nil } }
+        func date(_ index: Int) throws(FormRefusal) -> CalendarDate {
+            guard let day = optionalDate(index) else { throw FormRefusal(field: index, message: "A date is needed here.") }
+            return day
+        }
+        func text(_ index: Int) -> String { if case .text(let text)? = value(index) { text } else { "" } }
+        func choice<Choice: RawRepresentable>(_ index: Int) throws(FormRefusal) -> Choice where Choice.RawValue == String {
+            guard let chosen = Choice(rawValue: text(index)) else {
+                throw FormRefusal(field: index, message: "\"\(text(index))\" is not one of the choices.")
+            }
+            return chosen
+        }
         switch self {
         case .decisionToAssess:
             let outcome: AssessmentOutcome = text(0) == "assess" ? .assess : .notAssess
-            ehcCase.decisionToAssess = Decision(date: date(1)!, outcome: outcome)
-            return (ehcCase, "decided \(outcome == .assess ? "to assess" : "not to assess") on \(date(1)!)")
+            ehcCase.decisionToAssess = Decision(date: try date(1), outcome: outcome)
+            return (ehcCase, "decided \(outcome == .assess ? "to assess" : "not to assess") on \(try date(1))")
         case .adviceRequested:
-            let agency = Agency(rawValue: text(0))!
-            ehcCase.advice.append(AdviceRequest(agency: agency, requested: date(1)!))
-            return (ehcCase, "advice requested from \(agency.displayName) on \(date(1)!)")
+            let agency = try choice(0) as Agency
+            ehcCase.advice.append(AdviceRequest(agency: agency, requested: try date(1)))
+            return (ehcCase, "advice requested from \(agency.displayName) on \(try date(1))")
         case .adviceReceived, .adviceChased:
-            let agency = Agency(rawValue: text(0))!
+            let agency = try choice(0) as Agency
             guard let index = ehcCase.advice.lastIndex(where: { $0.agency == agency && $0.isOutstanding }) else {
                 throw FormRefusal(field: 0, message: "No advice from \(agency.displayName) is awaited on this case.")
             }
             if self == .adviceReceived {
-                ehcCase.advice[index].markReceived(on: date(1)!)
-                return (ehcCase, "advice received from \(agency.displayName) on \(date(1)!)")
+                ehcCase.advice[index].markReceived(on: try date(1))
+                return (ehcCase, "advice received from \(agency.displayName) on \(try date(1))")
             }
-            ehcCase.advice[index].chased.append(date(1)!)
-            return (ehcCase, "advice chased from \(agency.displayName) on \(date(1)!)")
+            ehcCase.advice[index].chased.append(try date(1))
+            return (ehcCase, "advice chased from \(agency.displayName) on \(try date(1))")
         case .decisionToIssue:
             let outcome: IssueOutcome = text(0) == "issue" ? .issue : .notIssue
-            ehcCase.decisionToIssue = Decision(date: date(1)!, outcome: outcome)
-            return (ehcCase, "decided \(outcome == .issue ? "to issue" : "not to issue") a plan on \(date(1)!)")
+            ehcCase.decisionToIssue = Decision(date: try date(1), outcome: outcome)
+            return (ehcCase, "decided \(outcome == .issue ? "to issue" : "not to issue") a plan on \(try date(1))")
         case .draftPlanIssued:
-            ehcCase.draftPlanIssued = date(0)!
-            return (ehcCase, "draft plan issued on \(date(0)!)")
+            ehcCase.draftPlanIssued = try date(0)
+            return (ehcCase, "draft plan issued on \(try date(0))")
         case .finalPlanIssued:
-            ehcCase.finalPlanIssued = date(0)!
-            return (ehcCase, "final plan issued on \(date(0)!)")
+            ehcCase.finalPlanIssued = try date(0)
+            return (ehcCase, "final plan issued on \(try date(0))")
         case .exception:
-            let ground = ExceptionGround(rawValue: text(0))!
+            let ground = try choice(0) as ExceptionGround
             let against = text(1).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
             guard !against.isEmpty else {
@@ -139,22 +151,22 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             }
             let note = text(4)
             ehcCase.exceptions.append(StatutoryException(
-                ground: ground, appliesTo: against, from: date(2)!, to: date(3), note: note.isEmpty ? nil : note,
-                parentInformed: date(5)))
-            return (ehcCase, "exception (\(ground.rawValue)) from \(date(2)!) against \(against.joined(separator: ", "))")
+                ground: ground, appliesTo: against, from: try date(2), to: optionalDate(3), note: note.isEmpty ? nil : note,
+                parentInformed: optionalDate(5)))
+            return (ehcCase, "exception (\(ground.rawValue)) from \(try date(2)) against \(against.joined(separator: ", "))")
         case .closed:
             guard !text(1).isEmpty else { throw FormRefusal(field: 1, message: "Say why the case is closed.") }
-            ehcCase.closed = Closure(date: date(0)!, reason: text(1))
-            return (ehcCase, "case closed on \(date(0)!): \(text(1))")
+            ehcCase.closed = Closure(date: try date(0), reason: text(1))
+            return (ehcCase, "case closed on \(try date(0)): \(text(1))")
         case .reviewMeeting:
             // A meeting not yet reported or decided is rescheduled (or marked held) rather than doubled.
             if let last = ehcCase.reviews.indices.last, ehcCase.reviews[last].reportSent == nil,
                ehcCase.reviews[last].decisionDate == nil {
-                ehcCase.reviews[last].meetingDate = date(0)!
-                return (ehcCase, "review \(last + 1) meeting moved to \(date(0)!)")
+                ehcCase.reviews[last].meetingDate = try date(0)
+                return (ehcCase, "review \(last + 1) meeting moved to \(try date(0))")
             }
-            ehcCase.reviews.append(Review(meetingDate: date(0)!))
-            return (ehcCase, "review \(ehcCase.reviews.count) meeting on \(date(0)!)")
+            ehcCase.reviews.append(Review(meetingDate: try date(0)))
+            return (ehcCase, "review \(ehcCase.reviews.count) meeting on \(try date(0))")
         case .reviewReportSent, .reviewDecision, .amendmentProposed, .amendedPlanIssued:
             guard let last = ehcCase.reviews.indices.last else {
                 throw FormRefusal(field: nil, message: "Record the review meeting first (m).")
@@ -162,22 +174,22 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             let number = last + 1
             switch self {
             case .reviewReportSent:
-                ehcCase.reviews[last].reportSent = date(0)!
-                return (ehcCase, "review \(number) report sent on \(date(0)!)")
+                ehcCase.reviews[last].reportSent = try date(0)
+                return (ehcCase, "review \(number) report sent on \(try date(0))")
             case .reviewDecision:
-                let decision = ReviewDecision(rawValue: text(0))!
+                let decision = try choice(0) as ReviewDecision
                 ehcCase.reviews[last].decision = decision
-                ehcCase.reviews[last].decisionDate = date(1)!
-                return (ehcCase, "review \(number) decision \(decision.rawValue) notified on \(date(1)!)")
+                ehcCase.reviews[last].decisionDate = try date(1)
+                return (ehcCase, "review \(number) decision \(decision.rawValue) notified on \(try date(1))")
             case .amendmentProposed:
-                ehcCase.reviews[last].amendmentProposed = date(0)!
-                return (ehcCase, "review \(number) amendment notice sent on \(date(0)!)")
+                ehcCase.reviews[last].amendmentProposed = try date(0)
+                return (ehcCase, "review \(number) amendment notice sent on \(try date(0))")
             default:
-                ehcCase.reviews[last].amendedPlanIssued = date(0)!
-                return (ehcCase, "review \(number) amended plan issued on \(date(0)!)")
+                ehcCase.reviews[last].amendedPlanIssued = try date(0)
+                return (ehcCase, "review \(number) amended plan issued on \(try date(0))")
             }
         case .phaseTransfer:
-            let kind = PhaseTransferKind(rawValue: text(0))!
+            let kind = try choice(0) as PhaseTransferKind
             let year = try transferYear(text(1), after: original.requestDate)
             // The amended plan already recorded stays only while it is for the same move.
             let kept = ehcCase.phaseTransfer.flatMap { $0.kind == kind && $0.transferYear == year ? $0.amendedPlanIssued : nil }
@@ -187,8 +199,8 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             guard let transfer = ehcCase.phaseTransfer else {
                 throw FormRefusal(field: nil, message: "Record the phase transfer first (h).")
             }
-            ehcCase.phaseTransfer?.amendedPlanIssued = date(0)!
-            return (ehcCase, "phase transfer plan amended on \(date(0)!) for \(transfer.transferYear)")
+            ehcCase.phaseTransfer?.amendedPlanIssued = try date(0)
+            return (ehcCase, "phase transfer plan amended on \(try date(0)) for \(transfer.transferYear)")
         }
     }
 }

@@ -95,12 +95,12 @@ public struct ReviewsScreen: Sendable, Hashable {
         // transfer cohort by the days left to its deadline, plans not yet amended first.
         lists[.inFlight]?.sort { first, second in
             let (one, two) = (fresh[Int(first)], fresh[Int(second)])
-            return (one.inFlight!.due, one.id) < (two.inFlight!.due, two.id)
+            return (one.inFlight?.due ?? .distantFuture, one.id) < (two.inFlight?.due ?? .distantFuture, two.id)
         }
         lists[.phaseTransfer]?.sort { first, second in
             let (one, two) = (fresh[Int(first)], fresh[Int(second)])
-            return (one.phaseTransfer!.due, one.phaseTransfer!.met == nil ? 0 : 1, one.id)
-                < (two.phaseTransfer!.due, two.phaseTransfer!.met == nil ? 0 : 1, two.id)
+            return (one.phaseTransfer?.due ?? .distantFuture, one.phaseTransfer?.met == nil ? 0 : 1, one.id)
+                < (two.phaseTransfer?.due ?? .distantFuture, two.phaseTransfer?.met == nil ? 0 : 1, two.id)
         }
         positions = lists
         let wanted = reselectID

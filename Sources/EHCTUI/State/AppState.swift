@@ -220,6 +220,6 @@ public enum CaseSortOrder: String, Sendable, Hashable, CaseIterable {
 
     public var next: CaseSortOrder {
         let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
     }
 }

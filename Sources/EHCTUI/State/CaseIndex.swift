@@ -50,7 +50,7 @@ struct CaseIndex: Sendable {
     }
 
     static func bit(of view: TriageView) -> UInt16 {
-        1 << TriageView.allCases.firstIndex(of: view)!
+        1 << (TriageView.allCases.firstIndex(of: view) ?? 0)
     }
 
     /// One flag per case: true when every word occurs in its folded search key (all true for no words).
@@ -138,7 +138,7 @@ struct CaseIndex: Sendable {
     private static func ranks(of values: [String]) -> [Int] {
         let distinct = Set(values).sorted()
         let rankOf = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-        return values.map { rankOf[$0]! }
+        return values.map { rankOf[$0, default: 0] }
     }
 }
 

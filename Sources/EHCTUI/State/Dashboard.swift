@@ -21,13 +21,13 @@ public struct Dashboard: Sendable, Hashable {
 
         /// The twelve months ending with the month of `day` (the default period).
         public static func twelveMonths(endingWith day: CalendarDate) -> Period {
-            let first = CalendarDate(year: day.year, month: day.month, day: 1)!
+            let first = day.firstOfMonth
             return Period(from: first.adding(months: -11), to: first.adding(months: 1).adding(days: -1))
         }
 
         /// The same length of period moved `months` later (earlier when negative).
         public func shifted(byMonths months: Int) -> Period {
-            let lastMonth = CalendarDate(year: to.year, month: to.month, day: 1)!.adding(months: months)
+            let lastMonth = to.firstOfMonth.adding(months: months)
             return Period(from: from.adding(months: months), to: lastMonth.adding(months: 1).adding(days: -1))
         }
 
@@ -61,7 +61,7 @@ public struct Dashboard: Sendable, Hashable {
         /// The next order, for a key that cycles through them.
         public var next: CaseworkerOrder {
             let all = Self.allCases
-            return all[(all.firstIndex(of: self)! + 1) % all.count]
+            return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
         }
     }
 

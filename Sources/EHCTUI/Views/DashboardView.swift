@@ -92,7 +92,7 @@ public enum DashboardView {
             let column = area.column + axisWidth + index * slot
             let value = month.percentWithinExcludingExceptions.map { String(Int($0.rounded())) } ?? "-"
             canvas.write(value, row: pen.row, column: column, maxWidth: slot - 1, role: .muted)
-            let name = Dashboard.monthNames[Int(month.key.suffix(2))! - 1]
+            let name = Dashboard.monthNames[min(11, max(0, (Int(month.key.suffix(2)) ?? 1) - 1))]
             canvas.write(slot > 3 ? name : String(name.prefix(1)), row: pen.row + 1, column: column,
                          maxWidth: slot - 1, role: .muted)
         }
@@ -112,7 +112,7 @@ public enum DashboardView {
             pen.cells([agency.agency.displayName, String(agency.requested), String(agency.returnedWithinSixWeeks),
                        percent(agency.percentWithin), median, String(agency.outstanding)],
                       widths: Array(widths.dropLast()), role: .normal, advance: false, on: &canvas)
-            pen.figure(first + offset, column: pen.area.column + widths.dropLast().reduce(0, +), width: widths.last!,
+            pen.figure(first + offset, column: pen.area.column + widths.dropLast().reduce(0, +), width: widths.last ?? 0,
                        on: &canvas)
             pen.row += 1
         }
