@@ -20,17 +20,41 @@ public struct AuditEntry: Sendable, Hashable {
     public var after: String?
 }
 
-/// Writes and reads the audit trail; the schema's triggers make it append-only.
+/// Writes and reads the audit trail; the schema's triggers make it append-only and every entry is
+/// a link of a hash chain (``AuditChain``), so a change behind ehcdesk's back is found by `verify`.
 enum AuditTrail {
+    /// Records a change of a case's facts; `version` is the case's version after it (nil when deleted).
     static func record(_ db: Database, user: String, caseID: String?, action: String, summary: String,
-                       before: EHCCase?, after: EHCCase?) throws {
+                       before: EHCCase?, after: EHCCase?, version: Int? = nil) throws {
+        try append(db, user: user, caseID: caseID, action: action, summary: summary,
+                   before: before.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
+                   after: after.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
+                   caseVersion: version)
+    }
+
+    /// An entry whose before/after are already JSON (for records other than a case's facts).
+    static func record(_ db: Database, user: String, caseID: String?, action: String, summary: String,
+                       beforeJSON: JSONValue?, afterJSON: JSONValue?) throws {
+        try append(db, user: user, caseID: caseID, action: action, summary: summary,
+                   before: beforeJSON?.serialized(pretty: false), after: afterJSON?.serialized(pretty: false),
+                   caseVersion: nil)
+    }
+
+    /// The one place an entry is written: numbered after the last and linked to its hash.
+    private static func append(_ db: Database, user: String, caseID: String?, action: String, summary: String,
+                               before: String?, after: String?, caseVersion: Int?) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditTrail ORDER BY id DESC LIMIT 1")
+        let id: Int64 = (last?[0] ?? 0) + 1
+        let previous: String = try (last?[1] as String?) ?? AuditChain.genesis(db)
+        let content = AuditChain.Content(id: id, at: timestampNow(), user: user, caseID: caseID, action: action,
+                                         summary: summary, before: before, after: after, caseVersion: caseVersion)
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO auditTrail (at, user, caseId, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO auditTrail (id, at, user, caseId, action, summary, before, after, caseVersion, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
-            timestampNow(), user, caseID, action, summary,
-            before.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
-            after.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
+            id, content.at, user, caseID, action, summary, before, after, caseVersion,
+            AuditChain.hash(previous: previous, content),
         ])
     }
 

@@ -114,14 +114,15 @@ extension CaseStore {
                         try CaseRows.replace(ehcCase, version: stored.version + 1, db)
                         try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
                                               summary: "updated by import of \(source.file)", before: stored.ehcCase,
-                                              after: ehcCase)
+                                              after: ehcCase, version: stored.version + 1)
                         result.updated += 1
                     }
                 } else {
                     // The exported version is kept, so an export of the copy is the export it came from.
                     try CaseRows.insert(ehcCase, version: item.version ?? 1, db)
                     try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
-                                          summary: "imported from \(source.file)", before: nil, after: ehcCase)
+                                          summary: "imported from \(source.file)", before: nil, after: ehcCase,
+                                          version: item.version ?? 1)
                     result.inserted += 1
                 }
                 if !item.audits.isEmpty { try Self.writeAudits(item.audits, from: source.file, by: user, db) }

@@ -23,7 +23,8 @@ struct EHCDesk: ParsableCommand {
         subcommands: [
             OpenCommand.self, InitCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
             CaseCommand.self, OverdueCommand.self, ReportCommand.self, AuditCommand.self, SettingsCommand.self,
-            HistoryCommand.self, EditCommand.self, BackupCommand.self, RestoreCommand.self, BenchCommand.self,
+            HistoryCommand.self, EditCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self,
+            TeamCommand.self, SessionCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 
@@ -58,6 +59,7 @@ struct EHCDesk: ParsableCommand {
         case let error as StoreError: "ehcdesk: \(error)"
         case let problem as FileProblem: "ehcdesk: \(problem); nothing was changed"
         case let problem as AuditTemplateFile.Problem: "ehcdesk: \(problem)"
+        case let problem as TeamFile.Problem: "ehcdesk: \(problem); nothing was changed"
         default: nil
         }
     }

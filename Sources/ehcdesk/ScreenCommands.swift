@@ -17,9 +17,10 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore(.write)
+        let member = try SessionCommand.member(in: store, environment: global.environment)
         try CaseloadScreen.run(store: store, settings: try rules.effective(environment: global.environment),
                                today: try global.resolvedToday(), environment: global.environment,
-                               user: global.actingUser, caseworker: caseworker)
+                               user: global.actingUser, caseworker: caseworker ?? member?.displayName, member: member)
     }
 }
 
@@ -60,13 +61,21 @@ struct DemoCommand: ParsableCommand {
 /// Wires the store and the statutory engine to the interactive screen.
 enum CaseloadScreen {
     static func run(store: CaseStore, settings effective: EffectiveSettings, today: CalendarDate, environment: [String: String],
-                    user: String, caseworker: String?) throws {
+                    user: String, caseworker: String?, member: Member? = nil) throws {
         let logger = Logger(label: "ehcdesk.screen")
         let started = Date()
         let settings = effective.settings
+        // Members of a team share the service account's home: each keeps preferences of their own.
+        var preferencesPath = ScreenPreferencesFile.defaultPath(environment: environment)
+        if let member { preferencesPath = (preferencesPath as NSString).deletingPathExtension + "-\(member.name).toml" }
+        let permissions = try member.map { member in
+            ScreenPermissions(member: member, teamOf: Dictionary(try store.members().map { ($0.displayName, $0.team ?? "") },
+                                                                 uniquingKeysWith: { first, _ in first }),
+                              teamWide: (try TeamFile.load(environment: environment))?.caseworkersRecordOnTeamCases ?? false)
+        }
         let runtime = ScreenRuntime(store: store, settings: settings, today: today, user: user, logger: logger,
-                                    preferencesPath: ScreenPreferencesFile.defaultPath(environment: environment),
-                                    nationalPercent: effective.nationalPercent)
+                                    preferencesPath: preferencesPath, nationalPercent: effective.nationalPercent,
+                                    permissions: permissions)
         let summaries = try runtime.loadSummaries()
         logger.info("loaded \(summaries.count) case summaries in \(milliseconds(since: started)) ms")
         let label = (store.path as NSString).lastPathComponent
@@ -74,6 +83,8 @@ enum CaseloadScreen {
         if let caseworker {
             preferences.caseworker = caseworker
         }
+        // A caseworker's session starts on their own cases (m shows the whole team's).
+        if member?.role == .caseworker && !FileManager.default.fileExists(atPath: preferencesPath) { preferences.mineOnly = true }
         if preferences.caseworker == nil { preferences.mineOnly = false }
         let initial = AppState(caseload: summaries, today: today, databaseLabel: label, preferences: preferences,
                                settings: settings)

@@ -22,11 +22,14 @@ final class ScreenRuntime {
     let preferencesPath: String
     /// The national figure the dashboard draws as a reference line, when configured.
     let nationalPercent: Double?
+    /// In a team session, what the member may change; `nil` for a local user, who owns the file.
+    let permissions: ScreenPermissions?
     /// The store's change mark when the summaries were last read.
     private var seenChanges: ChangeMark?
 
     init(store: CaseStore, settings: Settings, today: CalendarDate, user: String, logger: Logger,
-         preferencesPath: String, nationalPercent: Double? = nil) {
+         preferencesPath: String, nationalPercent: Double? = nil, permissions: ScreenPermissions? = nil) {
+        self.permissions = permissions
         self.store = store
         self.calendar = StatutoryCalendar(settings: settings)
         self.check = ConsistencyCheck(settings: settings)
@@ -67,6 +70,9 @@ final class ScreenRuntime {
             case .loadAudit(let id):
                 return try audit(of: id)
             case let .saveAudit(audit, summary, expectedVersion):
+                if let refused = permissions?.member.refusal(for: .auditPlans) {
+                    return [.audit(.saveFailed(message: "Not saved: \(refused)"))]
+                }
                 do {
                     let saved = try store.save(audit, by: user, summary: summary, expectedVersion: expectedVersion)
                     return [.audit(.saved(version: saved.version))]
@@ -108,6 +114,9 @@ final class ScreenRuntime {
     /// refused with who and when, and the fresh version is shown instead.
     private func save(_ edit: CaseEdit) throws -> [Action] {
         let id = edit.edited.id
+        if let refused = try refusal(toRecordOn: id) {
+            return [.saveRefused(message: "Not saved: \(refused)", fresh: nil, summary: nil)]
+        }
         do {
             try store.update(edit.edited, expectedVersion: edit.expectedVersion, by: user, summary: edit.summary)
         } catch StoreError.staleEdit {
@@ -122,8 +131,18 @@ final class ScreenRuntime {
         return [.saved(SavedChange(summary: fresh.summary, detail: fresh.detail, edit: edit))]
     }
 
+    /// Why this session's member may not record on the case as it is stored, or `nil` when they may.
+    private func refusal(toRecordOn id: String) throws -> String? {
+        guard let permissions, let (stored, _) = try store.fetchCase(id: id) else { return nil }
+        return permissions.member.refusalToRecord(onCaseOf: stored.caseworker, teamOf: { permissions.teamOf[$0] },
+                                                  teamWide: permissions.teamWide)
+    }
+
     /// One change to one advice request, made on the case as stored now and saved like any edit.
     private func changeAdvice(_ change: AdviceChange) throws -> [Action] {
+        if let refused = try refusal(toRecordOn: change.caseID) {
+            return [.saveRefused(message: "Not saved: \(refused)", fresh: nil, summary: nil)]
+        }
         guard let (ehcCase, _) = try store.fetchCase(id: change.caseID) else {
             return [.saveRefused(message: "Not saved: \(change.caseID) no longer exists", fresh: nil, summary: nil)]
         }
@@ -158,4 +177,13 @@ final class ScreenRuntime {
         return [.auditLoaded(AuditSession(template: template, audit: audit, childName: ehcCase.child.fullName, today: today,
                                           storedVersion: version))]
     }
+}
+
+/// What the member of a team session may change from the screen (``Member`` and the role table).
+struct ScreenPermissions {
+    let member: Member
+    /// Each member's team, by display name (the `caseworker` of their cases).
+    let teamOf: [String: String]
+    /// The team lets caseworkers record on all its cases.
+    let teamWide: Bool
 }

@@ -55,17 +55,6 @@ extension CaseStore {
     }
 }
 
-extension AuditTrail {
-    /// An entry whose before/after are already JSON (for records other than a case's facts).
-    static func record(_ db: Database, user: String, caseID: String?, action: String, summary: String,
-                       beforeJSON: JSONValue?, afterJSON: JSONValue?) throws {
-        try db.execute(sql: """
-            INSERT INTO auditTrail (at, user, caseId, action, summary, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [timestampNow(), user, caseID, action, summary,
-                             beforeJSON?.serialized(pretty: false), afterJSON?.serialized(pretty: false)])
-    }
-}
-
 /// Maps plan audits to `planAudits` and `planAuditAnswers` rows, and back.
 enum PlanAuditRows {
     static func write(_ audit: PlanAudit, _ db: Database) throws -> Int64 {

@@ -70,7 +70,62 @@ enum Schema {
             // the version it read (see CaseStore.save(_:by:summary:expectedVersion:)).
             try db.execute(sql: "ALTER TABLE planAudits ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v8: hash-chained audit trail, team members") { db in
+            try sealAuditTrail(db)
+            try createMembers(db)
+        }
         return migrator
+    }
+
+    /// Links every existing entry into the hash chain (the one time entries are written to after
+    /// the fact, with the append-only trigger lifted inside this migration's transaction), then adds
+    /// a sealing entry holding the hash of every case's facts as they are now: cases generated
+    /// before there was a chain are then checked by `verify` like any other.
+    private static func sealAuditTrail(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE auditTrail ADD COLUMN caseVersion INTEGER;
+            ALTER TABLE auditTrail ADD COLUMN hash TEXT;
+            DROP TRIGGER auditTrail_noUpdate;
+            """)
+        var previous = try AuditChain.genesis(db)
+        var links: [(Int64, String)] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, at, user, caseId, action, summary, before, after FROM auditTrail ORDER BY id")
+        while let row = try rows.next() {
+            let content = AuditChain.Content(id: row[0], at: row[1], user: row[2], caseID: row[3], action: row[4],
+                                             summary: row[5], before: row[6], after: row[7], caseVersion: nil)
+            previous = AuditChain.hash(previous: previous, content)
+            links.append((content.id, previous))
+        }
+        for (id, hash) in links {
+            try db.execute(sql: "UPDATE auditTrail SET hash = ? WHERE id = ?", arguments: [hash, id])
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER auditTrail_noUpdate BEFORE UPDATE ON auditTrail
+            BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+            """)
+        guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") ?? 0 > 0 else { return }
+        var hashes: [(String, JSONValue)] = []
+        try CaseStream(db, matching: .all).forEachChunk(of: 512) { chunk in
+            for ehcCase in chunk { hashes.append((ehcCase.id, .string(AuditChain.factsHash(ehcCase)))) }
+        }
+        try AuditTrail.record(db, user: "ehcdesk", caseID: nil, action: "generate",
+                              summary: "audit trail sealed: the cases as they were when the hash chain began",
+                              beforeJSON: nil, afterJSON: .object(hashes))
+    }
+
+    /// The members of a team served over SSH: each signs in with their own key to a forced
+    /// `ehcdesk session NAME`; `displayName` is the name the audit trail and screens give them.
+    private static func createMembers(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE members (
+                name TEXT PRIMARY KEY,
+                displayName TEXT NOT NULL,
+                role TEXT NOT NULL \(vocabulary("role", ["viewer", "auditor", "caseworker", "lead", "admin"])),
+                team TEXT,
+                publicKey TEXT NOT NULL,
+                added TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """)
     }
 
     private static func vocabulary(_ column: String, _ words: [String]) -> String {

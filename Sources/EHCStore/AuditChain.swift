@@ -1,0 +1,160 @@
+import Crypto
+import EHCCore
+import Foundation
+import GRDB
+
+/// The audit trail's hash chain: each entry carries the SHA-256 of its own content and of the
+/// entry before it, so an entry changed or removed with plain `sqlite3` (after dropping the
+/// append-only triggers) no longer fits, and ``CaseStore/verify()`` names the first that does not.
+///
+/// The first entry's "previous" is a hash of the database identity, so a trail cannot be moved
+/// into another caseload unnoticed. The content hashed is a JSON array of every column in a fixed
+/// order, so no two different entries hash the same text.
+///
+/// ```swift
+/// let report = try store.verify()
+/// print(report.description)   // "the audit trail is intact: 3,001 entries …" or the first entry that does not fit
+/// ```
+enum AuditChain {
+    struct Content {
+        var id: Int64
+        var at: String
+        var user: String
+        var caseID: String?
+        var action: String
+        var summary: String
+        var before: String?
+        var after: String?
+        var caseVersion: Int?
+    }
+
+    static func hash(previous: String, _ entry: Content) -> String {
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        let fields: [JSONValue] = [
+            .string(previous), .number(String(entry.id)), .string(entry.at), .string(entry.user), text(entry.caseID),
+            .string(entry.action), .string(entry.summary), text(entry.before), text(entry.after),
+            entry.caseVersion.map { .number(String($0)) } ?? .null,
+        ]
+        return hex(SHA256.hash(data: Data(JSONValue.array(fields).serialized(pretty: false).utf8)))
+    }
+
+    /// The "previous hash" of the first entry: the database's identity, hashed.
+    static func genesis(_ db: Database) throws -> String {
+        let identity = try String.fetchOne(db, sql: "SELECT identity FROM databaseIdentity") ?? ""
+        return hex(SHA256.hash(data: Data(("ehcdesk audit trail of " + identity).utf8)))
+    }
+
+    /// The SHA-256 of a case's facts as the trail stores them, to compare a case with its last entry.
+    static func factsHash(_ facts: String) -> String {
+        hex(SHA256.hash(data: Data(facts.utf8)))
+    }
+
+    static func factsHash(_ ehcCase: EHCCase) -> String {
+        factsHash(JSONValue.object(CaseJSON.facts(of: ehcCase)).serialized(pretty: false))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+    }
+}
+
+/// What `ehcdesk verify` found: the trail checked link by link, then every case against its last entry.
+public struct TrailVerification: Sendable, CustomStringConvertible {
+    public var entries: Int
+    public var cases: Int
+    /// The hash of the last entry: written down (a backup log, a board paper), it pins the whole trail.
+    public var head: String
+    /// The first thing that does not fit, in words; `nil` when everything fits.
+    public var problem: String?
+
+    public var isIntact: Bool { problem == nil }
+
+    public var description: String {
+        if let problem { return problem }
+        return "the audit trail is intact: \(entries.formatted()) \(entries == 1 ? "entry" : "entries"), chain head \(head.prefix(16)); "
+            + "every one of \(cases.formatted()) cases matches its last entry"
+    }
+}
+
+extension CaseStore {
+    /// Checks the hash chain of the whole audit trail, then that every case is as its last entry
+    /// left it (its facts and its version); names the first entry or case that does not fit.
+    public func verify() throws -> TrailVerification {
+        try pool.read { db in
+            var report = TrailVerification(entries: 0, cases: 0, head: "", problem: nil)
+            var previous = try AuditChain.genesis(db)
+            var previousID: Int64 = 0
+            // Each case's last known state: the hash of its facts and its version (nil when deleted).
+            var lastState: [String: (entry: Int64, facts: String?, version: Int?)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, at, user, caseId, action, summary, before, after, caseVersion, hash FROM auditTrail ORDER BY id
+                """)
+            while let row = try rows.next() {
+                let entry = AuditChain.Content(id: row[0], at: row[1], user: row[2], caseID: row[3], action: row[4],
+                                               summary: row[5], before: row[6], after: row[7], caseVersion: row[8])
+                let stored: String? = row[9]
+                let place = Self.describe(entry)
+                if entry.id != previousID + 1 {
+                    report.problem = "entry \((previousID + 1).formatted()) was removed from the audit trail "
+                        + "(the next is \(place))"
+                    return report
+                }
+                guard stored == AuditChain.hash(previous: previous, entry) else {
+                    report.problem = "entry \(place) was changed or removed after it was written"
+                    return report
+                }
+                previous = stored ?? ""
+                previousID = entry.id
+                report.entries += 1
+                Self.follow(entry, into: &lastState)
+            }
+            report.head = previous
+            let cases = try Row.fetchCursor(db, sql: "SELECT id, version FROM cases ORDER BY id")
+            var versions: [String: Int] = [:]
+            while let row = try cases.next() { versions[row[0]] = row[1] }
+            try CaseStream(db, matching: .all).forEachChunk(of: 512) { chunk in
+                for ehcCase in chunk where report.problem == nil {
+                    report.cases += 1
+                    guard let state = lastState[ehcCase.id], let known = state.facts else {
+                        report.problem = "case \(ehcCase.id) is not in the audit trail: it was added outside ehcdesk"
+                        continue
+                    }
+                    if known != AuditChain.factsHash(ehcCase) {
+                        report.problem = "case \(ehcCase.id) was changed outside ehcdesk after entry \(state.entry.formatted())"
+                    } else if let version = state.version, versions[ehcCase.id] != version {
+                        report.problem = "case \(ehcCase.id) has version \(versions[ehcCase.id] ?? 0) but its last entry "
+                            + "(\(state.entry.formatted())) left version \(version): it was changed outside ehcdesk"
+                    }
+                }
+            }
+            if report.problem == nil, let gone = lastState.first(where: { $0.value.facts != nil && versions[$0.key] == nil }) {
+                report.problem = "case \(gone.key) was removed outside ehcdesk after entry \(gone.value.entry.formatted())"
+            }
+            return report
+        }
+    }
+
+    private static func describe(_ entry: AuditChain.Content) -> String {
+        let day = entry.at.prefix(10)
+        return "\(entry.id.formatted()) (\(day)\(entry.caseID.map { ", case \($0)" } ?? ""))"
+    }
+
+    /// What an entry says each case now is.
+    private static func follow(_ entry: AuditChain.Content,
+                               into state: inout [String: (entry: Int64, facts: String?, version: Int?)]) {
+        switch entry.action {
+        case "generate":
+            // A generated batch carries the hash of each case's facts, by reference.
+            guard let after = entry.after, case let .object(members)? = try? JSONValue.parse(Array(after.utf8)) else { return }
+            for (id, value) in members { state[id] = (entry.id, value.string, 1) }
+        case "insert", "update":
+            guard let caseID = entry.caseID else { return }
+            state[caseID] = (entry.id, entry.after.map(AuditChain.factsHash), entry.caseVersion)
+        case "delete":
+            guard let caseID = entry.caseID else { return }
+            state[caseID] = (entry.id, nil, nil)
+        default:
+            return
+        }
+    }
+}
