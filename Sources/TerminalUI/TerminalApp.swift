@@ -69,7 +69,7 @@ public enum TerminalApp {
     }
 
     /// How long a read waits for a key before the screen ticks.
-    static let tickMilliseconds = 2000
+    static let tickMilliseconds = 1000
 
     /// Waits for the next key and maps it through the keymap; a resize becomes `.resize`, no key
     /// within ``tickMilliseconds`` becomes `.tick`.

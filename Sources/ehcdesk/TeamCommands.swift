@@ -127,9 +127,13 @@ struct TeamCommand: ParsableCommand {
         func run() throws {
             let store = try CaseStore.open(path: try TeamCommand.database(global), access: .read)
             let members = try store.members()
+            let widths = [8, 24, 10].enumerated().map { column, least in
+                members.map { [$0.name, $0.displayName, $0.role.rawValue][column].count }.max().map { max($0, least) } ?? least
+            }
             for member in members {
-                HumanText.print([member.name, member.displayName, member.role.rawValue, member.team ?? "-"]
-                    .joined(separator: "\t"))
+                let cells = [member.name, member.displayName, member.role.rawValue]
+                HumanText.print(zip(cells, widths).map { $0.padding(toLength: $1 + 2, withPad: " ", startingAt: 0) }.joined()
+                                + (member.team ?? "-"))
             }
             print("\(members.count) members")
         }
@@ -208,9 +212,15 @@ struct SessionCommand: ParsableCommand {
         guard let member = try store.member(named: name) else {
             throw CommandFailure(description: "ehcdesk: \(name) is not a member of this team; ask your administrator")
         }
+        // The command opens the database itself; a second pool kept open here would pin an old
+        // snapshot of the file for the whole session.
+        try store.close()
         setenv("EHCDESK_DB", team.database, 1)
         setenv("EHCDESK_USER", member.displayName, 1)
         setenv("EHCDESK_SESSION_MEMBER", member.name, 1)
+        // sshd passes no locale unless configured to: names such as Zoë need a UTF-8 one.
+        let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
+        if !locale.uppercased().contains("UTF-8") && !locale.uppercased().contains("UTF8") { setenv("LC_ALL", "C.UTF-8", 1) }
         let typed = environment["SSH_ORIGINAL_COMMAND"] ?? ""
         var arguments = ["open"]
         if !typed.allSatisfy(\.isWhitespace) {

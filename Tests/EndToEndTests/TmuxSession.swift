@@ -221,11 +221,15 @@ let scratchHome: String = {
 /// stdout and stderr; `launcher` (e.g. `setpriv …`) runs it through another program.
 func runEhcdesk(_ arguments: [String], environment: [String: String] = [:],
                 launcher: [String] = []) throws -> (code: Int32, out: String, err: String) {
+    try runProgram(launcher + [ehcdeskBinary()] + arguments, environment: pinnedEnvironment(environment))
+}
+
+/// Runs any program (`command[0]` an absolute path) to completion with exactly `environment`.
+func runProgram(_ command: [String], environment: [String: String]) throws -> (code: Int32, out: String, err: String) {
     let process = Process()
-    let command = launcher + [ehcdeskBinary()] + arguments
-    process.executableURL = URL(fileURLWithPath: command[0])
+    process.executableURL = URL(fileURLWithPath: command.first ?? "/bin/false")
     process.arguments = Array(command.dropFirst())
-    process.environment = pinnedEnvironment(environment)
+    process.environment = environment
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -259,6 +263,7 @@ struct OracleFailure: Error, CustomStringConvertible {
 /// fails the test (with the SQL and sqlite3's message) and throws, so no test reads an empty answer.
 /// `changing` runs it read-write instead: a test that plants a value an older version or another
 /// tool could have stored.
+@discardableResult
 func sqlite(_ file: String, _ sql: String, changing: Bool = false,
             sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String]] {
     let process = Process()
