@@ -71,7 +71,7 @@ public struct TrailVerification: Sendable, CustomStringConvertible {
 
     public var description: String {
         if let problem { return problem }
-        return "the audit trail is intact: \(entries.formatted()) \(entries == 1 ? "entry" : "entries"), chain head \(head.prefix(16)); "
+        return "the audit trail is intact: \(entries.formatted()) \(entries == 1 ? "entry" : "entries"), chain head \(head); "
             + "every one of \(cases.formatted()) cases matches its last entry"
     }
 }
