@@ -62,6 +62,7 @@ struct SafetyCommandTests {
         #expect(history.code == 0)
         #expect(history.out.contains("amir  update: updated by import of \(folder)/changed.csv"))
         #expect(history.out.contains("    caseworker: \"\(columns[5])\" → \"Nia Newworker\""))
+        try expectTrailVerified(database)
     }
 
     @Test("backup makes a 0600 copy while another process writes; restore refuses a newer database without --force")
@@ -91,6 +92,8 @@ struct SafetyCommandTests {
         let forced = try runEhcdesk(["restore", backup, "--force", "--db", database, "--user", "admin"])
         #expect(forced.code == 0, "\(forced.err)")
         #expect(try runEhcdesk(["export", "--db", database] + today).out == (try runEhcdesk(["export", "--db", backup] + today).out))
+        try expectTrailVerified(backup)
+        try expectTrailVerified(database)
     }
 
     @Test("restore from a file that is not a database fails and leaves the database untouched")

@@ -297,3 +297,11 @@ func sqliteValue(_ file: String, _ sql: String, sourceLocation: SourceLocation =
     }
     return rows[0][0]
 }
+
+/// `ehcdesk verify` on a database a scenario has finished with: the audit trail's hash chain holds
+/// and every case is as its last entry left it (issue 15: verify after every scenario that writes).
+func expectTrailVerified(_ database: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let verified = try runEhcdesk(["verify", "--db", database])
+    #expect(verified.code == 0 && verified.out.contains("the audit trail is intact"), "verify: \(verified.err)",
+            sourceLocation: sourceLocation)
+}

@@ -86,6 +86,7 @@ struct TriageJourneyTests {
             let last = try #require(try store.lastChange(of: reference))
             #expect(last.user == "alice")
             #expect(last.summary == "final plan issued on \(Self.today)")
+            try expectTrailVerified(path)
         }
     }
 
@@ -111,6 +112,7 @@ struct TriageJourneyTests {
         let store = try CaseStore.open(path: database.path, access: .write)
         let history = try store.history(of: reference)
         #expect(history.filter { $0.action == "update" }.map(\.user) == ["alice"])
+        try expectTrailVerified(database.path)
     }
 
     @Test("the view and my-cases choice survive a restart")
