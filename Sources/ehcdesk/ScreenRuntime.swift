@@ -26,6 +26,14 @@ final class ScreenRuntime {
     let permissions: ScreenPermissions?
     /// The store's change mark when the summaries were last read.
     private var seenChanges: ChangeMark?
+    /// This screen's presence: its session, the case its detail shows, whom it last showed there
+    /// too, and when it last renewed its mark. Marks are written on a queue of their own, so a
+    /// long write by someone else (an import) never holds up a key.
+    private let session = UUID().uuidString
+    private var openCase: String?
+    private var shownPresence: [String] = []
+    private var lastMark = Date.distantPast
+    private let presenceQueue = DispatchQueue(label: "ehcdesk.presence")
 
     init(store: CaseStore, settings: Settings, today: CalendarDate, user: String, logger: Logger,
          preferencesPath: String, nationalPercent: Double? = nil, permissions: ScreenPermissions? = nil) {
@@ -50,6 +58,7 @@ final class ScreenRuntime {
         do {
             switch effect {
             case .loadDetail(let id):
+                markPresent(on: id)
                 return try detail(of: id).map { [.detailLoaded($0.detail)] } ?? []
             case .save(let edit):
                 return try save(edit)
@@ -57,8 +66,9 @@ final class ScreenRuntime {
                 try ScreenPreferencesFile.save(preferences, path: preferencesPath)
                 return []
             case .checkForChanges:
-                guard try store.changeMark() != seenChanges else { return [] }
-                return [.caseloadChanged(try loadSummaries())]
+                let presence = try presenceChanges()
+                guard try store.changeMark() != seenChanges else { return presence }
+                return [.caseloadChanged(try loadSummaries())] + presence
             case .loadDashboard(let period):
                 let dashboard = Dashboard(cases: try store.mapCases { $0 }, settings: calendar.settings, period: period,
                                           today: today, nationalPercent: nationalPercent, audits: try store.planAudits())
@@ -88,6 +98,8 @@ final class ScreenRuntime {
             case .changeAdvice(let change):
                 return try changeAdvice(change)
             case .quit:
+                markPresent(on: nil)
+                presenceQueue.sync {}   // the goodbye is written before the process ends
                 return []
             }
         } catch {
@@ -102,12 +114,37 @@ final class ScreenRuntime {
     private func detail(of id: String) throws -> (detail: CaseDetail, summary: CaseSummary)? {
         guard let (ehcCase, version) = try store.fetchCase(id: id) else { return nil }
         let deadlines = calendar.deadlines(for: ehcCase, today: today)
-        let detail = CaseDetail(
+        var detail = CaseDetail(
             ehcCase: ehcCase, deadlines: deadlines,
             checks: check.findings(for: ehcCase, today: today), version: version,
             exceptionRulings: calendar.exceptionRulings(for: ehcCase, today: today),
             forecast: BreachForecast.forecast(for: ehcCase, deadlines: deadlines, calendar: calendar, today: today))
+        detail.alsoOpen = try store.othersPresent(on: id, except: session)
+        if id == openCase { shownPresence = detail.alsoOpen }
         return (detail, CaseSummary(ehcCase, calendar: calendar, today: today))
+    }
+
+    /// Marks the case this screen shows (nil: none), in the background.
+    private func markPresent(on caseID: String?) {
+        openCase = caseID
+        lastMark = Date()
+        let (store, session, user) = (store, session, user)
+        let logger = logger
+        presenceQueue.async {
+            do { try store.markPresent(session: session, name: user, caseID: caseID) } catch {
+                logger.warning("presence not marked: \(error)")
+            }
+        }
+    }
+
+    /// On each tick: the mark renewed while the case stays open, and who else has it open now, if that changed.
+    private func presenceChanges() throws -> [Action] {
+        guard let openCase else { return [] }
+        if Date().timeIntervalSince(lastMark) >= Double(CaseStore.freshSeconds) / 3 { markPresent(on: openCase) }
+        let others = try store.othersPresent(on: openCase, except: session)
+        guard others != shownPresence else { return [] }
+        shownPresence = others
+        return [.presenceChanged(caseID: openCase, names: others)]
     }
 
     /// One transaction through the store; a case changed by someone else since it was shown is

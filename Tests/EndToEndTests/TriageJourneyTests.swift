@@ -90,6 +90,27 @@ struct TriageJourneyTests {
         }
     }
 
+    @Test("a case open on another screen says who has it open, and stops saying so when they leave")
+    func presence() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 150, today: Self.today)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let first = try Self.open(database.path, user: "Priya Mensah")
+        let second = try Self.open(database.path, user: "Sam Okafor")
+        for tmux in [first, second] {
+            try tmux.waitFor("150 cases")
+            try tmux.press("1", thenSee: "[1 Overdue")
+        }
+        let reference = try #require(Self.rows(try first.screen()).first?.reference)
+        try first.waitUntil(seconds: 3, "Sam on Priya's screen") { $0.contains("Also open: Sam Okafor") }
+        try second.waitUntil(seconds: 3, "Priya on Sam's screen") { $0.contains("Also open: Priya Mensah") }
+        #expect(try first.screen().contains(reference))
+        // Sam moves to the next case: Priya's detail no longer names him.
+        try second.send("j")
+        try first.waitUntil(seconds: 3, "Sam gone from Priya's screen") { !$0.contains("Also open") && $0.contains(reference) }
+        try second.send("q")
+        try second.waitFor("EXIT=0")
+    }
+
     @Test("two processes saving the same case: the second is refused with who changed it, nothing is lost")
     func conflict() throws {
         let database = try TerminalJourneyTests.generatedDatabase(cases: 150, today: Self.today)

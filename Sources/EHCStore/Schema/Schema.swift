@@ -74,6 +74,18 @@ enum Schema {
             try sealAuditTrail(db)
             try createMembers(db)
         }
+        migrator.registerMigration("v9: presence") { db in
+            // Which case each screen shows (Team/Presence.swift); not a record, never audited.
+            try db.execute(sql: """
+                CREATE TABLE presence (
+                    session TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    caseId TEXT NOT NULL,
+                    seen INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX presence_caseId ON presence(caseId);
+                """)
+        }
         return migrator
     }
 

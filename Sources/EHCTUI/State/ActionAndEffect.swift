@@ -20,6 +20,8 @@ public enum Action: Sendable, Hashable {
     case resize(TerminalSize)
     /// The answer to ``Effect/loadDetail(caseID:)``.
     case detailLoaded(CaseDetail)
+    /// Who else has the case open changed (presence, read as the screen ticks).
+    case presenceChanged(caseID: String, names: [String])
     /// Show one triage view of the caseload.
     case showView(TriageView)
     /// The next list order (urgency, reference, child, caseworker, request date).

@@ -20,6 +20,8 @@ public struct CaseDetail: Sendable, Hashable {
 
     /// Whether an open assessment can still meet its 20-week deadline (`nil` once there is a plan or a refusal).
     public var forecast: BreachForecast?
+    /// The people who have this case open on another screen now.
+    public var alsoOpen: [String] = []
 
     public init(ehcCase: EHCCase, deadlines: [Deadline], checks: [ConsistencyFinding] = [], version: Int = 0,
                 exceptionRulings: [ExceptionRuling] = [], forecast: BreachForecast? = nil) {

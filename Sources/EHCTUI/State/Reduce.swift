@@ -40,6 +40,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let resized = ScreenLayout(size: size)
         keepSelectionVisible(&state, layout: resized)
         state.detailScroll = min(state.detailScroll, maxDetailScroll(state, layout: resized))
+    case let .presenceChanged(caseID, names):
+        if state.detail?.ehcCase.id == caseID { state.detail?.alsoOpen = names }
     case .detailLoaded(let detail):
         // A late answer for a case no longer selected is dropped, never shown against another child.
         guard detail.ehcCase.id == state.selectedCase?.id else { return [] }
@@ -111,7 +113,7 @@ extension Int {
 /// Answers from the runtime, which must not wipe the message a key just caused.
 private func isAnswer(_ action: Action) -> Bool {
     switch action {
-    case .detailLoaded, .saved, .saveRefused, .caseloadChanged, .resize, .reviewsLoaded, .whoOwesLoaded: true
+    case .detailLoaded, .presenceChanged, .saved, .saveRefused, .caseloadChanged, .resize, .reviewsLoaded, .whoOwesLoaded: true
     default: false
     }
 }

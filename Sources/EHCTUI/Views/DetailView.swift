@@ -64,6 +64,10 @@ public enum DetailView {
                          width: width, indent: 0, hanging: 2)
         lines += wrapped("Caseworker \(ehcCase.caseworker) · \(summary.status.displayName)",
                          width: width, indent: 0, hanging: 2)
+        if !detail.alsoOpen.isEmpty {
+            lines += wrapped("Also open: " + detail.alsoOpen.joined(separator: ", "), width: width, indent: 0, hanging: 2)
+                .map { $0.map { Span($0.text, .header) } }
+        }
         lines.append([Span("Timeline", .header)])
         for (index, line) in TimelineBar.lines(for: ehcCase, today: today, width: width).enumerated() {
             lines += wrapped(line, width: width, indent: 2, hanging: 2).map { $0.map { Span($0.text, index == 0 ? .normal : .muted) } }
