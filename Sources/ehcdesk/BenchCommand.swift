@@ -21,6 +21,8 @@ struct BenchCommand: ParsableCommand {
     var folder: String?
     /// Set on the process that measures one size (the command runs one per size).
     @Flag(help: .hidden) var oneSize = false
+    @Option(help: "Measure a team instead: this many screens open at once on each caseload size (e.g. 20).")
+    var sessions: Int = 0
 
     func validate() throws {
         guard CalendarDate(today) != nil else { throw ValidationError("--today \"\(today)\" is not a date YYYY-MM-DD") }
@@ -33,6 +35,12 @@ struct BenchCommand: ParsableCommand {
         let workFolder = folder ?? NSTemporaryDirectory() + "ehcdesk-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
         defer { if folder == nil { try? FileManager.default.removeItem(atPath: workFolder) } }
+        if sessions > 0 {
+            for count in cases {
+                try TeamBench(bench: Bench(cases: count, keys: keys, today: today, folder: workFolder), sessions: sessions).run()
+            }
+            return
+        }
         if oneSize, let size = cases.first {
             var bench = Bench(cases: size, keys: keys, today: today, folder: workFolder)
             return try bench.run()
@@ -60,10 +68,12 @@ struct Bench {
     let keys: Int
     let today: CalendarDate
     let folder: String
+    /// Put before every metric's name (`team20_` when other screens are open too).
+    var prefix = ""
 
     func report(_ metric: String, _ value: Double, _ unit: String) {
         let text = value >= 100 ? String(Int(value.rounded())) : String(format: "%.2f", value)
-        FileHandle.standardOutput.write(Data("\(metric) \(cases) \(text) \(unit)\n".utf8))
+        FileHandle.standardOutput.write(Data("\(prefix)\(metric) \(cases) \(text) \(unit)\n".utf8))
     }
 
     /// Seconds taken by `work`.
@@ -108,7 +118,7 @@ struct Bench {
 
     /// Open to first complete frame (list and loaded detail) at 200×50, then per-keystroke times:
     /// each keystroke is the reducer, every effect it causes (a detail read from the store) and a frame.
-    private func measureScreen(path: String) throws {
+    func measureScreen(path: String) throws {
         var runtime: ScreenRuntime?
         var state: AppState?
         let (_, firstFrame) = try Bench.time {
