@@ -8,8 +8,8 @@ import GRDB
 /// append-only triggers) no longer fits, and ``CaseStore/verify()`` names the first that does not.
 ///
 /// The first entry's "previous" is a hash of the database identity, so a trail cannot be moved
-/// into another caseload unnoticed. The content hashed is a JSON array of every column in a fixed
-/// order, so no two different entries hash the same text.
+/// into another caseload unnoticed. Every column is hashed in a fixed order, each prefixed by its
+/// length, so no two different entries hash the same bytes.
 ///
 /// ```swift
 /// let report = try store.verify()
@@ -29,13 +29,26 @@ enum AuditChain {
     }
 
     static func hash(previous: String, _ entry: Content) -> String {
-        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-        let fields: [JSONValue] = [
-            .string(previous), .number(String(entry.id)), .string(entry.at), .string(entry.user), text(entry.caseID),
-            .string(entry.action), .string(entry.summary), text(entry.before), text(entry.after),
-            entry.caseVersion.map { .number(String($0)) } ?? .null,
-        ]
-        return hex(SHA256.hash(data: Data(JSONValue.array(fields).serialized(pretty: false).utf8)))
+        var hasher = SHA256()
+        // Each field as its length (8 bytes) then its UTF-8 bytes, an absent one as length 2^64-1:
+        // no two different entries give the same bytes, and nothing is escaped or copied.
+        func add(_ text: String?) {
+            var length = (text.map { UInt64($0.utf8.count) } ?? UInt64.max).bigEndian
+            withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+            guard var text else { return }
+            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        add(previous)
+        add(String(entry.id))
+        add(entry.at)
+        add(entry.user)
+        add(entry.caseID)
+        add(entry.action)
+        add(entry.summary)
+        add(entry.before)
+        add(entry.after)
+        add(entry.caseVersion.map(String.init))
+        return hex(hasher.finalize())
     }
 
     /// The "previous hash" of the first entry: the database's identity, hashed.

@@ -204,7 +204,7 @@ struct CSVRowStream {
 
     private static func lineBreaks(in bytes: [UInt8]) -> Int {
         var counter = LineBreaks()
-        for byte in bytes { _ = counter.feed(byte) }
+        for byte in bytes { counter.feed(byte) }
         return counter.finished
     }
 
