@@ -104,6 +104,14 @@ struct TeamOverSSHTests {
         #expect(allowed.code == 0 && allowed.out.contains("within 20 wk"), "\(allowed.err)")
         let noTerminal = try server.ssh(as: "vic")
         #expect(noTerminal.code == 1 && noTerminal.err.contains("no terminal"))
+        // The forced command itself, as sshd runs it: an identity from the environment is refused,
+        // and a name that is not a member fails closed.
+        let session = ["/usr/sbin/runuser", "-u", server.account, "--", server.binary, "session"]
+        let base = ["HOME": server.home, "PATH": "/usr/bin:/bin", "SSH_ORIGINAL_COMMAND": "overdue"]
+        let forged = try runProgram(session + ["vic"], environment: base.merging(["EHCDESK_USER": "Mallory"]) { $1 })
+        #expect(forged.code == 1 && forged.err.contains("EHCDESK_USER cannot be set in a session"), "\(forged.err)")
+        let stranger = try runProgram(session + ["nobody"], environment: base)
+        #expect(stranger.code == 1 && stranger.err.contains("nobody is not a member of this team"), "\(stranger.err)")
         try Self.expectVerified(server, as: "vic")
     }
 
@@ -134,6 +142,8 @@ struct TeamOverSSHTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: keysFile)) == before)
         #expect(try sqlite(server.database, "SELECT name, role, publicKey FROM members ORDER BY name") == members)
 
+        try server.admin(["team", "role", "leo", "lead"])
+        #expect(try server.admin(["team", "list"]).out.split(separator: "\n").contains { $0.hasPrefix("leo ") && $0.contains("lead") })
         try server.admin(["team", "key", "leo", try server.newKey("leo-new")])
         #expect(try server.ssh(as: "leo", "overdue").code == 255, "the old key no longer opens a session")
         #expect(try server.ssh(as: "leo-new", "overdue").code == 0)
