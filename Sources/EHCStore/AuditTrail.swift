@@ -43,7 +43,7 @@ enum AuditTrail {
     /// The one place an entry is written: numbered after the last and linked to its hash.
     private static func append(_ db: Database, user: String, caseID: String?, action: String, summary: String,
                                before: String?, after: String?, caseVersion: Int?) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditTrail ORDER BY id DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM auditTrail ORDER BY id DESC LIMIT 1"))
         let id: Int64 = (last?[0] ?? 0) + 1
         let previous: String = try (last?[1] as String?) ?? AuditChain.genesis(db)
         let content = AuditChain.Content(id: id, at: timestampNow(), user: user, caseID: caseID, action: action,
