@@ -72,7 +72,16 @@ final class TestSSHServer {
            let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
             kill(pid, SIGTERM)
         }
-        _ = try? runProgram(["/usr/sbin/userdel", account], environment: [:])
+        // The account goes with the test: its last session may still be ending, so its processes
+        // are ended first and userdel is tried until it succeeds.
+        for _ in 0..<40 {
+            _ = try? runProgram(["/usr/bin/pkill", "-KILL", "-u", account], environment: [:])
+            if (try? runProgram(["/usr/sbin/userdel", account], environment: [:]))?.code == 0 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        if (try? runProgram(["/usr/bin/getent", "passwd", account], environment: [:]))?.code == 0 {
+            Issue.record("the test account \(account) could not be removed")
+        }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
