@@ -151,7 +151,9 @@ final class ScreenRuntime {
     /// refused with who and when, and the fresh version is shown instead.
     private func save(_ edit: CaseEdit) throws -> [Action] {
         let id = edit.edited.id
-        if let refused = try refusal(toRecordOn: id) {
+        // The case as stored decides whose it is (a look-up only in a team session).
+        if permissions != nil, let (stored, _) = try store.fetchCase(id: id),
+           let refused = refusal(toRecordOnCaseOf: stored.caseworker) {
             return [.saveRefused(message: "Not saved: \(refused)", fresh: nil, summary: nil)]
         }
         do {
@@ -168,20 +170,21 @@ final class ScreenRuntime {
         return [.saved(SavedChange(summary: fresh.summary, detail: fresh.detail, edit: edit))]
     }
 
-    /// Why this session's member may not record on the case as it is stored, or `nil` when they may.
-    private func refusal(toRecordOn id: String) throws -> String? {
-        guard let permissions, let (stored, _) = try store.fetchCase(id: id) else { return nil }
-        return permissions.member.refusalToRecord(onCaseOf: stored.caseworker, teamOf: { permissions.teamOf[$0] },
+    /// Why this session's member may not record on a case of `caseworker`, or `nil` when they may
+    /// (always, outside a team session).
+    private func refusal(toRecordOnCaseOf caseworker: String) -> String? {
+        guard let permissions else { return nil }
+        return permissions.member.refusalToRecord(onCaseOf: caseworker, teamOf: { permissions.teamOf[$0] },
                                                   teamWide: permissions.teamWide)
     }
 
     /// One change to one advice request, made on the case as stored now and saved like any edit.
     private func changeAdvice(_ change: AdviceChange) throws -> [Action] {
-        if let refused = try refusal(toRecordOn: change.caseID) {
-            return [.saveRefused(message: "Not saved: \(refused)", fresh: nil, summary: nil)]
-        }
         guard let (ehcCase, _) = try store.fetchCase(id: change.caseID) else {
             return [.saveRefused(message: "Not saved: \(change.caseID) no longer exists", fresh: nil, summary: nil)]
+        }
+        if let refused = refusal(toRecordOnCaseOf: ehcCase.caseworker) {
+            return [.saveRefused(message: "Not saved: \(refused)", fresh: nil, summary: nil)]
         }
         do {
             return try save(try change.edit(of: ehcCase, check: check, today: today))
@@ -202,6 +205,8 @@ final class ScreenRuntime {
     /// The case's unfinished audit to resume, else a new one on the default template, saved at once
     /// so that quitting half-way loses nothing.
     private func audit(of id: String) throws -> [Action] {
+        // Opening an audit saves it at once, so a member who may not audit is stopped here.
+        if let refused = permissions?.member.refusal(for: .auditPlans) { return [.auditRefused(message: refused)] }
         guard let (ehcCase, _) = try store.fetchCase(id: id) else { return [] }
         let templates = try AuditTemplateLibrary.load(environment: ProcessInfo.processInfo.environment)
         var audit = try store.planAudits(caseID: id).last { $0.finished == nil }

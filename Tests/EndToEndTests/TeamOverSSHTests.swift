@@ -55,6 +55,10 @@ struct TeamOverSSHTests {
         try Self.record(closureOf: other, in: tmux, expecting: "Only a lead or an admin may record on another caseworker's case")
         #expect(try sqliteValue(server.database, "SELECT COUNT(*) FROM auditTrail") == entries)
         #expect(try sqliteValue(server.database, "SELECT closedDate IS NULL FROM cases WHERE id = '\(other)'") == "1")
+        // Opening an audit would save one at once: a caseworker is stopped before it is.
+        try tmux.press("a", thenSee: "Only an auditor or an admin may audit plans")
+        #expect(try sqliteValue(server.database, "SELECT COUNT(*) FROM planAudits") == "0")
+        #expect(try sqliteValue(server.database, "SELECT COUNT(*) FROM auditTrail") == entries)
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")   // ssh ends with the session
         let history = try server.ssh(as: "alice", "history", target)
