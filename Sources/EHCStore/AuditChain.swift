@@ -26,6 +26,9 @@ enum AuditChain {
         var before: String?
         var after: String?
         var caseVersion: Int?
+
+        /// The columns an entry's content is read from, in the order ``init(_:)`` reads them.
+        static let columns = "id, at, user, caseId, action, summary, before, after, caseVersion"
     }
 
     static func hash(previous: String, _ entry: Content) -> String {
@@ -78,6 +81,14 @@ enum AuditChain {
     }
 }
 
+extension AuditChain.Content {
+    /// An entry as read with ``columns`` (first) from the trail.
+    init(_ row: Row) {
+        self.init(id: row[0], at: row[1], user: row[2], caseID: row[3], action: row[4], summary: row[5],
+                  before: row[6], after: row[7], caseVersion: row[8])
+    }
+}
+
 /// What `ehcdesk verify` found: the trail checked link by link, then every case against its last entry.
 public struct TrailVerification: Sendable, CustomStringConvertible {
     public var entries: Int
@@ -106,21 +117,17 @@ extension CaseStore {
             var previousID: Int64 = 0
             // Each case's last known state: the hash of its facts and its version (nil when deleted).
             var lastState: [String: (entry: Int64, facts: String?, version: Int?)] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, at, user, caseId, action, summary, before, after, caseVersion, hash FROM auditTrail ORDER BY id
-                """)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(AuditChain.Content.columns), hash FROM auditTrail ORDER BY id")
             while let row = try rows.next() {
-                let entry = AuditChain.Content(id: row[0], at: row[1], user: row[2], caseID: row[3], action: row[4],
-                                               summary: row[5], before: row[6], after: row[7], caseVersion: row[8])
+                let entry = AuditChain.Content(row)
                 let stored: String? = row[9]
-                let place = Self.describe(entry)
                 if entry.id != previousID + 1 {
                     report.problem = "entry \((previousID + 1).formatted()) was removed from the audit trail "
-                        + "(the next is \(place))"
+                        + "(the next is \(Self.describe(entry)))"
                     return report
                 }
                 guard stored == AuditChain.hash(previous: previous, entry) else {
-                    report.problem = "entry \(place) was changed or removed after it was written"
+                    report.problem = "entry \(Self.describe(entry)) was changed or removed after it was written"
                     return report
                 }
                 previous = stored ?? ""

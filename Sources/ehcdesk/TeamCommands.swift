@@ -11,7 +11,7 @@ struct TeamCommand: ParsableCommand {
         commandName: "team", abstract: "The members of a team served over SSH: init, add, list, remove, role, key.",
         subcommands: [Init.self, Add.self, List.self, Remove.self, ChangeRole.self, ChangeKey.self])
 
-    /// The team database: the one `team init` recorded, else `--db` / the default.
+    /// The team database: the one `team init` recorded in the account's team file.
     static func database(_ global: GlobalOptions) throws -> String {
         if let file = try TeamFile.load(environment: global.environment) { return file.database }
         throw CommandFailure(description: "ehcdesk: this account serves no team yet; run: ehcdesk team init --db PATH")
@@ -44,11 +44,14 @@ struct TeamCommand: ParsableCommand {
         }
     }
 
+    /// Applies `body` to the members as one team change; returns the store it used.
+    @discardableResult
     static func change(_ global: GlobalOptions, summary: String,
-                       _ body: (inout [Member], inout [String: String]) throws -> Void) throws {
+                       _ body: (inout [Member], inout [String: String]) throws -> Void) throws -> CaseStore {
         let store = try CaseStore.open(path: try database(global), access: .write)
         try store.changeTeam(by: global.actingUser, summary: summary, executable: try executable(),
-                             environment: global.environment) { members, keys, _ in try body(&members, &keys) }
+                             environment: global.environment, body)
+        return store
     }
 
     static func existing(_ name: String, in members: [Member]) throws -> Int {
@@ -96,7 +99,7 @@ struct TeamCommand: ParsableCommand {
             guard !shown.isEmpty, shown.count <= 100, !shown.unicodeScalars.contains(where: CaseReference.isControl) else {
                 throw CommandFailure(description: "ehcdesk: the display name must be 1 to 100 characters, no control characters")
             }
-            try TeamCommand.change(global, summary: "added \(name) (\(shown)) as \(role.rawValue)") { members, keys in
+            let store = try TeamCommand.change(global, summary: "added \(name) (\(shown)) as \(role.rawValue)") { members, keys in
                 if members.contains(where: { $0.name == name }) {
                     throw CommandFailure(description: "ehcdesk: \(name) is already a member; nothing was changed "
                                          + "(use team role or team key to change them)")
@@ -108,7 +111,6 @@ struct TeamCommand: ParsableCommand {
                 keys[name] = line
             }
             print("added \(name) (\(shown)) as \(role.rawValue); they connect with: ssh \(ProcessInfo.processInfo.environment["USER"] ?? "ehcdesk")@SERVER")
-            let store = try CaseStore.open(path: try TeamCommand.database(global), access: .read)
             let caseworkers = Set(try store.mapCases { $0.map(\.caseworker) })
             if !caseworkers.contains(shown) {
                 let members = Set(try store.members().map(\.displayName))

@@ -39,7 +39,7 @@ struct TeamStoreTests {
         let folder = TemporaryFolder()
         let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
         let environment = ["HOME": folder.path]
-        try store.changeTeam(by: "admin", summary: "added priya", executable: "/bin/ehcdesk", environment: environment) { members, keys, _ in
+        try store.changeTeam(by: "admin", summary: "added priya", executable: "/bin/ehcdesk", environment: environment) { members, keys in
             members.append(Member(name: "priya", displayName: "Priya", role: .caseworker, team: nil))
             keys["priya"] = Self.ed25519
         }
@@ -50,7 +50,7 @@ struct TeamStoreTests {
         try FileManager.default.removeItem(atPath: keysFile)
         try FileManager.default.createSymbolicLink(atPath: keysFile, withDestinationPath: folder.file("elsewhere"))
         #expect(throws: TeamFile.Problem.self) {
-            try store.changeTeam(by: "admin", summary: "added sam", executable: "/bin/ehcdesk", environment: environment) { members, keys, _ in
+            try store.changeTeam(by: "admin", summary: "added sam", executable: "/bin/ehcdesk", environment: environment) { members, keys in
                 members.append(Member(name: "sam", displayName: "Sam", role: .viewer, team: nil))
                 keys["sam"] = Self.ed25519
             }

@@ -16,12 +16,20 @@ struct TriageJourneyTests {
 
     /// A generated caseload open in the Overdue view; the folder goes when `body` ends.
     static func inOverdueView(cases: Int = 150, _ body: (TmuxSession, String) throws -> Void) throws {
+        try inOverdueView(cases: cases, users: ["alice"]) { screens, path in try body(screens[0], path) }
+    }
+
+    /// The same caseload open in the Overdue view on one screen per user, in the order given.
+    static func inOverdueView(cases: Int = 150, users: [String],
+                              _ body: ([TmuxSession], String) throws -> Void) throws {
         let database = try TerminalJourneyTests.generatedDatabase(cases: cases, today: today)
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
-        let tmux = try open(database.path)
-        try tmux.waitFor("\(cases) cases")
-        try tmux.press("1", thenSee: "[1 Overdue")
-        try body(tmux, database.path)
+        let screens = try users.map { try open(database.path, user: $0) }
+        for tmux in screens {
+            try tmux.waitFor("\(cases) cases")
+            try tmux.press("1", thenSee: "[1 Overdue")
+        }
+        try body(screens, database.path)
     }
 
     /// The list rows on screen: reference and status cell.
@@ -92,48 +100,38 @@ struct TriageJourneyTests {
 
     @Test("a case open on another screen says who has it open, and stops saying so when they leave")
     func presence() throws {
-        let database = try TerminalJourneyTests.generatedDatabase(cases: 150, today: Self.today)
-        defer { try? FileManager.default.removeItem(atPath: database.folder) }
-        let first = try Self.open(database.path, user: "Priya Mensah")
-        let second = try Self.open(database.path, user: "Sam Okafor")
-        for tmux in [first, second] {
-            try tmux.waitFor("150 cases")
-            try tmux.press("1", thenSee: "[1 Overdue")
+        try Self.inOverdueView(users: ["Priya Mensah", "Sam Okafor"]) { screens, _ in
+            let (first, second) = (screens[0], screens[1])
+            let reference = try #require(Self.rows(try first.screen()).first?.reference)
+            try first.waitUntil(seconds: 3, "Sam on Priya's screen") { $0.contains("Also open: Sam Okafor") }
+            try second.waitUntil(seconds: 3, "Priya on Sam's screen") { $0.contains("Also open: Priya Mensah") }
+            #expect(try first.screen().contains(reference))
+            // Sam moves to the next case: Priya's detail no longer names him.
+            try second.send("j")
+            try first.waitUntil(seconds: 3, "Sam gone from Priya's screen") { !$0.contains("Also open") && $0.contains(reference) }
+            try second.send("q")
+            try second.waitFor("EXIT=0")
         }
-        let reference = try #require(Self.rows(try first.screen()).first?.reference)
-        try first.waitUntil(seconds: 3, "Sam on Priya's screen") { $0.contains("Also open: Sam Okafor") }
-        try second.waitUntil(seconds: 3, "Priya on Sam's screen") { $0.contains("Also open: Priya Mensah") }
-        #expect(try first.screen().contains(reference))
-        // Sam moves to the next case: Priya's detail no longer names him.
-        try second.send("j")
-        try first.waitUntil(seconds: 3, "Sam gone from Priya's screen") { !$0.contains("Also open") && $0.contains(reference) }
-        try second.send("q")
-        try second.waitFor("EXIT=0")
     }
 
     @Test("two processes saving the same case: the second is refused with who changed it, nothing is lost")
     func conflict() throws {
-        let database = try TerminalJourneyTests.generatedDatabase(cases: 150, today: Self.today)
-        defer { try? FileManager.default.removeItem(atPath: database.folder) }
-        let first = try Self.open(database.path, user: "alice")
-        let second = try Self.open(database.path, user: "bob")
-        for tmux in [first, second] {
-            try tmux.waitFor("150 cases")
-            try tmux.press("1", thenSee: "[1 Overdue")
+        try Self.inOverdueView(users: ["alice", "bob"]) { screens, path in
+            let (first, second) = (screens[0], screens[1])
+            let reference = try #require(Self.rows(try first.screen()).first?.reference)
+            for tmux in [first, second] {
+                try tmux.waitUntil("its detail") { $0.components(separatedBy: reference).count >= 3 }
+                try tmux.press("e", thenSee: "Record for")
+                try tmux.press("z", thenSee: "Closed on")
+                try tmux.send("Tab", "m", "o", "v", "e", "d")
+            }
+            try first.press("Enter", thenSee: "Saved \(reference)")
+            try second.press("Enter", thenSee: "changed by alice at")
+            let store = try CaseStore.open(path: path, access: .write)
+            let history = try store.history(of: reference)
+            #expect(history.filter { $0.action == "update" }.map(\.user) == ["alice"])
+            try expectTrailVerified(path)
         }
-        let reference = try #require(Self.rows(try first.screen()).first?.reference)
-        for tmux in [first, second] {
-            try tmux.waitUntil("its detail") { $0.components(separatedBy: reference).count >= 3 }
-            try tmux.press("e", thenSee: "Record for")
-            try tmux.press("z", thenSee: "Closed on")
-            try tmux.send("Tab", "m", "o", "v", "e", "d")
-        }
-        try first.press("Enter", thenSee: "Saved \(reference)")
-        try second.press("Enter", thenSee: "changed by alice at")
-        let store = try CaseStore.open(path: database.path, access: .write)
-        let history = try store.history(of: reference)
-        #expect(history.filter { $0.action == "update" }.map(\.user) == ["alice"])
-        try expectTrailVerified(database.path)
     }
 
     @Test("the view and my-cases choice survive a restart")

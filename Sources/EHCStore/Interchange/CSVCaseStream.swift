@@ -36,12 +36,7 @@ public struct CSVCaseStream: ImportSource, Sendable {
         /// The row index (from 0) of the first case row using each reference.
         var firstRow: [String: Int] = [:]
         /// List files not in the cases' order: their rows, by the case row they belong to.
-        var grouped: [String: [Int: [Row]]] = [:]
-    }
-
-    private struct Row: Sendable {
-        var line: Int
-        var cells: [String]
+        var grouped: [String: [Int: [CSVRowStream.Row]]] = [:]
     }
 
     /// `open` gives a file's bytes, or `nil` when it is not there; `withSiblings` reads the list
@@ -85,7 +80,7 @@ public struct CSVCaseStream: ImportSource, Sendable {
         }
         for list in lists {
             guard let blocks = open(list.name) else { continue }
-            var grouped: [Int: [Row]] = [:]
+            var grouped: [Int: [CSVRowStream.Row]] = [:]
             var inOrder = true
             var last = 0
             var unknown: [ImportProblem] = []
@@ -99,7 +94,7 @@ public struct CSVCaseStream: ImportSource, Sendable {
                 }
                 inOrder = inOrder && index >= last
                 last = index
-                grouped[index, default: []].append(Row(line: row.line, cells: row.cells))
+                grouped[index, default: []].append(row)
             }
             guard readable else { continue }
             survey.problems += unknown
@@ -140,13 +135,13 @@ public struct CSVCaseStream: ImportSource, Sendable {
         let table: CaseCSV.Table
         let header: [String]
         var rows: CSVRowStream
-        let grouped: [Int: [Row]]?
+        let grouped: [Int: [CSVRowStream.Row]]?
         var waiting: CSVRowStream.Row?
 
         /// The rows that belong to the case row `index`, in file order; rows for no known case
         /// and rows of the wrong width (reported by the survey) are passed over.
         mutating func rows(for index: Int, firstRow: [String: Int]) -> [CSVRowStream.Row] {
-            if let grouped { return (grouped[index] ?? []).map { CSVRowStream.Row(line: $0.line, cells: $0.cells) } }
+            if let grouped { return grouped[index] ?? [] }
             guard let idColumn = header.firstIndex(of: "case_id") else { return [] }
             var found: [CSVRowStream.Row] = []
             while let row = waiting ?? rows.next() {

@@ -16,7 +16,7 @@ import Foundation
 /// rows.next()?.cells     // ["EHC-1"]
 /// ```
 struct CSVRowStream {
-    struct Row {
+    struct Row: Sendable {
         var line: Int
         var cells: [String]
     }

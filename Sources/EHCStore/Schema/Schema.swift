@@ -101,10 +101,9 @@ enum Schema {
             """)
         var previous = try AuditChain.genesis(db)
         var links: [(Int64, String)] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, at, user, caseId, action, summary, before, after FROM auditTrail ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(AuditChain.Content.columns) FROM auditTrail ORDER BY id")
         while let row = try rows.next() {
-            let content = AuditChain.Content(id: row[0], at: row[1], user: row[2], caseID: row[3], action: row[4],
-                                             summary: row[5], before: row[6], after: row[7], caseVersion: nil)
+            let content = AuditChain.Content(row)
             previous = AuditChain.hash(previous: previous, content)
             links.append((content.id, previous))
         }

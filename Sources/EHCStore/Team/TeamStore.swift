@@ -192,7 +192,7 @@ extension CaseStore {
     /// Applies one change to the members in a transaction that also rewrites `authorized_keys`:
     /// if the file cannot be written, the change is rolled back, so the two never disagree.
     public func changeTeam(by user: String, summary: String, executable: String, environment: [String: String],
-                           _ change: (inout [Member], inout [String: String], Database) throws -> Void) throws {
+                           _ change: (inout [Member], inout [String: String]) throws -> Void) throws {
         try write { db in
             var members = try Self.members(db)
             var keys: [String: String] = [:]
@@ -201,7 +201,7 @@ extension CaseStore {
                 keys[row[0]] = row[1]
                 added[row[0]] = row[2]
             }
-            try change(&members, &keys, db)
+            try change(&members, &keys)
             try db.execute(sql: "DELETE FROM members")
             for member in members {
                 try db.execute(sql: """
