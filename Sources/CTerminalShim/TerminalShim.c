@@ -37,6 +37,11 @@ int ehc_open_terminal(const char *term) {
     return 0;
 }
 
+int ehc_can_move_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 int ehc_open_headless(const char *term, int rows, int columns) {
     headless_output = fopen("/dev/null", "w");
     headless_input = fopen("/dev/null", "r");

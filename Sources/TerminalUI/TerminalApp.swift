@@ -39,6 +39,9 @@ public enum TerminalApp {
             throw TerminalError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) } ?? "")
         }
         defer { ehc_close_terminal() }
+        guard ehc_can_move_cursor() == 1 else {
+            throw TerminalError.cannotDrawOn(term: getenv("TERM").map { String(cString: $0) } ?? "")
+        }
         ehc_install_signal_handlers()
         ehc_configure_input()
         // Wake every couple of seconds without a key, so the screen picks up other processes' changes.
@@ -78,8 +81,29 @@ public enum TerminalApp {
         let kind = ehc_read_key(&value)
         guard kind >= 0 else { return .tick }
         if kind == 1 && value == KEY_RESIZE { return .resize(currentSize()) }
+        if kind == 0 && value == 27 { return readAfterEscape().map { keymap.resolve($0, in: state.keyContext) } }
         guard let key = KeyDecoding.key(value: value, isFunctionKey: kind == 1) else { return nil }
-        return keymap.action(for: key, in: state.keyContext)
+        return keymap.resolve(key, in: state.keyContext)
+    }
+
+    /// What an `ESC` starts: a sequence ncurses did not decode (read whole, then its key or
+    /// nothing), or Escape itself, with a key typed just after it put back.
+    private static func readAfterEscape() -> Key? {
+        timeout(10)
+        defer { timeout(Int32(tickMilliseconds)) }
+        var value: Int32 = 0
+        let kind = ehc_read_key(&value)
+        guard kind >= 0 else { return .escape }
+        guard kind == 0, value == 91 || value == 79 else {
+            if kind == 1 { ungetch(value) } else { unget_wch(wchar_t(value)) }
+            return .escape
+        }
+        var sequence = value == 91 ? "[" : "O"
+        while !EscapeSequence.isComplete(sequence), sequence.unicodeScalars.count < EscapeSequence.maximumLength {
+            guard ehc_read_key(&value) == 0, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            sequence.unicodeScalars.append(scalar)
+        }
+        return EscapeSequence.key(for: sequence)
     }
 
     private static func currentSize() -> TerminalSize {

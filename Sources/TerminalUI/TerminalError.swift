@@ -11,6 +11,8 @@ public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {
     case noUTF8Locale
     /// ncurses knows no terminal description for TERM.
     case cannotOpenTerminal(term: String)
+    /// TERM names a terminal that cannot move its cursor (`dumb`, an editor's shell buffer).
+    case cannotDrawOn(term: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,9 @@ public enum TerminalError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "set LANG, e.g. LANG=C.UTF-8"
         case .cannotOpenTerminal(let term):
             "ehcdesk: cannot open terminal type \"\(term)\"; try TERM=xterm-256color"
+        case .cannotDrawOn(let term):
+            "ehcdesk: the terminal type \"\(term)\" cannot move the cursor, so the screen cannot be drawn; "
+                + "run ehcdesk in a terminal emulator, e.g. with TERM=xterm-256color"
         }
     }
 }

@@ -49,7 +49,8 @@ struct CaseIndexTests {
             let expected: [CaseSummary] = switch order {
             case .urgency: Self.cases.sorted { ($0.urgencyDay, $0.id) < ($1.urgencyDay, $1.id) }
             case .reference: Self.cases.sorted { $0.id < $1.id }
-            case .child: Self.cases.sorted { ($0.childName, $0.id) < ($1.childName, $1.id) }
+            case .familyName: Self.cases.sorted { ($0.familyNameOrder, $0.id) < ($1.familyNameOrder, $1.id) }
+            case .givenName: Self.cases.sorted { (CaseSummary.folded($0.childName), $0.id) < (CaseSummary.folded($1.childName), $1.id) }
             case .caseworker: Self.cases.sorted { ($0.caseworker, $0.id) < ($1.caseworker, $1.id) }
             case .requestDate: Self.cases.sorted { ($0.requestDate, $0.id) < ($1.requestDate, $1.id) }
             }

@@ -45,7 +45,7 @@ struct DashboardReducerTests {
         _ = reduce(&state, .moveDown)
         _ = reduce(&state, .moveDown)
         _ = reduce(&state, .drillDown)
-        #expect(state.keyContext == .list)
+        #expect(state.keyContext == .drillDown)
         // Independently of the dashboard: final plans issued in the twelve whole months before
         // November 2026's end, more than 140 days after the request.
         let from = CalendarDate("2025-12-01")!
@@ -58,9 +58,9 @@ struct DashboardReducerTests {
         #expect(Set(state.caseload.map(\.id)) == late)
         #expect(Set(dashboard.figures[2].caseIDs) == late)
         #expect(Screen.render(state).text.contains("Plans issued over 20 weeks"))
-        _ = reduce(&state, .endDrillDown)
+        _ = reduce(&state, .back)
         #expect(state.keyContext == .dashboard)
-        _ = reduce(&state, .closeDashboard)
+        _ = reduce(&state, .back)
         #expect(state.keyContext == .list)
         #expect(state.dashboard == nil)
     }

@@ -22,15 +22,17 @@ struct KeymapTests {
     func jumpKeys(key: Key, action: Action) { #expect(Keymap.standard.action(for: key, in: .list) == action) }
 
     @Test("any key closes help, q included")
-    func anyKeyClosesHelp() { #expect(Keymap.standard.action(for: .character("q"), in: .help) == .closeHelp) }
+    func anyKeyClosesHelp() { #expect(Keymap.standard.action(for: .character("q"), in: .help) == .back) }
 
-    @Test("Esc in the list only leaves a dashboard drill-down; without one it changes nothing")
+    @Test("Esc on the case list, the bottom of the stack, changes nothing but says how to quit")
     func escapeInList() {
-        #expect(Keymap.standard.action(for: .escape, in: .list) == .endDrillDown)
+        #expect(Keymap.standard.action(for: .escape, in: .list) == .back)
         var state = Fixtures.loadedState()
-        let before = Screen.render(state).text
-        #expect(reduce(&state, .endDrillDown).isEmpty)
-        #expect(Screen.render(state).text == before)
+        let before = Screen.render(state).text.split(separator: "\n").dropLast()
+        #expect(reduce(&state, .back).isEmpty)
+        #expect(state.stack == [.caseList])
+        #expect(state.message == "This is the case list; q quits")
+        #expect(Screen.render(state).text.split(separator: "\n").dropLast() == before)
     }
 
     @Test("help lists every binding of the screen it was opened from, with its label and keys",
@@ -56,7 +58,33 @@ struct KeymapTests {
     @Test("the footer hints come from the table for the focused pane")
     func footer() {
         let hints = Keymap.standard.footerHints(in: .detail)
-        #expect(hints.contains("Esc back to list"))
+        #expect(hints.contains("Esc back"))
         #expect(!Keymap.standard.footerHints(in: .list).contains("Esc"))
+    }
+
+    @Test("the footer shows a screen's actions before movement, and ? help at every width",
+          arguments: [KeyContext.list, .detail, .drillDown, .dashboard, .reviews, .whoOwes, .audit], [40, 60, 80, 200])
+    func footerActionsFirst(context: KeyContext, width: Int) {
+        let hints = Keymap.standard.footerHints(in: context, width: width)
+        #expect(CellWidth.of(hints) <= width)
+        #expect(hints.hasSuffix("? help"))
+        let shown = Keymap.standard.bindings(in: context).filter(\.inFooter)
+        let firstMovement = shown.firstIndex(where: \.isMovement).map { shown[$0] }
+        let firstAction = shown.first { !$0.isMovement && $0.action != .showHelp }
+        if let firstAction, let firstKey = firstAction.keys.first, width >= 40 {
+            #expect(hints.hasPrefix(firstKey.label + " " + firstAction.label))
+        }
+        if let firstMovement, let key = firstMovement.keys.first, let action = firstAction?.keys.first,
+           let movementAt = hints.range(of: " " + key.label + " " + firstMovement.label + "  ") {
+            #expect(hints.range(of: action.label)!.lowerBound < movementAt.lowerBound)
+        }
+    }
+
+    @Test("the case list's footer offers e, d, r, w and q at 200 columns, where movement used to crowd them out")
+    func footerOffersActions() {
+        let hints = Keymap.standard.footerHints(in: .list, width: 200)
+        for hint in ["e record event", "d dashboard", "r reviews", "w who owes what", "q quit", "? help"] {
+            #expect(hints.contains(hint))
+        }
     }
 }

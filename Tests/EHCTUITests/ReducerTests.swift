@@ -66,7 +66,7 @@ struct ReducerTests {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .openDetail)
         #expect(state.focus == .detail)
-        _ = reduce(&state, .backToList)
+        _ = reduce(&state, .back)
         #expect(state.focus == .list)
     }
 
@@ -103,7 +103,7 @@ struct ReducerTests {
         var state = Fixtures.loadedState()
         _ = reduce(&state, .showHelp)
         #expect(state.keyContext == .help)
-        _ = reduce(&state, .closeHelp)
+        _ = reduce(&state, .back)
         #expect(state.keyContext == .list)
     }
 

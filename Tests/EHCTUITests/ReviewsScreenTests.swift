@@ -16,8 +16,8 @@ struct ReviewsScreenTests {
         #expect(reduce(&state, .openReviews) == [.loadReviews])
         #expect(state.keyContext == .reviews)
         #expect(state.reviews?.rows == nil)
-        #expect(Keymap.standard.action(for: .escape, in: .reviews) == .closeReviews)
-        _ = reduce(&state, .closeReviews)
+        #expect(Keymap.standard.action(for: .escape, in: .reviews) == .back)
+        _ = reduce(&state, .back)
         #expect(state.reviews == nil)
         #expect(state.keyContext == .list)
     }
@@ -80,7 +80,7 @@ struct ReviewsScreenTests {
     @Test("Enter widens the list to All open when the case is not in the current view")
     func openCaseOutsideView() {
         var state = ReviewsFixtures.openState()
-        _ = reduce(&state, .closeReviews)
+        _ = reduce(&state, .back)
         _ = reduce(&state, .showView(.closed))
         _ = reduce(&state, .openReviews)
         _ = reduce(&state, .reviewsLoaded(ReviewsFixtures.rows))

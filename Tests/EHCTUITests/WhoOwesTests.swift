@@ -53,8 +53,8 @@ struct WhoOwesReducerTests {
         #expect(Keymap.standard.action(for: .character("w"), in: state.keyContext) == .openWhoOwes)
         #expect(reduce(&state, .openWhoOwes) == [.loadWhoOwes])
         #expect(state.keyContext == .whoOwes)
-        #expect(Keymap.standard.action(for: .escape, in: state.keyContext) == .closeWhoOwes)
-        _ = reduce(&state, .closeWhoOwes)
+        #expect(Keymap.standard.action(for: .escape, in: state.keyContext) == .back)
+        _ = reduce(&state, .back)
         #expect(state.whoOwes == nil)
         #expect(state.keyContext == .list)
     }
@@ -125,15 +125,17 @@ struct WhoOwesReducerTests {
         #expect(reduce(&state, .caseloadChanged(Fixtures.caseload())).last == .loadWhoOwes)
     }
 
-    @Test("Enter opens the selected request's case on the list with its detail")
+    @Test("Enter opens the selected request's case with its detail over the screen; Esc goes back to it, read afresh")
     func openCase() {
         var state = OwedFixtures.openState()
         _ = reduce(&state, .moveToLast)
         let effects = reduce(&state, .openOwedCase)
-        #expect(state.whoOwes == nil)
+        #expect(state.top == .caseDetail)
         #expect(state.selectedCase?.id == "EHC-2025-00003")
         #expect(state.focus == .detail)
         #expect(effects.contains(.loadDetail(caseID: "EHC-2025-00003")))
+        #expect(reduce(&state, .back) == [.loadWhoOwes])
+        #expect(state.keyContext == .whoOwes)
     }
 
     @Test("page down keeps the selection on screen on a long list")

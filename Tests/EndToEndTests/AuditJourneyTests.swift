@@ -23,7 +23,7 @@ struct AuditJourneyTests {
         }
         try tmux!.press("4", thenSee: "24/24")
         try tmux!.press("f", thenSee: "Grade: Outstanding (score 100 %)")
-        try tmux!.send("q")
+        try tmux!.send("Escape")
         try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
 
         // A second case: five answers, then close the audit and quit ehcdesk.
@@ -32,7 +32,7 @@ struct AuditJourneyTests {
         for answered in 1...5 {
             try tmux!.press(answered == 3 ? "n" : "y", thenSee: "\(answered)/24")
         }
-        try tmux!.send("q")
+        try tmux!.send("Escape")
         try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
         try tmux!.send("q")
         try tmux!.waitFor("EXIT=0")
@@ -44,7 +44,7 @@ struct AuditJourneyTests {
         let resumed = try reopened.press("a", thenSee: "5/24")
         #expect(resumed.contains("▸ A2"), "resumes at the first unanswered question")
         #expect(resumed.contains("NO"), "the earlier answers are there")
-        try reopened.send("q")
+        try reopened.send("Escape")
         try reopened.send("q")
         try reopened.waitFor("EXIT=0")
 
@@ -100,10 +100,10 @@ struct AuditJourneyTests {
         #expect(refused.contains("s saves them again"))
         #expect(try sqlite(database.path, "SELECT answer FROM planAuditAnswers") == [["yes"]])
         // Closing asks first, because an answer is only on the screen.
-        try second.press("q", thenSee: "Some answers are not saved")
-        try second.send("q")
+        try second.press("Escape", thenSee: "Some answers are not saved")
+        try second.send("Escape")
         try second.waitUntil("the case list again") { !$0.contains("Audit ·") }
-        try first.send("q")
+        try first.send("Escape")
         try first.waitUntil("the case list again") { !$0.contains("Audit ·") }
     }
 }

@@ -30,7 +30,9 @@ struct DashboardJourneyTests {
         }
         #expect(list.contains("\(expected.count) cases"))
         try tmux.press("Escape", thenSee: "Timeliness of new EHC plans")
-        try tmux.send("q")
+        // Away from the case list, q asks first.
+        try tmux.press("q", thenSee: "Quit ehcdesk?")
+        try tmux.send("y")
         try tmux.waitFor("EXIT=0")
     }
 }

@@ -50,7 +50,9 @@ struct WhoOwesJourneyTests {
         #expect(try sqlite(database.path, """
             SELECT action, summary FROM auditTrail WHERE caseId = '\(reference)' ORDER BY id DESC LIMIT 1
             """) == [["update", "advice received from Educational psychology on \(Self.today)"]])
-        try tmux.send("q")
+        // Away from the case list, q asks first.
+        try tmux.press("q", thenSee: "Quit ehcdesk?")
+        try tmux.send("y")
         try tmux.waitFor("EXIT=0")
     }
 
@@ -80,7 +82,9 @@ struct WhoOwesJourneyTests {
             WHERE caseId = '\(reference)' AND agency = 'educationalPsychology'
             """) == [[Self.today, "returned", "no outcomes", Self.today]])
         #expect(Self.owedOnScreen(try tmux.screen(), agency: "Educational psychology") == owed)
-        try tmux.send("q")
+        // Away from the case list, q asks first.
+        try tmux.press("q", thenSee: "Quit ehcdesk?")
+        try tmux.send("y")
         try tmux.waitFor("EXIT=0")
     }
 }

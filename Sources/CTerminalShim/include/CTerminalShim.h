@@ -36,6 +36,8 @@ void ehc_move_cursor(int row, int column);
 void ehc_flush(void);
 /// wget_wch: returns 0 for a character, 1 for a function key (KEY_*), -1 for none.
 int ehc_read_key(int *value);
+/// 1 when the open terminal can move its cursor (TERM=dumb cannot: the screen would stay blank).
+int ehc_can_move_cursor(void);
 /// The text of one cell (up to `capacity` wide characters) and its EHC_* flags, for headless tests.
 int ehc_read_cell(int row, int column, wchar_t *text, int capacity, int *flags);
 /// Restores the terminal on SIGINT, SIGTERM, SIGHUP (then dies of the signal) and before crash

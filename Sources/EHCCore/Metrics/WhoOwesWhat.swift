@@ -17,6 +17,7 @@ public struct WhoOwesWhat: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
         public var caseID: String
         public var childName: String
+        public var familyName: String
         public var caseworker: String
         /// Its index in the case's `advice` list.
         public var position: Int
@@ -50,8 +51,8 @@ public struct WhoOwesWhat: Sendable, Hashable {
             for (position, item) in ehcCase.advice.enumerated() where item.isOutstanding {
                 guard let deadline = deadlines.first(where: { $0.key == keys[position] }) else { continue }
                 byAgency[item.agency, default: []].append(Item(
-                    caseID: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
-                    position: position, advice: item, deadline: deadline,
+                    caseID: ehcCase.id, childName: ehcCase.child.fullName, familyName: ehcCase.child.familyName,
+                    caseworker: ehcCase.caseworker, position: position, advice: item, deadline: deadline,
                     daysOutstanding: item.requested.days(until: today)))
             }
         }

@@ -27,6 +27,8 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
 
     public var id: String
     public var childName: String
+    /// "Family, Given" folded: how UK case files are ordered (``childName`` puts the given name first).
+    public var familyNameOrder: String
     public var caseworker: String
     public var setting: String?
     public var requestDate: CalendarDate
@@ -41,9 +43,13 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     public let searchKey: String
 
     public init(id: String, childName: String, caseworker: String, setting: String?, requestDate: CalendarDate,
-                status: CaseStatus, nextDeadline: Deadline?, stage: Stage = [], isAtRisk: Bool = false) {
+                status: CaseStatus, nextDeadline: Deadline?, stage: Stage = [], isAtRisk: Bool = false,
+                familyName: String? = nil) {
         self.id = id
         self.childName = childName
+        // Without the family name given, the last word of the name stands for it.
+        self.familyNameOrder = Self.familyNameOrder(
+            childName: childName, familyName: familyName ?? childName.split(separator: " ").last.map(String.init) ?? childName)
         self.caseworker = caseworker
         self.setting = setting
         self.requestDate = requestDate
@@ -70,7 +76,13 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
             id: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
             setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
             nextDeadline: next, stage: stage,
-            isAtRisk: isAtRisk)
+            isAtRisk: isAtRisk, familyName: ehcCase.child.familyName)
+    }
+
+    /// "family, given" folded, for sorting by family name: `Mensah-Clarke, Ama` → `mensahclarke, ama`.
+    public static func familyNameOrder(childName: String, familyName: String) -> String {
+        let given = childName.hasSuffix(familyName) ? String(childName.dropLast(familyName.count)) : childName
+        return folded(familyName + ", " + given.trimmingCharacters(in: .whitespaces))
     }
 
     /// Whole weeks since the request on `today`.
@@ -83,27 +95,41 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         words.allSatisfy { searchKey.contains($0) }
     }
 
-    /// The fields folded (``folded(_:)``) and joined by newlines, written into one buffer:
-    /// ASCII fields (the reference, most names and caseworkers) are lowercased byte by byte and
-    /// only the others go through Foundation.
-    static func searchKey(of fields: [String]) -> String {
+    /// The fields folded (``folded(_:)``) without their spaces, joined by newlines, written into
+    /// one buffer: ASCII fields (the reference, most names and caseworkers) are lowercased byte by
+    /// byte and only the others go through Foundation. Without spaces, a query typed without them
+    /// (`mensahclarke`, `annmarie`) finds the name written with them, and a query's words still
+    /// each find their part.
+    public static func searchKey(of fields: [String]) -> String {
+        folding(fields, keepingSpaces: false)
+    }
+
+    /// Lowercase, without diacritics, apostrophes or hyphens: the one folding of names and
+    /// queries alike, so `oneill` finds O'Neill and `mensah-clarke` finds Mensah‑Clarke.
+    public static func folded(_ text: String) -> String {
+        folding([text], keepingSpaces: true)
+    }
+
+    /// Characters a caseworker types or leaves out at will: apostrophes, hyphens and dashes.
+    private static let ignored: Set<Character> = ["'", "’", "‘", "`", "-", "‐", "‑", "–", "—"]
+
+    private static func folding(_ fields: [String], keepingSpaces: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: "\n")) }
             if field.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in field.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+                for byte in field.utf8 {
+                    if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "`")
+                        || (byte == UInt8(ascii: " ") && !keepingSpaces) { continue }
+                    bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                }
             } else {
-                bytes.append(contentsOf: foldedByFoundation(field).utf8)
+                let folded = foldedByFoundation(field).filter { !ignored.contains($0) && (keepingSpaces || $0 != " ") }
+                bytes.append(contentsOf: folded.utf8)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Lowercase without diacritics: the one folding of names and queries alike (ASCII text,
-    /// most names and every reference, folds to plain lowercase without Foundation).
-    public static func folded(_ text: String) -> String {
-        searchKey(of: [text])
     }
 
     private static func foldedByFoundation(_ text: String) -> String {

@@ -15,6 +15,7 @@
 public struct PlanReviewRow: Sendable, Hashable, Identifiable {
     public var id: String
     public var childName: String
+    public var familyName: String
     /// Whole years on `today`.
     public var age: Int
     public var caseworker: String
@@ -66,6 +67,7 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
         guard calendar.status(of: ehcCase) == .planIssued else { return nil }
         id = ehcCase.id
         childName = ehcCase.child.fullName
+        familyName = ehcCase.child.familyName
         age = ehcCase.child.age(on: today)
         caseworker = ehcCase.caseworker
         self.today = today

@@ -34,7 +34,11 @@ public enum Key: Sendable, Hashable {
 /// Where a key is read: the focused pane, the filter or a form being typed, a menu, or the help
 /// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case list, detail, filter, eventMenu, form, dashboard, reviews, audit, auditComment, whoOwes, returnNote, help
+    case list, detail, drillDown, filter, eventMenu, form, dashboard, reviews, audit, auditComment, whoOwes, returnNote,
+         confirmQuit, messages, help
+
+    /// Overlays that any key with no binding of its own closes.
+    public var closesOnAnyKey: Bool { self == .help || self == .confirmQuit || self == .messages }
 
     /// Contexts where a printable key with no binding is typed as text.
     public var takesText: Bool { self == .filter || self == .form || self == .auditComment || self == .returnNote }
@@ -44,6 +48,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .list: "case list"
         case .detail: "case detail"
+        case .drillDown: "cases behind a figure"
         case .filter: "filter"
         case .eventMenu: "record an event"
         case .form: "event form"
@@ -53,6 +58,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .auditComment: "audit comment"
         case .whoOwes: "who owes what"
         case .returnNote: "return for more detail"
+        case .confirmQuit: "quit?"
+        case .messages: "messages"
         case .help: "help"
         }
     }

@@ -43,14 +43,21 @@ public struct Keymap: Sendable, Hashable {
         self.bindings = bindings
     }
 
-    /// The action bound to `key` in `context`. In help, any unbound key closes help; in the filter
-    /// and forms, an unbound printable key is typed.
+    /// The action bound to `key` in `context`, `nil` when it has none there. In help and other
+    /// overlays that close on any key, an unbound key closes them; in the filter and forms, an
+    /// unbound printable key is typed.
     public func action(for key: Key, in context: KeyContext) -> Action? {
         for binding in bindings where binding.contexts.contains(context) && binding.keys.contains(key) {
             return binding.action
         }
         if context.takesText, case .character(let character) = key { return .type(character) }
-        return context == .help ? .closeHelp : nil
+        return context.closesOnAnyKey ? .back : nil
+    }
+
+    /// What `key` does in `context`: its action, or ``Action/unbound(_:)`` so the screen can say
+    /// the key has no meaning there rather than swallow it.
+    public func resolve(_ key: Key, in context: KeyContext) -> Action {
+        action(for: key, in: context) ?? .unbound(key)
     }
 
     /// The bindings active in `context`, in table order.
@@ -58,11 +65,30 @@ public struct Keymap: Sendable, Hashable {
         bindings.filter { $0.contexts.contains(context) }
     }
 
-    /// The footer line for `context`: "j down  k up  … q quit".
-    public func footerHints(in context: KeyContext) -> String {
-        bindings(in: context).filter(\.inFooter).compactMap { binding in
-            binding.keys.first.map { $0.label + " " + binding.label }
-        }.joined(separator: "  ")
+    /// The footer line for `context` within `width` cells: the screen's actions first in table
+    /// order, movement last, as many as fit, and `? help` always (last) where help is bound.
+    ///
+    /// ```swift
+    /// Keymap.standard.footerHints(in: .reviews, width: 80)   // "Enter open the case  / filter  … ? help"
+    /// ```
+    public func footerHints(in context: KeyContext, width: Int = .max) -> String {
+        let shown = bindings(in: context).filter(\.inFooter)
+        let help = shown.first { $0.action == .showHelp }
+        let ordered = shown.filter { !$0.isMovement && $0 != help } + shown.filter { $0.isMovement && $0 != help }
+        let helpHint = help.flatMap(Self.hint)
+        var budget = width - (helpHint.map { CellWidth.of($0) + 2 } ?? 0)
+        var hints: [String] = []
+        for hint in ordered.compactMap(Self.hint) {
+            let cost = CellWidth.of(hint) + (hints.isEmpty ? 0 : 2)
+            guard cost <= budget else { break }
+            hints.append(hint)
+            budget -= cost
+        }
+        return (hints + [helpHint].compactMap { $0 }).joined(separator: "  ")
+    }
+
+    private static func hint(_ binding: KeyBinding) -> String? {
+        binding.keys.first.map { $0.label + " " + binding.label }
     }
 
     /// Every key bound to two different actions within one context (empty when the table is sound).
@@ -80,36 +106,77 @@ public struct Keymap: Sendable, Hashable {
         return result
     }
 
-    /// The keys of ehcdesk: vim keys and arrows (and Emacs' C-n/C-p) both work.
+    /// The keys of ehcdesk: vim keys and arrows (and Emacs' C-n/C-p) both work, and every list
+    /// screen answers the same keys for moving, filtering, mine/team and sorting.
     public static let standard = Keymap(bindings: [
-        KeyBinding(id: "moveDown", keys: [.character("j"), .down, .control("n")], action: .moveDown,
-                   label: "down", contexts: [.list, .detail, .dashboard, .reviews, .whoOwes], inFooter: true),
-        KeyBinding(id: "moveUp", keys: [.character("k"), .up, .control("p")], action: .moveUp,
-                   label: "up", contexts: [.list, .detail, .dashboard, .reviews, .whoOwes], inFooter: true),
-        KeyBinding(id: "pageDown", keys: [.pageDown], action: .pageDown,
-                   label: "page down", contexts: [.list, .detail, .reviews, .whoOwes], inFooter: false),
-        KeyBinding(id: "pageUp", keys: [.pageUp], action: .pageUp,
-                   label: "page up", contexts: [.list, .detail, .reviews, .whoOwes], inFooter: false),
-        KeyBinding(id: "moveToFirst", keys: [.character("g"), .home], action: .moveToFirst,
-                   label: "top", contexts: [.list, .detail, .reviews, .whoOwes], inFooter: true),
-        KeyBinding(id: "moveToLast", keys: [.character("G"), .end], action: .moveToLast,
-                   label: "end", contexts: [.list, .detail, .reviews, .whoOwes], inFooter: true),
         KeyBinding(id: "openDetail", keys: [.enter], action: .openDetail,
-                   label: "detail", contexts: [.list], inFooter: true),
+                   label: "detail", contexts: [.list, .drillDown], inFooter: true),
+        KeyBinding(id: "record", keys: [.character("e")], action: .startRecording,
+                   label: "record event", contexts: caseScreens, inFooter: true),
+        KeyBinding(id: "drillDown", keys: [.enter], action: .drillDown,
+                   label: "cases behind it", contexts: [.dashboard], inFooter: true),
+        KeyBinding(id: "earlierPeriod", keys: [.character("["), .character("h")], action: .shiftDashboardPeriod(months: -1),
+                   label: "month earlier", contexts: [.dashboard], inFooter: true),
+        KeyBinding(id: "laterPeriod", keys: [.character("]"), .character("l")], action: .shiftDashboardPeriod(months: 1),
+                   label: "month later", contexts: [.dashboard], inFooter: true),
+        KeyBinding(id: "auditSummary", keys: [.character("A")], action: .toggleAuditSummary,
+                   label: "audit summary", contexts: [.dashboard], inFooter: true),
+        KeyBinding(id: "caseworkerOrder", keys: [.character("s")], action: .nextCaseworkerOrder,
+                   label: "sort caseworkers", contexts: [.dashboard], inFooter: true),
+        KeyBinding(id: "openReviewedCase", keys: [.enter], action: .openReviewedCase,
+                   label: "open the case", contexts: [.reviews], inFooter: true),
+        KeyBinding(id: "markAdviceReceived", keys: [.character("v")], action: .markAdviceReceived,
+                   label: "received today", contexts: [.whoOwes], inFooter: true),
+        KeyBinding(id: "chaseAdvice", keys: [.character("c")], action: .chaseAdvice,
+                   label: "chased today", contexts: [.whoOwes], inFooter: true),
+        KeyBinding(id: "returnAdvice", keys: [.character("x")], action: .startReturnNote,
+                   label: "returned for more detail", contexts: [.whoOwes], inFooter: true),
+        KeyBinding(id: "openOwedCase", keys: [.enter], action: .openOwedCase,
+                   label: "open the case", contexts: [.whoOwes], inFooter: true),
+        KeyBinding(id: "commitReturnNote", keys: [.enter], action: .commitReturnNote,
+                   label: "record the return", contexts: [.returnNote], inFooter: true),
+        KeyBinding(id: "cancelReturnNote", keys: [.escape], action: .cancelReturnNote,
+                   label: "cancel", contexts: [.returnNote], inFooter: true),
+        KeyBinding(id: "startAudit", keys: [.character("a")], action: .startAudit,
+                   label: "audit the plan", contexts: caseScreens, inFooter: true),
+        KeyBinding(id: "undo", keys: [.character("u")], action: .undo,
+                   label: "undo", contexts: caseScreens + [.reviews, .whoOwes], inFooter: true),
+        KeyBinding(id: "filter", keys: [.character("/")], action: .startFilter,
+                   label: "filter", contexts: listScreens, inFooter: true),
+        KeyBinding(id: "mineOrTeam", keys: [.character("m")], action: .toggleMine,
+                   label: "mine/team", contexts: listScreens, inFooter: true),
+        KeyBinding(id: "sort", keys: [.character("s")], action: .nextSortOrder,
+                   label: "sort", contexts: listScreens, inFooter: true),
+        KeyBinding(id: "openDashboard", keys: [.character("d")], action: .openDashboard,
+                   label: "dashboard", contexts: caseScreens + [.reviews, .whoOwes], inFooter: true),
+        KeyBinding(id: "openReviews", keys: [.character("r")], action: .openReviews,
+                   label: "reviews", contexts: caseScreens + [.dashboard, .whoOwes], inFooter: true),
+        KeyBinding(id: "openWhoOwes", keys: [.character("w")], action: .openWhoOwes,
+                   label: "who owes what", contexts: caseScreens + [.dashboard, .reviews], inFooter: true),
         KeyBinding(id: "switchPane", keys: [.tab, .backTab], action: .switchPane,
                    label: "other pane", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "backToList", keys: [.escape], action: .backToList,
-                   label: "back to list", contexts: [.detail], inFooter: true),
-        KeyBinding(id: "filter", keys: [.character("/")], action: .startFilter,
-                   label: "filter", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "sort", keys: [.character("s")], action: .nextSortOrder,
-                   label: "sort", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "mineOrTeam", keys: [.character("m")], action: .toggleMine,
-                   label: "mine/team", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "record", keys: [.character("e")], action: .startRecording,
-                   label: "record event", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "undo", keys: [.character("u")], action: .undo,
-                   label: "undo", contexts: [.list, .detail, .whoOwes], inFooter: true),
+        KeyBinding(id: "back", keys: [.escape], action: .back,
+                   label: "back", contexts: [.detail, .drillDown, .dashboard, .reviews, .whoOwes], inFooter: true),
+        KeyBinding(id: "backAtRoot", keys: [.escape], action: .back,
+                   label: "back", contexts: [.list], inFooter: false),
+        KeyBinding(id: "backAgain", keys: [.character("d")], action: .back,
+                   label: "back (d again)", contexts: [.dashboard], inFooter: false),
+        KeyBinding(id: "backFromReviews", keys: [.character("r")], action: .back,
+                   label: "back (r again)", contexts: [.reviews], inFooter: false),
+        KeyBinding(id: "backFromWhoOwes", keys: [.character("w")], action: .back,
+                   label: "back (w again)", contexts: [.whoOwes], inFooter: false),
+        KeyBinding(id: "moveDown", keys: [.character("j"), .down, .control("n")], action: .moveDown,
+                   label: "down", contexts: movementScreens, inFooter: true),
+        KeyBinding(id: "moveUp", keys: [.character("k"), .up, .control("p")], action: .moveUp,
+                   label: "up", contexts: movementScreens, inFooter: true),
+        KeyBinding(id: "pageDown", keys: [.pageDown], action: .pageDown,
+                   label: "page down", contexts: movementScreens, inFooter: false),
+        KeyBinding(id: "pageUp", keys: [.pageUp], action: .pageUp,
+                   label: "page up", contexts: movementScreens, inFooter: false),
+        KeyBinding(id: "moveToFirst", keys: [.character("g"), .home], action: .moveToFirst,
+                   label: "top", contexts: movementScreens, inFooter: true),
+        KeyBinding(id: "moveToLast", keys: [.character("G"), .end], action: .moveToLast,
+                   label: "end", contexts: movementScreens, inFooter: true),
         KeyBinding(id: "finishFilter", keys: [.enter, .down, .tab], action: .finishFilter,
                    label: "keep filter", contexts: [.filter], inFooter: true),
         KeyBinding(id: "clearFilter", keys: [.escape], action: .clearFilter,
@@ -124,46 +191,6 @@ public struct Keymap: Sendable, Hashable {
                    label: "save", contexts: [.form], inFooter: true),
         KeyBinding(id: "cancelRecording", keys: [.escape], action: .cancelRecording,
                    label: "cancel", contexts: [.form, .eventMenu], inFooter: true),
-        KeyBinding(id: "openDashboard", keys: [.character("d")], action: .openDashboard,
-                   label: "dashboard", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "endDrillDown", keys: [.escape], action: .endDrillDown,
-                   label: "back to dashboard", contexts: [.list], inFooter: false),
-        KeyBinding(id: "drillDown", keys: [.enter], action: .drillDown,
-                   label: "cases behind it", contexts: [.dashboard], inFooter: true),
-        KeyBinding(id: "earlierPeriod", keys: [.character("["), .character("h")], action: .shiftDashboardPeriod(months: -1),
-                   label: "month earlier", contexts: [.dashboard], inFooter: true),
-        KeyBinding(id: "laterPeriod", keys: [.character("]"), .character("l")], action: .shiftDashboardPeriod(months: 1),
-                   label: "month later", contexts: [.dashboard], inFooter: true),
-        KeyBinding(id: "auditSummary", keys: [.character("A")], action: .toggleAuditSummary,
-                   label: "audit summary", contexts: [.dashboard], inFooter: true),
-        KeyBinding(id: "caseworkerOrder", keys: [.character("s")], action: .nextCaseworkerOrder,
-                   label: "sort caseworkers", contexts: [.dashboard], inFooter: true),
-        KeyBinding(id: "closeDashboard", keys: [.escape, .character("d")], action: .closeDashboard,
-                   label: "back to cases", contexts: [.dashboard], inFooter: true),
-        KeyBinding(id: "openReviews", keys: [.character("r")], action: .openReviews,
-                   label: "reviews", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "openReviewedCase", keys: [.enter], action: .openReviewedCase,
-                   label: "open the case", contexts: [.reviews], inFooter: true),
-        KeyBinding(id: "closeReviews", keys: [.escape, .character("r")], action: .closeReviews,
-                   label: "back to cases", contexts: [.reviews], inFooter: true),
-        KeyBinding(id: "openWhoOwes", keys: [.character("w")], action: .openWhoOwes,
-                   label: "who owes what", contexts: [.list, .detail], inFooter: true),
-        KeyBinding(id: "markAdviceReceived", keys: [.character("v")], action: .markAdviceReceived,
-                   label: "received today", contexts: [.whoOwes], inFooter: true),
-        KeyBinding(id: "chaseAdvice", keys: [.character("c")], action: .chaseAdvice,
-                   label: "chased today", contexts: [.whoOwes], inFooter: true),
-        KeyBinding(id: "returnAdvice", keys: [.character("x")], action: .startReturnNote,
-                   label: "received, returned for more detail", contexts: [.whoOwes], inFooter: true),
-        KeyBinding(id: "openOwedCase", keys: [.enter], action: .openOwedCase,
-                   label: "open the case", contexts: [.whoOwes], inFooter: true),
-        KeyBinding(id: "closeWhoOwes", keys: [.escape, .character("w")], action: .closeWhoOwes,
-                   label: "back to cases", contexts: [.whoOwes], inFooter: true),
-        KeyBinding(id: "commitReturnNote", keys: [.enter], action: .commitReturnNote,
-                   label: "record the return", contexts: [.returnNote], inFooter: true),
-        KeyBinding(id: "cancelReturnNote", keys: [.escape], action: .cancelReturnNote,
-                   label: "cancel", contexts: [.returnNote], inFooter: true),
-        KeyBinding(id: "startAudit", keys: [.character("a")], action: .startAudit,
-                   label: "audit the plan", contexts: [.list, .detail], inFooter: true),
         KeyBinding(id: "auditNext", keys: [.character("j"), .down], action: .audit(.moveDown),
                    label: "next question", contexts: [.audit], inFooter: true),
         KeyBinding(id: "auditPrevious", keys: [.character("k"), .up], action: .audit(.moveUp),
@@ -178,24 +205,30 @@ public struct Keymap: Sendable, Hashable {
                    label: "n/a", contexts: [.audit], inFooter: true),
         KeyBinding(id: "auditComment", keys: [.character("c")], action: .audit(.startComment),
                    label: "comment", contexts: [.audit], inFooter: true),
-        KeyBinding(id: "auditGuidance", keys: [.character("?")], action: .audit(.toggleGuidance),
+        KeyBinding(id: "auditGuidance", keys: [.character("i")], action: .audit(.toggleGuidance),
                    label: "guidance", contexts: [.audit], inFooter: true),
         KeyBinding(id: "auditRetrySave", keys: [.character("s")], action: .audit(.retrySave),
                    label: "save again", contexts: [.audit], inFooter: false),
         KeyBinding(id: "auditFinish", keys: [.character("f")], action: .audit(.finish),
                    label: "finish and grade", contexts: [.audit], inFooter: true),
-        KeyBinding(id: "auditClose", keys: [.escape, .character("q")], action: .audit(.close),
+        KeyBinding(id: "auditClose", keys: [.escape], action: .back,
                    label: "close (answers are saved)", contexts: [.audit], inFooter: true),
         KeyBinding(id: "auditKeepComment", keys: [.enter], action: .audit(.commitComment),
                    label: "keep comment", contexts: [.auditComment], inFooter: true),
         KeyBinding(id: "auditDropComment", keys: [.escape], action: .audit(.cancelComment),
                    label: "drop comment", contexts: [.auditComment], inFooter: true),
+        KeyBinding(id: "showMessages", keys: [.character("M")], action: .showMessages,
+                   label: "messages", contexts: everyScreen, inFooter: false),
         KeyBinding(id: "showHelp", keys: [.character("?")], action: .showHelp,
-                   label: "help", contexts: [.list, .detail, .dashboard, .reviews, .whoOwes], inFooter: true),
-        KeyBinding(id: "closeHelp", keys: [.character("?"), .escape], action: .closeHelp,
-                   label: "close help (or any key)", contexts: [.help], inFooter: true),
+                   label: "help", contexts: everyScreen, inFooter: true),
+        KeyBinding(id: "closeOverlay", keys: [.escape], action: .back,
+                   label: "close (or any key)", contexts: [.help, .messages], inFooter: true),
         KeyBinding(id: "quit", keys: [.character("q")], action: .quit,
-                   label: "quit", contexts: [.list, .detail, .dashboard, .reviews, .whoOwes], inFooter: true),
+                   label: "quit", contexts: everyScreen, inFooter: true),
+        KeyBinding(id: "confirmQuit", keys: [.character("y"), .character("q")], action: .quit,
+                   label: "yes, quit", contexts: [.confirmQuit], inFooter: true),
+        KeyBinding(id: "stay", keys: [.character("n"), .escape], action: .back,
+                   label: "no, stay (or any key)", contexts: [.confirmQuit], inFooter: true),
     ] + TriageView.allCases.enumerated().map { index, view in
         KeyBinding(id: "view." + view.rawValue, keys: [.character(Character(String(index + 1)))],
                    action: .showView(view), label: "view " + view.shortTitle, contexts: [.list, .detail], inFooter: false)
@@ -210,4 +243,25 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(id: "record." + event.rawValue, keys: [.character(event.key)], action: .chooseEvent(event),
                    label: event.title, contexts: [.eventMenu], inFooter: true)
     })
+
+    /// The case list, its detail and a drill-down: the screens where a case is selected.
+    static let caseScreens: [KeyContext] = [.list, .detail, .drillDown]
+    /// Every list screen: the same keys filter, scope and sort them.
+    static let listScreens: [KeyContext] = caseScreens + [.reviews, .whoOwes]
+    static let movementScreens: [KeyContext] = listScreens + [.dashboard]
+    /// Every screen of the stack (not the overlays, which have keys of their own).
+    static let everyScreen: [KeyContext] = movementScreens + [.audit]
+}
+
+extension KeyBinding {
+    /// Moving the selection or scrolling: listed after the screen's actions in the footer.
+    var isMovement: Bool {
+        switch action {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .moveToFirst, .moveToLast, .switchPane, .audit(.moveDown),
+             .audit(.moveUp):
+            true
+        default:
+            false
+        }
+    }
 }

@@ -55,12 +55,20 @@ public struct ReviewsScreen: Sendable, Hashable {
     public private(set) var rows: [PlanReviewRow]?
     /// Positions into ``rows`` of each filter's rows, in that filter's order.
     private var positions: [Filter: [Int32]] = [:]
+    /// Each filter's rows as shown: ``query`` and the scope applied.
+    private var shown: [Filter: [Int32]] = [:]
+    private var searchKeys: [String] = []
+    /// The filter typed, and the order, as on every list screen.
+    public internal(set) var query = ListQuery()
+    /// The caseworker whose plans alone are shown (`m`), `nil` for the whole team.
+    public internal(set) var caseworker: String?
+
+    /// The filter typed with `/`.
+    public var filterText: String { query.filterText }
     /// Index into the filter's rows of the selected one.
     public internal(set) var selected = 0
     /// The first row on screen.
     public internal(set) var scroll = 0
-    /// Hidden behind a case's detail opened from it (`r` shows it again, read afresh).
-    var isShowingCase = false
     /// The case to select again once the rows are read afresh.
     var reselectID: String?
 
@@ -69,14 +77,14 @@ public struct ReviewsScreen: Sendable, Hashable {
     }
 
     /// How many rows each filter holds.
-    public func count(_ filter: Filter) -> Int { positions[filter]?.count ?? 0 }
+    public func count(_ filter: Filter) -> Int { shown[filter]?.count ?? 0 }
 
     /// The rows of the current filter shown.
     public var shownCount: Int { count(filter) }
 
     /// The `index`-th row of the current filter.
     public func shownRow(_ index: Int) -> PlanReviewRow? {
-        guard let rows, let list = positions[filter], list.indices.contains(index) else { return nil }
+        guard let rows, let list = shown[filter], list.indices.contains(index) else { return nil }
         return rows[Int(list[index])]
     }
 
@@ -103,10 +111,21 @@ public struct ReviewsScreen: Sendable, Hashable {
                 < (two.phaseTransfer?.due ?? .distantFuture, two.phaseTransfer?.met == nil ? 0 : 1, two.id)
         }
         positions = lists
+        searchKeys = ListQuery.searchKeys(fresh)
         let wanted = reselectID
         reselectID = nil
-        selected = wanted.flatMap { id in positions[filter]?.firstIndex { fresh[Int($0)].id == id } } ?? 0
+        refine()
+        selected = wanted.flatMap { id in shown[filter]?.firstIndex { fresh[Int($0)].id == id } } ?? 0
         scroll = 0
+    }
+
+    /// Applies the query and the scope to every filter's rows, keeping the selected plan selected when it is still shown.
+    mutating func refine() {
+        guard let rows else { return }
+        let wanted = selectedRow?.id
+        shown = positions.mapValues { query.apply(to: rows, keys: searchKeys, in: $0, caseworker: caseworker) }
+        selected = wanted.flatMap { id in shown[filter]?.firstIndex { rows[Int($0)].id == id } }
+            ?? min(selected, max(0, shownCount - 1))
     }
 
     /// Forgets the rows (they are being read again), remembering the selected case.
@@ -114,34 +133,20 @@ public struct ReviewsScreen: Sendable, Hashable {
         reselectID = selectedRow?.id
         rows = nil
         positions = [:]
+        shown = [:]
     }
 }
 
-/// True for the actions only the reviews screen answers.
-func isReviewsAction(_ action: Action) -> Bool {
+/// The reviews screen's keys and its answer.
+func reduceReviews(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
-    case .openReviews, .closeReviews, .reviewsLoaded, .showReviewFilter, .openReviewedCase: true
-    default: false
-    }
-}
-
-/// The reviews screen's share of the reducer; `nil` when the action is not its to answer.
-func reduceReviews(_ state: inout AppState, _ action: Action) -> [Effect]? {
-    switch action {
-    case .openReviews:
-        var screen = state.reviews ?? ReviewsScreen(cohort: PhaseTransfer.comingTransferYear(on: state.today))
-        screen.isShowingCase = false
-        // Read afresh on every opening: a save since the last one must show.
-        screen.unload()
-        state.reviews = screen
-        return [.loadReviews]
-    case .closeReviews:
-        state.reviews = nil
-        return []
+    case .back:
+        return state.pop()
     case .reviewsLoaded(let rows):
         guard state.reviews != nil else { return [] }
         state.reviews?.load(rows)
-        keepReviewVisible(&state)
+        let rows = ReviewsView.visibleRows(height: state.size.height)
+        state.reviews?.keepVisible(rows: rows)
         return []
     case .showReviewFilter(let filter):
         state.reviews?.filter = filter
@@ -149,7 +154,7 @@ func reduceReviews(_ state: inout AppState, _ action: Action) -> [Effect]? {
         state.reviews?.scroll = 0
         return []
     case .moveDown, .moveUp, .pageDown, .pageUp, .moveToFirst, .moveToLast:
-        guard let screen = state.reviews, !screen.isShowingCase else { return nil }
+        guard let screen = state.reviews else { return [] }
         let page = max(1, ReviewsView.visibleRows(height: state.size.height))
         let step = switch action {
         case .moveDown: 1
@@ -160,58 +165,59 @@ func reduceReviews(_ state: inout AppState, _ action: Action) -> [Effect]? {
         default: screen.shownCount
         }
         state.reviews?.selected = max(0, min(screen.shownCount - 1, screen.selected + step))
-        keepReviewVisible(&state)
+        state.reviews?.keepVisible(rows: page)
         return []
     case .openReviewedCase:
         guard let row = state.reviews?.selectedRow else { return [] }
-        state.reviews?.isShowingCase = true
         return state.showCase(row.id)
-    case .caseloadChanged:
-        // Another process changed the caseload: the open screen reads its rows again.
-        guard let screen = state.reviews, !screen.isShowingCase else { return nil }
-        state.reviews?.unload()
-        return reduceTriage(&state, action, layout: ScreenLayout(size: state.size)) + [.loadReviews]
+    case .undo:
+        return reduceRecording(&state, action)
+    case .startFilter:
+        state.overlay = .filter
+        return []
+    case .toggleMine:
+        return state.toggleMine()
+    case .nextSortOrder:
+        state.nextSortOrderOfTop()
+        return []
     default:
-        return nil
+        return []
     }
 }
 
-/// Scrolls the reviews list just enough that the selected row is on screen.
-private func keepReviewVisible(_ state: inout AppState) {
-    guard var screen = state.reviews else { return }
-    let rows = max(1, ReviewsView.visibleRows(height: state.size.height))
-    if screen.selected < screen.scroll { screen.scroll = screen.selected }
-    if screen.selected >= screen.scroll + rows { screen.scroll = screen.selected - rows + 1 }
-    screen.scroll = max(0, min(screen.scroll, max(0, screen.shownCount - rows)))
-    state.reviews = screen
+extension ReviewsScreen {
+    /// Scrolls just enough that the selected row is among the `rows` on screen.
+    mutating func keepVisible(rows: Int) {
+        let rows = max(1, rows)
+        if selected < scroll { scroll = selected }
+        if selected >= scroll + rows { scroll = selected - rows + 1 }
+        scroll = max(0, min(scroll, max(0, shownCount - rows)))
+    }
 }
 
 extension AppState {
-    /// Selects the case `id` on the list and focuses its detail, widening the list (All open, no
+    /// Shows the case `id` on the list with its detail focused, over the screen it was opened
+    /// from (`Esc` goes back to it), widening the list (the `preferred` view, else All open, no
     /// filter, the whole team) only as far as needed for the case to be on it.
-    mutating func showCase(_ id: String) -> [Effect] {
-        if dashboard != nil {
-            // A dashboard drill-down list gives way to the triage view.
-            dashboard = nil
-            refreshCaseload()
-        }
-        if !caseload.contains(where: { $0.id == id }) {
+    mutating func showCase(_ id: String, preferring preferred: TriageView? = nil) -> [Effect] {
+        let before = preferences
+        push(.caseDetail)
+        func isListed() -> Bool { caseload.contains { $0.id == id } }
+        for view in [preferred, .allOpen].compactMap({ $0 }) where !isListed() {
             filterText = ""
-            isEditingFilter = false
-            preferences.view = .allOpen
+            preferences.view = view
             refreshCaseload()
         }
-        if !caseload.contains(where: { $0.id == id }), preferences.mineOnly {
+        if !isListed(), preferences.mineOnly {
             preferences.mineOnly = false
             refreshCaseload()
         }
         guard let index = caseload.firstIndex(where: { $0.id == id }) else {
             message = "\(id) is not on the list"
-            return []
+            return pop()
         }
         selection = index
-        focus = .detail
         keepSelectionVisible(&self, layout: ScreenLayout(size: size))
-        return requestDetailIfNeeded()
+        return requestDetailIfNeeded() + (preferences == before ? [] : [.rememberPreferences(preferences)])
     }
 }

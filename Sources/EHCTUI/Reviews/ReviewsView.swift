@@ -13,25 +13,18 @@ public enum ReviewsView {
     /// Rows of plans on a screen `height` rows tall (title, strip, column header and footer aside).
     public static func visibleRows(height: Int) -> Int { max(0, height - 4) }
 
-    /// Column widths for a screen `width` cells wide; the caseworker only when there is room.
-    struct Columns: Equatable {
-        static let marker = 2
-        static let reference = 14
-        static let age = 3
-        static let due = 10
-        static let status = 12
-
-        var child: Int
-        var caseworker: Int
-        var next: Int
-
-        init(width: Int) {
-            let fixed = Self.marker + Self.reference + Self.age + Self.due + Self.status + 6
-            let flexible = max(0, width - fixed)
-            child = min(28, max(10, flexible * (width >= 100 ? 30 : 45) / 100))
-            caseworker = width >= 100 ? min(20, flexible * 18 / 100) : 0
-            next = max(0, flexible - child - caseworker - (caseworker > 0 ? 1 : 0))
-        }
+    /// The columns for a filter: the transfers name the transfer and the amended plan; the age
+    /// gives way before the caseworker, which a lead sorts and scopes by.
+    static func columns(for filter: ReviewsScreen.Filter) -> [ListColumn] {
+        [
+            ListColumn("Reference", .fixed(14)),
+            ListColumn("Child", .flexible(minimum: 10, maximum: 28, share: 4)),
+            ListColumn("Age", .fixed(3), alignment: .right, givesWay: 2),
+            ListColumn("Caseworker", .flexible(minimum: 9, maximum: 20, share: 2), givesWay: 1),
+            ListColumn(filter == .phaseTransfer ? "Transfer" : "Review due", .fixed(10)),
+            ListColumn("Status", .fixed(StatusWording.longestShort)),
+            ListColumn(filter == .phaseTransfer ? "Amended plan" : "Next step", .flexible(minimum: 14, maximum: 60, share: 5)),
+        ]
     }
 
     public static func draw(_ screen: ReviewsScreen, today: CalendarDate, size: TerminalSize, on canvas: inout Canvas) {
@@ -42,22 +35,18 @@ public enum ReviewsView {
             return
         }
         canvas.write(TextFitting.truncated(strip(screen, width: width), to: width), row: 1, column: 0, role: .normal)
-        let columns = Columns(width: width)
-        let header = ["", "Reference", "Child", "Age", screen.filter == .phaseTransfer ? "Transfer" : "Review due",
-                      "Status", screen.filter == .phaseTransfer ? "Amended plan" : "Next step"]
-        canvas.fill(row: 2, column: 0, width: width, height: 1, role: .header)
-        write(cells(header, caseworker: "Caseworker", columns: columns), row: 2, width: width, role: .header, on: &canvas)
-        guard screen.shownCount > 0 else {
-            canvas.write("No plans in \(screen.filter.title(cohort: screen.cohort))", row: 3, column: 2, role: .muted)
-            return
+        let columns = columns(for: screen.filter)
+        let nextWidth = ListLayout.widths(columns, width: width).last ?? 0
+        let area = ScreenLayout.Rect(row: 2, column: 0, width: width, height: size.height - 3)
+        ListView.draw(columns: columns, rowCount: screen.shownCount, scroll: screen.scroll, selected: screen.selected,
+                      in: area, on: &canvas) { index in
+            guard let row = screen.shownRow(index) else { return .cells([]) }
+            return .cells(cells(row, filter: screen.filter, today: today, nextWidth: nextWidth))
         }
-        let visible = screen.scroll..<min(screen.shownCount, screen.scroll + visibleRows(height: size.height))
-        for index in visible {
-            guard let row = screen.shownRow(index) else { continue }
-            drawRow(row, filter: screen.filter, selected: index == screen.selected, today: today, columns: columns,
-                    at: 3 + index - screen.scroll, width: width, on: &canvas)
+        if screen.shownCount == 0 {
+            canvas.write("No plans in \(screen.filter.title(cohort: screen.cohort))"
+                         + (screen.filterText.isEmpty ? "" : " matching the filter"), row: 3, column: 2, role: .muted)
         }
-        canvas.cursor = Canvas.Position(row: 3 + screen.selected - screen.scroll, column: 0)
     }
 
     /// Every filter with its key and count, the current one in brackets.
@@ -72,10 +61,8 @@ public enum ReviewsView {
         return CellWidth.of(full) <= width ? full : strip { $0 == .overdue ? "Overdue" : $0.title(cohort: screen.cohort) }
     }
 
-    private static func drawRow(_ row: PlanReviewRow, filter: ReviewsScreen.Filter, selected: Bool,
-                                today: CalendarDate, columns: Columns, at line: Int, width: Int,
-                                on canvas: inout Canvas) {
-        let role: StyleRole = selected ? .selected : .normal
+    private static func cells(_ row: PlanReviewRow, filter: ReviewsScreen.Filter, today: CalendarDate,
+                              nextWidth: Int) -> [ListCell] {
         let due: String
         let status: (text: String, role: StyleRole)
         let next: String
@@ -84,21 +71,14 @@ public enum ReviewsView {
             status = StatusWording.short(for: deadline, today: today)
             let kind = transfer.kind == .school ? "school" : "post-16"
             let state = deadline.met.map { "issued \($0)" } ?? "not yet, \(days(deadline, today: today))"
-            next = CellWidth.of(state + " (\(kind))") <= columns.next ? state + " (\(kind))" : state
+            next = CellWidth.of(state + " (\(kind))") <= nextWidth ? state + " (\(kind))" : state
         } else {
             due = row.review.map { "\($0.due)" } ?? "—"
             status = reviewStatus(row, today: today)
-            next = nextStep(row, today: today, width: columns.next)
+            next = nextStep(row, today: today, width: nextWidth)
         }
-        let values = ["▸".prefix(selected ? 1 : 0).description, row.id, row.childName,
-                      TextFitting.rightAligned(String(row.age), to: Columns.age), due, "", next]
-        canvas.fill(row: line, column: 0, width: width, height: 1, role: role)
-        let cells = cells(values, caseworker: row.caseworker, columns: columns)
-        write(cells, row: line, width: width, role: role, on: &canvas)
-        // The status cell, second to last, gets its own role: never colour alone, it is also a word.
-        let statusColumn = cells.dropLast(2).reduce(0) { $0 + $1.1 + 1 }
-        canvas.write(TextFitting.truncated(status.text, to: Columns.status), row: line, column: statusColumn,
-                     role: selected && status.role == .normal ? .selected : status.role)
+        return [ListCell(row.id), ListCell(row.childName), ListCell(String(row.age)), ListCell(row.caseworker),
+                ListCell(due), ListCell(status.text, status.role), ListCell(next)]
     }
 
     /// The review's status as a word: held (deciding), booked, or the deadline's own word.
@@ -131,21 +111,5 @@ public enum ReviewsView {
     static func days(_ deadline: Deadline, today: CalendarDate) -> String {
         let left = deadline.daysLeft(on: today)
         return left > 0 ? "\(left)d left" : left == 0 ? "due today" : "\(-left)d over"
-    }
-
-    /// The cells of a row in column order, the caseworker inserted after the age when it has room.
-    private static func cells(_ values: [String], caseworker: String, columns: Columns) -> [(String, Int)] {
-        var cells: [(String, Int)] = [
-            (values[0], Columns.marker - 1), (values[1], Columns.reference), (values[2], columns.child),
-            (values[3], Columns.age),
-        ]
-        if columns.caseworker > 0 { cells.append((caseworker, columns.caseworker)) }
-        cells += [(values[4], Columns.due), (values[5], Columns.status), (values[6], columns.next)]
-        return cells
-    }
-
-    private static func write(_ cells: [(String, Int)], row: Int, width: Int, role: StyleRole, on canvas: inout Canvas) {
-        CaseListView.write(cells, row: row, area: ScreenLayout.Rect(row: row, column: 0, width: width, height: 1),
-                           role: role, on: &canvas)
     }
 }

@@ -14,9 +14,13 @@ public enum Action: Sendable, Hashable {
     case openDetail
     /// Focus the other pane.
     case switchPane
-    /// Focus the case list again.
-    case backToList
-    case showHelp, closeHelp
+    /// Close what is on top: an overlay, else the top screen (the case list stays).
+    case back
+    case showHelp
+    /// Show the messages of this session, newest last.
+    case showMessages
+    /// A key with no meaning where it was pressed: the message line says so.
+    case unbound(Key)
     case resize(TerminalSize)
     /// The answer to ``Effect/loadDetail(caseID:)``.
     case detailLoaded(CaseDetail)
@@ -55,16 +59,16 @@ public enum Action: Sendable, Hashable {
     case tick
     /// Other processes changed the caseload: the fresh summaries of every case.
     case caseloadChanged([CaseSummary])
-    /// Open the team lead's dashboard (one key from anywhere), or close it and go back to the cases.
-    case openDashboard, closeDashboard
+    /// Open the team lead's dashboard (one key from the case screens).
+    case openDashboard
     /// The answer to ``Effect/loadDashboard(_:)``.
     case dashboardLoaded(Dashboard)
     /// Move the dashboard's period by whole months.
     case shiftDashboardPeriod(months: Int)
     /// The next order of the by-caseworker table.
     case nextCaseworkerOrder
-    /// List the cases behind the selected figure; `endDrillDown` goes back to the dashboard.
-    case drillDown, endDrillDown
+    /// List the cases behind the selected figure (`Esc` goes back to the dashboard).
+    case drillDown
     /// Show or hide the audit summary pane of the dashboard.
     case toggleAuditSummary
     /// Start (or resume) a quality-assurance audit of the selected case's plan.
@@ -74,16 +78,16 @@ public enum Action: Sendable, Hashable {
     case auditRefused(message: String)
     /// A key for the open audit (answer, move, comment, guidance, finish, close).
     case audit(AuditSession.Action)
-    /// Open the reviews screen (read afresh each time), or close it.
-    case openReviews, closeReviews
+    /// Open the reviews screen (read afresh each time).
+    case openReviews
     /// The answer to ``Effect/loadReviews``: every plan in force, most urgent first.
     case reviewsLoaded([PlanReviewRow])
     /// Show one slice of the reviews screen.
     case showReviewFilter(ReviewsScreen.Filter)
     /// The selected plan's case, on the list with its detail focused.
     case openReviewedCase
-    /// Open "Who owes what" (every advice request owed, by agency), or close it.
-    case openWhoOwes, closeWhoOwes
+    /// Open "Who owes what" (every advice request owed, by agency).
+    case openWhoOwes
     /// The answer to ``Effect/loadWhoOwes``, with the version each case was read at.
     case whoOwesLoaded(WhoOwesWhat, versions: [String: Int])
     /// Record the selected owed request as received, or chased, today.

@@ -33,36 +33,33 @@ public struct AppState: Sendable {
     public internal(set) var sortOrder = CaseSortOrder.urgency
     /// The filter as typed; cases match when every word is in their folded search key.
     public internal(set) var filterText = ""
-    public internal(set) var isEditingFilter = false
     /// Index into ``caseload`` of the selected case (0 when the caseload is empty).
     public internal(set) var selection = 0
     /// Index of the first list row on screen.
     public internal(set) var listScroll = 0
-    public internal(set) var focus = Focus.list
     /// The loaded detail of the selected case; `nil` while it loads.
     public internal(set) var detail: CaseDetail?
     /// First line of the detail pane on screen.
     public internal(set) var detailScroll = 0
-    public internal(set) var isShowingHelp = false
-    /// The screen help was opened from: help lists its keys.
-    public internal(set) var helpContext = KeyContext.list
-    /// The "record which event?" menu is open.
-    public internal(set) var isChoosingEvent = false
-    public internal(set) var form: EventForm?
-    /// A one-line report of the last save, refusal or undo, shown above the footer hints.
-    public internal(set) var message: String?
+    /// The screens open, the case list at the bottom and the one on screen last (``StackedScreen``).
+    public internal(set) var stack: [StackedScreen] = [.caseList]
+    /// Help, a menu, a form, the filter or a question over the top screen, taking its keys.
+    public internal(set) var overlay: Overlay?
+    /// The report of the last save, refusal or undo, shown above the footer hints (wrapped when long).
+    public internal(set) var message: String? {
+        didSet {
+            guard let message, message != oldValue else { return }
+            messageHistory.append(message)
+            if messageHistory.count > Self.messageHistoryLimit { messageHistory.removeFirst() }
+        }
+    }
+    /// The messages of this session, oldest first (`M` shows them).
+    public private(set) var messageHistory: [String] = []
+    static let messageHistoryLimit = 100
     /// Changes saved in this session, last on top: `u` undoes them in turn.
     public internal(set) var undoStack: [CaseEdit] = []
     /// A save is on its way to the store.
     public internal(set) var isSaving = false
-    /// The team lead's dashboard, while it is open (also behind a drill-down list).
-    public internal(set) var dashboard: DashboardScreen?
-    /// The reviews screen, while it is open (also while a case opened from it is shown).
-    public internal(set) var reviews: ReviewsScreen?
-    /// A quality-assurance audit in progress, over everything else while it is open.
-    public internal(set) var audit: AuditSession?
-    /// "Who owes what", while it is open.
-    public internal(set) var whoOwes: WhoOwesScreen?
     public internal(set) var size: TerminalSize
     /// What the title bar calls the database, e.g. its file name.
     public var databaseLabel: String
@@ -92,17 +89,9 @@ public struct AppState: Sendable {
         caseload.indices.contains(selection) ? caseload[selection] : nil
     }
 
-    /// The keymap context the next key is read in.
+    /// The keymap context the next key is read in: the overlay's, else the top screen's.
     public var keyContext: KeyContext {
-        if isShowingHelp { return .help }
-        if let audit { return audit.commentDraft == nil ? .audit : .auditComment }
-        if form != nil { return .form }
-        if isChoosingEvent { return .eventMenu }
-        if isEditingFilter { return .filter }
-        if let reviews, !reviews.isShowingCase { return .reviews }
-        if let whoOwes { return whoOwes.noteDraft == nil ? .whoOwes : .returnNote }
-        if let dashboard, dashboard.drillDown == nil { return .dashboard }
-        return focus == .list ? .list : .detail
+        overlay?.keyContext ?? top.keyContext
     }
 
     /// The effects to run before the first key: load the detail of the first case.
@@ -121,23 +110,6 @@ public struct AppState: Sendable {
         detailScroll = 0
         requestedDetailID = id
         return [.loadDetail(caseID: id)]
-    }
-
-    /// Selects a case on the list with its detail focused, switching to a view that holds it
-    /// (the current view, else "Awaiting advice", else "All open") and dropping the filter.
-    mutating func show(caseID: String) -> [Effect] {
-        filterText = ""
-        for view in [preferences.view, .awaitingAdvice, .allOpen] {
-            preferences.view = view
-            refreshCaseload()
-            if let index = caseload.firstIndex(where: { $0.id == caseID }) {
-                selection = index
-                break
-            }
-        }
-        focus = .detail
-        keepSelectionVisible(&self, layout: ScreenLayout(size: size))
-        return requestDetailIfNeeded() + [.rememberPreferences(preferences)]
     }
 
     /// Puts a case's fresh summary in place of its old one (or adds it); the index orders it anew.
@@ -172,7 +144,7 @@ public struct AppState: Sendable {
         let viewBit = CaseIndex.bit(of: preferences.view)
         let viewBits = index.viewBits
         let visible: [Int32]
-        if let drilled = dashboard?.drillDown?.caseIDs {
+        if let drilled = drilledCases?.caseIDs {
             // A drill-down lists exactly the cases behind a dashboard figure, whatever the view, scope and filter.
             let cases = everyCase
             visible = index.permutation(sortOrder).filter { drilled.contains(cases[Int($0)].id) }
@@ -187,32 +159,20 @@ public struct AppState: Sendable {
     }
 }
 
-extension Array {
-    /// The first index whose element satisfies `belongsAfter` in an array partitioned by it (binary search).
-    fileprivate func partitioningIndex(where belongsAfter: (Element) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if belongsAfter(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
-    }
-}
-
 /// The orders the list can be sorted in; urgency is the default and the order cases are kept in.
 ///
 /// ```swift
 /// CaseSortOrder.urgency.next   // .reference
 /// ```
 public enum CaseSortOrder: String, Sendable, Hashable, CaseIterable {
-    case urgency, reference, child, caseworker, requestDate
+    case urgency, reference, familyName, givenName, caseworker, requestDate
 
     public var title: String {
         switch self {
         case .urgency: "urgency"
         case .reference: "reference"
-        case .child: "child"
+        case .familyName: "child's family name"
+        case .givenName: "child's given name"
         case .caseworker: "caseworker"
         case .requestDate: "request date"
         }

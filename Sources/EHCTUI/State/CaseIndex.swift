@@ -14,7 +14,7 @@ import Darwin
 /// ```swift
 /// var index = CaseIndex(everyCase: summaries, today: today)
 /// let matching = index.matches(words: ["ahmed"])    // one flag per case, in `everyCase` order
-/// let byChild = index.permutation(.child)           // positions into `everyCase`
+/// let byFamilyName = index.permutation(.familyName)           // positions into `everyCase`
 /// ```
 struct CaseIndex: Sendable {
     /// One bit per ``TriageView`` (its position in `allCases`) for each case.
@@ -108,7 +108,8 @@ struct CaseIndex: Sendable {
         let positions: [Int32] = switch order {
         case .urgency: sorted(byRank: everyCase.map(\.urgencyDay))
         case .reference: byReference()
-        case .child: sorted(byRank: Self.ranks(of: everyCase.map(\.childName)))
+        case .familyName: sorted(byRank: Self.ranks(of: everyCase.map(\.familyNameOrder)))
+        case .givenName: sorted(byRank: Self.ranks(of: everyCase.map { CaseSummary.folded($0.childName) }))
         case .caseworker: sorted(byRank: Self.ranks(of: everyCase.map(\.caseworker)))
         case .requestDate: sorted(byRank: everyCase.map { $0.requestDate.dayNumber })
         }

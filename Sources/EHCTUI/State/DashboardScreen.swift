@@ -1,7 +1,7 @@
 import EHCCore
 
-/// The dashboard while it is open: its period, the figures once computed, the selected figure,
-/// and the drill-down list of the cases behind one figure.
+/// The dashboard while it is open: its period, the figures once computed and the selected figure;
+/// Enter pushes the drill-down list of the cases behind it (``StackedScreen/drillDown(_:)``).
 ///
 /// ```swift
 /// _ = reduce(&state, .openDashboard)     // [.loadDashboard(period)]
@@ -12,7 +12,6 @@ public struct DashboardScreen: Sendable, Hashable {
     /// `nil` while it is being computed.
     public var dashboard: Dashboard?
     public var selected = 0
-    public var drillDown: DrillDown?
     /// The audit summary pane (grades by month and caseworker, questions most often failed) in place of the figures.
     public var isShowingAudits = false
 
@@ -23,29 +22,11 @@ public struct DashboardScreen: Sendable, Hashable {
     }
 }
 
-/// True for the actions only the dashboard answers.
-func isDashboardAction(_ action: Action) -> Bool {
+/// The dashboard's keys and its answer.
+func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
-    case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder, .drillDown,
-         .endDrillDown, .toggleAuditSummary:
-        true
-    default:
-        false
-    }
-}
-
-/// The dashboard's share of the reducer; `nil` when the action is not the dashboard's to answer.
-func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect]? {
-    switch action {
-    case .openDashboard:
-        let period = state.dashboard?.period ?? .twelveMonths(endingWith: state.today)
-        state.dashboard = DashboardScreen(period: period)
-        state.refreshCaseload()
-        return [.loadDashboard(period)]
-    case .closeDashboard:
-        state.dashboard = nil
-        state.refreshCaseload()
-        return state.requestDetailIfNeeded()
+    case .back:
+        return state.pop()
     case .dashboardLoaded(let dashboard):
         guard state.dashboard?.period == dashboard.period else { return [] }
         let selected = state.dashboard?.selected ?? 0
@@ -55,7 +36,8 @@ func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect]? {
     case .shiftDashboardPeriod(let months):
         guard let current = state.dashboard else { return [] }
         let period = current.period.shifted(byMonths: months)
-        state.dashboard = DashboardScreen(period: period, dashboard: nil, selected: current.selected)
+        state.dashboard = DashboardScreen(period: period, dashboard: nil, selected: current.selected,
+                                          isShowingAudits: current.isShowingAudits)
         return [.loadDashboard(period)]
     case .toggleAuditSummary:
         state.dashboard?.isShowingAudits.toggle()
@@ -65,7 +47,7 @@ func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect]? {
         state.dashboard?.dashboard?.sortCaseworkers(by: order.next)
         return []
     case .moveDown, .moveUp, .pageDown, .pageUp, .moveToFirst, .moveToLast:
-        guard let screen = state.dashboard, screen.drillDown == nil, let dashboard = screen.dashboard else { return nil }
+        guard let screen = state.dashboard, let dashboard = screen.dashboard else { return [] }
         let last = max(0, dashboard.figures.count - 1)
         let step: Int
         switch action {
@@ -82,18 +64,11 @@ func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect]? {
         guard let screen = state.dashboard, let figures = screen.dashboard?.figures,
               figures.indices.contains(screen.selected) else { return [] }
         let figure = figures[screen.selected]
-        state.dashboard?.drillDown = .init(title: figure.title, caseIDs: Set(figure.caseIDs))
-        state.focus = .list
+        state.push(.drillDown(.init(title: figure.title, caseIDs: Set(figure.caseIDs))))
         state.selection = 0
         state.listScroll = 0
-        state.refreshCaseload()
         return state.requestDetailIfNeeded()
-    case .endDrillDown:
-        guard state.dashboard?.drillDown != nil else { return [] }
-        state.dashboard?.drillDown = nil
-        state.refreshCaseload()
-        return []
     default:
-        return nil
+        return []
     }
 }

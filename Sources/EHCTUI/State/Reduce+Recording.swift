@@ -8,15 +8,14 @@ func reduceRecording(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.message = state.selectedCase == nil ? "No case selected" : "Wait for the case to load"
             return []
         }
-        state.isChoosingEvent = true
+        state.overlay = .eventMenu
     case .chooseEvent(let event):
         guard let id = state.detail?.ehcCase.id else { return [] }
-        state.isChoosingEvent = false
         var form = EventForm(event: event, caseID: id)
         if event == .exception, let next = state.selectedCase?.nextDeadline?.key {
             form.fields[1].value = next
         }
-        state.form = form
+        state.overlay = .form(form)
     case .type(let character):
         state.form?.type(character)
     case .deleteBackward:
@@ -25,9 +24,8 @@ func reduceRecording(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.form?.moveFocus(by: 1)
     case .previousField:
         state.form?.moveFocus(by: -1)
-    case .cancelRecording:
-        state.form = nil
-        state.isChoosingEvent = false
+    case .cancelRecording, .back:
+        state.overlay = nil
     case .submitForm:
         return submit(&state)
     case .undo:
@@ -41,7 +39,7 @@ func reduceRecording(_ state: inout AppState, _ action: Action) -> [Effect] {
                                summary: "undo: " + last.summary, before: nil))]
     case .saved(let change):
         state.isSaving = false
-        state.form = nil
+        state.closeForm()
         if change.edit.before == nil {
             _ = state.undoStack.popLast()
         } else {
@@ -53,7 +51,7 @@ func reduceRecording(_ state: inout AppState, _ action: Action) -> [Effect] {
         return showFresh(&state, summary: change.summary, detail: change.detail)
     case .saveRefused(let message, let fresh, let summary):
         state.isSaving = false
-        state.form = nil
+        state.closeForm()
         state.message = message
         if let fresh, let summary { return showFresh(&state, summary: summary, detail: fresh) }
     default:
@@ -91,4 +89,11 @@ private func showFresh(_ state: inout AppState, summary: CaseSummary, detail: Ca
         return []
     }
     return state.requestDetailIfNeeded()
+}
+
+extension AppState {
+    /// Closes the event form once its save is answered (any other overlay stays).
+    mutating func closeForm() {
+        if case .form = overlay { overlay = nil }
+    }
 }

@@ -11,28 +11,10 @@ func reduceTriage(_ state: inout AppState, _ action: Action, layout: ScreenLayou
     case .nextSortOrder:
         state.sortOrder = state.sortOrder.next
     case .toggleMine:
-        guard state.preferences.caseworker != nil else {
-            state.message = "Whole team: start with --caseworker NAME to see your own cases"
-            return []
-        }
-        state.preferences.mineOnly.toggle()
-        effects.append(.rememberPreferences(state.preferences))
+        return state.toggleMine()
     case .startFilter:
-        state.isEditingFilter = true
+        state.overlay = .filter
         return []
-    case .finishFilter:
-        state.isEditingFilter = false
-        return []
-    case .clearFilter:
-        state.isEditingFilter = false
-        state.filterText = ""
-    case .type(let character):
-        state.filterText.append(character)
-    case .deleteBackward:
-        guard !state.filterText.isEmpty else { return [] }
-        state.filterText.removeLast()
-    case .tick:
-        return state.form == nil && !state.isSaving ? [.checkForChanges] : []
     case .caseloadChanged(let summaries):
         state.replaceAll(summaries)
         if let id = state.detail?.ehcCase.id, state.form == nil {
@@ -50,4 +32,103 @@ func reduceTriage(_ state: inout AppState, _ action: Action, layout: ScreenLayou
     if case .showView = action { state.selection = 0 }
     keepSelectionVisible(&state, layout: layout)
     return effects + state.requestDetailIfNeeded()
+}
+
+/// Typing the filter of the top list screen (`/`): each key narrows the list at once; Enter keeps
+/// it, Esc drops it.
+func reduceFilter(_ state: inout AppState, _ action: Action) -> [Effect] {
+    var text = state.topFilterText
+    switch action {
+    case .finishFilter:
+        state.overlay = nil
+        return []
+    case .clearFilter, .back:
+        state.overlay = nil
+        text = ""
+    case .type(let character):
+        text.append(character)
+    case .deleteBackward:
+        guard !text.isEmpty else { return [] }
+        text.removeLast()
+    default:
+        return []
+    }
+    return state.setTopFilterText(text)
+}
+
+extension AppState {
+    /// The filter of the list screen on top.
+    var topFilterText: String {
+        switch top {
+        case .reviews(let screen): screen.query.filterText
+        case .whoOwes(let screen): screen.query.filterText
+        default: filterText
+        }
+    }
+
+    /// Sets the top list's filter and shows its rows again.
+    mutating func setTopFilterText(_ text: String) -> [Effect] {
+        switch top {
+        case .reviews:
+            reviews?.query.filterText = text
+            reviews?.refine()
+            let rows = ReviewsView.visibleRows(height: size.height)
+            reviews?.keepVisible(rows: rows)
+        case .whoOwes:
+            whoOwes?.query.filterText = text
+            whoOwes?.refine()
+            let lines = WhoOwesScreen.visibleLines(in: size)
+            whoOwes?.keepVisible(height: lines)
+        default:
+            filterText = text
+            refreshCaseload()
+            keepSelectionVisible(&self, layout: ScreenLayout(size: size))
+            return requestDetailIfNeeded()
+        }
+        return []
+    }
+
+    /// `m`: the caseworker's own cases or the whole team's, on every list at once.
+    mutating func toggleMine() -> [Effect] {
+        guard let caseworker = preferences.caseworker else {
+            message = "Whole team: start with --caseworker NAME to see your own cases"
+            return []
+        }
+        preferences.mineOnly.toggle()
+        scopeScreens()
+        message = preferences.mineOnly ? "Showing \(caseworker)'s cases only (m: the whole team)"
+            : "Showing the whole team's cases (m: \(caseworker)'s only)"
+        refreshCaseload()
+        keepSelectionVisible(&self, layout: ScreenLayout(size: size))
+        return [.rememberPreferences(preferences)] + requestDetailIfNeeded()
+    }
+
+    /// Gives the reviews and "who owes what" on the stack the current scope.
+    mutating func scopeScreens() {
+        let mine = preferences.mineOnly ? preferences.caseworker : nil
+        if reviews != nil {
+            reviews?.caseworker = mine
+            reviews?.refine()
+        }
+        if whoOwes != nil {
+            whoOwes?.caseworker = mine
+            whoOwes?.refine()
+        }
+    }
+
+    /// `s` on the reviews or "who owes what": the next order of its rows.
+    mutating func nextSortOrderOfTop() {
+        switch top {
+        case .reviews:
+            reviews?.query.nextSortOrder()
+            reviews?.refine()
+            message = "Sorted by \(reviews?.query.sortOrder.title ?? "urgency")"
+        case .whoOwes:
+            whoOwes?.query.nextSortOrder()
+            whoOwes?.refine()
+            message = "Sorted by \(whoOwes?.query.sortOrder.title ?? "urgency") within each agency"
+        default:
+            break
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import EHCCore
+
 /// Applies one action to the state and returns the effects the runtime must perform.
 ///
 /// Pure: no I/O, no clock, no terminal. Every screen is therefore reproducible in a test.
@@ -8,15 +10,139 @@
 /// ```
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     if action != .tick, !isAnswer(action) { state.message = nil }
+    if let effects = reduceAnswer(&state, action) { return effects }
+    if let overlay = state.overlay { return reduceOverlay(&state, overlay, action) }
+    switch action {
+    case .quit:
+        // Away from the case list, `q` asks first: a lead three screens deep rarely means to leave.
+        guard state.stack.count == 1 else {
+            state.overlay = .confirmQuit
+            return []
+        }
+        return [.quit]
+    case .showHelp:
+        state.overlay = .help(state.keyContext)
+        return []
+    case .showMessages:
+        state.overlay = .messages
+        return []
+    case .unbound(let key):
+        state.message = "No action for \(key.label) here; ? lists the keys"
+        return []
+    case .openDashboard, .openReviews, .openWhoOwes, .startAudit:
+        return reduceNavigation(&state, action)
+    default:
+        break
+    }
+    switch state.top {
+    case .caseList, .caseDetail, .drillDown: return reduceCases(&state, action)
+    case .dashboard: return reduceDashboard(&state, action)
+    case .reviews: return reduceReviews(&state, action)
+    case .whoOwes: return reduceWhoOwes(&state, action)
+    case .audit: return reduceAudit(&state, action)
+    }
+}
+
+/// The runtime's answers and the clock: they go to the screen that asked, wherever it is on the
+/// stack, whatever is over it. `nil` for keys.
+private func reduceAnswer(_ state: inout AppState, _ action: Action) -> [Effect]? {
+    switch action {
+    case .resize(let size):
+        state.size = size
+        let resized = ScreenLayout(size: size)
+        keepSelectionVisible(&state, layout: resized)
+        state.detailScroll = min(state.detailScroll, maxDetailScroll(state, layout: resized))
+        let (reviewRows, owedLines) = (ReviewsView.visibleRows(height: size.height), WhoOwesScreen.visibleLines(in: size))
+        state.reviews?.keepVisible(rows: reviewRows)
+        state.whoOwes?.keepVisible(height: owedLines)
+        return []
+    case let .presenceChanged(caseID, names):
+        if state.detail?.ehcCase.id == caseID { state.detail?.alsoOpen = names }
+        return []
+    case .detailLoaded(let detail):
+        // A late answer for a case no longer selected is dropped, never shown against another child.
+        guard detail.ehcCase.id == state.selectedCase?.id else { return [] }
+        if state.detail?.ehcCase.id != detail.ehcCase.id { state.detailScroll = 0 }
+        state.detail = detail
+        state.requestedDetailID = nil
+        return []
+    case .tick:
+        return state.form == nil && !state.isSaving ? [.checkForChanges] : []
+    case .caseloadChanged:
+        // Someone else's change: the list takes it, and so does an open reviews or "who owes what" screen.
+        var effects = reduceTriage(&state, action, layout: ScreenLayout(size: state.size))
+        if case .reviews = state.top {
+            state.reviews?.unload()
+            effects.append(.loadReviews)
+        }
+        if case .whoOwes = state.top { effects.append(.loadWhoOwes) }
+        return effects
+    case .saved, .saveRefused:
+        // A change saved (or refused) while "who owes what" is open: read it again so the counts follow.
+        let effects = reduceRecording(&state, action)
+        if case .whoOwes = state.top { return effects + [.loadWhoOwes] }
+        return effects
+    case .dashboardLoaded:
+        return reduceDashboard(&state, action)
+    case .reviewsLoaded:
+        return reduceReviews(&state, action)
+    case .whoOwesLoaded:
+        return reduceWhoOwes(&state, action)
+    case .auditLoaded, .auditRefused, .audit(.saved), .audit(.saveFailed):
+        return reduceAudit(&state, action)
+    default:
+        return nil
+    }
+}
+
+/// Keys while an overlay is open: it takes them all until it closes.
+private func reduceOverlay(_ state: inout AppState, _ overlay: Overlay, _ action: Action) -> [Effect] {
+    switch overlay {
+    case .help, .messages, .confirmQuit:
+        if overlay == .confirmQuit, action == .quit { return [.quit] }
+        state.overlay = nil
+        return []
+    case .filter:
+        return reduceFilter(&state, action)
+    case .eventMenu, .form:
+        return reduceRecording(&state, action)
+    }
+}
+
+/// Opening a screen from another: the dashboard, the reviews, "who owes what", or the selected
+/// plan's audit (which arrives as an answer and is pushed then).
+private func reduceNavigation(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .openDashboard:
+        let period = state.dashboard?.period ?? .twelveMonths(endingWith: state.today)
+        state.push(.dashboard(DashboardScreen(period: period)))
+        return [.loadDashboard(period)]
+    case .openReviews:
+        var screen = state.reviews ?? ReviewsScreen(cohort: PhaseTransfer.comingTransferYear(on: state.today))
+        // Read afresh on every opening: a save since the last one must show.
+        screen.unload()
+        state.push(.reviews(screen))
+        state.scopeScreens()
+        return [.loadReviews]
+    case .openWhoOwes:
+        state.push(.whoOwes(state.whoOwes ?? WhoOwesScreen()))
+        state.scopeScreens()
+        return [.loadWhoOwes]
+    case .startAudit:
+        guard state.isOnCaseScreen, let id = state.selectedCase?.id else {
+            state.message = "Select a case first: a plan is audited from the case list or its detail"
+            return []
+        }
+        state.message = "Opening the audit of \(id)…"
+        return [.loadAudit(caseID: id)]
+    default:
+        return []
+    }
+}
+
+/// The case list, its detail and a drill-down: movement, panes, triage and recording.
+private func reduceCases(_ state: inout AppState, _ action: Action) -> [Effect] {
     let layout = ScreenLayout(size: state.size)
-    if let effects = reduceAudit(&state, action) { return effects }
-    if state.reviews != nil || isReviewsAction(action) {
-        if let effects = reduceReviews(&state, action) { return effects }
-    }
-    if state.whoOwes != nil || isWhoOwesAction(action), let effects = reduceWhoOwes(&state, action) { return effects }
-    if state.keyContext == .dashboard || isDashboardAction(action) {
-        if let effects = reduceDashboard(&state, action) { return effects }
-    }
     switch action {
     case .moveDown: return move(&state, by: 1, layout: layout)
     case .moveUp: return move(&state, by: -1, layout: layout)
@@ -25,45 +151,22 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .moveToFirst: return move(&state, by: -Int.max / 2, layout: layout)
     case .moveToLast: return move(&state, by: Int.max / 2, layout: layout)
     case .openDetail:
-        state.focus = .detail
+        if state.top != .caseDetail { state.push(.caseDetail) }
     case .switchPane:
-        state.focus = state.focus == .list ? .detail : .list
-    case .backToList:
-        state.focus = .list
-    case .showHelp:
-        state.helpContext = state.keyContext
-        state.isShowingHelp = true
-    case .closeHelp:
-        state.isShowingHelp = false
-    case .resize(let size):
-        state.size = size
-        let resized = ScreenLayout(size: size)
-        keepSelectionVisible(&state, layout: resized)
-        state.detailScroll = min(state.detailScroll, maxDetailScroll(state, layout: resized))
-    case let .presenceChanged(caseID, names):
-        if state.detail?.ehcCase.id == caseID { state.detail?.alsoOpen = names }
-    case .detailLoaded(let detail):
-        // A late answer for a case no longer selected is dropped, never shown against another child.
-        guard detail.ehcCase.id == state.selectedCase?.id else { return [] }
-        if state.detail?.ehcCase.id != detail.ehcCase.id { state.detailScroll = 0 }
-        state.detail = detail
-        state.requestedDetailID = nil
-    case .showView, .nextSortOrder, .toggleMine, .startFilter, .finishFilter, .clearFilter, .tick,
-         .caseloadChanged:
+        if state.top == .caseDetail { return state.pop() }
+        state.push(.caseDetail)
+    case .back:
+        guard state.stack.count > 1 else {
+            state.message = "This is the case list; q quits"
+            return []
+        }
+        return state.pop()
+    case .showView, .nextSortOrder, .toggleMine, .startFilter:
         return reduceTriage(&state, action, layout: layout)
-    case .type, .deleteBackward:
-        return state.form != nil ? reduceRecording(&state, action) : reduceTriage(&state, action, layout: layout)
-    case .startRecording, .chooseEvent, .nextField, .previousField, .submitForm, .cancelRecording, .undo,
-         .saved, .saveRefused:
+    case .startRecording, .undo:
         return reduceRecording(&state, action)
-    case .openDashboard, .closeDashboard, .dashboardLoaded, .shiftDashboardPeriod, .nextCaseworkerOrder,
-         .drillDown, .endDrillDown, .toggleAuditSummary, .startAudit, .auditLoaded, .auditRefused, .audit,
-         .openReviews, .closeReviews, .reviewsLoaded, .showReviewFilter, .openReviewedCase,
-         .openWhoOwes, .closeWhoOwes, .whoOwesLoaded, .markAdviceReceived, .chaseAdvice, .startReturnNote,
-         .commitReturnNote, .cancelReturnNote, .openOwedCase:
-        return []
-    case .quit:
-        return [.quit]
+    default:
+        break
     }
     return []
 }
@@ -113,7 +216,9 @@ extension Int {
 /// Answers from the runtime, which must not wipe the message a key just caused.
 private func isAnswer(_ action: Action) -> Bool {
     switch action {
-    case .detailLoaded, .presenceChanged, .saved, .saveRefused, .caseloadChanged, .resize, .reviewsLoaded, .whoOwesLoaded: true
+    case .detailLoaded, .presenceChanged, .saved, .saveRefused, .caseloadChanged, .resize, .reviewsLoaded, .whoOwesLoaded,
+         .dashboardLoaded:
+        true
     default: false
     }
 }

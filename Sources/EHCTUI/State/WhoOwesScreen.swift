@@ -30,21 +30,41 @@ public struct WhoOwesScreen: Sendable, Hashable {
     public internal(set) var scroll = 0
     /// The note of a return for more detail being typed (`x`), `nil` otherwise.
     public internal(set) var noteDraft: String?
+    /// The filter typed, and the order within each agency, as on every list screen.
+    public internal(set) var query = ListQuery()
+    /// The caseworker whose requests alone are shown (`m`), `nil` for the whole team.
+    public internal(set) var caseworker: String?
+
+    /// The filter typed with `/`.
+    public var filterText: String { query.filterText }
+    /// Each group's search keys, computed once per reading.
+    private var searchKeys: [[String]] = []
 
     public init() {}
 
     /// A fresh reading, keeping the selection on the same request when it is still owed.
     mutating func show(_ owed: WhoOwesWhat, versions: [String: Int]) {
-        let previous = selectedItem.map { ($0.caseID, $0.position) }
         self.owed = owed
         self.versions = versions
+        searchKeys = owed.groups.map { ListQuery.searchKeys($0.items) }
+        refine()
+    }
+
+    /// Lays the lines out again with the query and the scope applied (agencies with nothing shown
+    /// left out), keeping the selection on the same request when it is still shown.
+    mutating func refine() {
+        guard let owed else { return }
+        let previous = selectedItem.map { ($0.caseID, $0.position) }
         lines = []
         requestLines = []
         for (group, entry) in owed.groups.enumerated() {
+            let kept = query.apply(to: entry.items, keys: searchKeys[group],
+                                   in: Array(0..<Int32(entry.items.count)), caseworker: caseworker)
+            guard !kept.isEmpty else { continue }
             lines.append(.agency(group: group))
-            for item in entry.items.indices {
+            for item in kept {
                 requestLines.append(lines.count)
-                lines.append(.request(group: group, item: item))
+                lines.append(.request(group: group, item: Int(item)))
             }
         }
         let kept = previous.flatMap { previous in
@@ -80,33 +100,17 @@ public struct WhoOwesScreen: Sendable, Hashable {
     }
 }
 
-/// True for the actions only "Who owes what" answers.
-func isWhoOwesAction(_ action: Action) -> Bool {
-    switch action {
-    case .openWhoOwes, .closeWhoOwes, .whoOwesLoaded, .markAdviceReceived, .chaseAdvice, .startReturnNote,
-         .commitReturnNote, .cancelReturnNote, .openOwedCase:
-        true
-    default:
-        false
-    }
-}
-
-/// The share of the reducer for "Who owes what"; `nil` when the action is not its to answer.
-func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect]? {
+/// The keys of "Who owes what" and its answer.
+func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect] {
     let height = WhoOwesScreen.visibleLines(in: state.size)
     switch action {
-    case .openWhoOwes:
-        state.whoOwes = WhoOwesScreen()
-        return [.loadWhoOwes]
-    case .closeWhoOwes:
-        state.whoOwes = nil
-        return state.requestDetailIfNeeded()
+    case .back:
+        return state.pop()
     case .whoOwesLoaded(let owed, let versions):
         state.whoOwes?.show(owed, versions: versions)
         state.whoOwes?.keepVisible(height: height)
         return []
     case .moveDown, .moveUp, .pageDown, .pageUp, .moveToFirst, .moveToLast:
-        guard state.keyContext == .whoOwes else { return nil }
         let delta = switch action {
         case .moveDown: 1
         case .moveUp: -1
@@ -126,11 +130,9 @@ func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect]? {
         state.whoOwes?.noteDraft = ""
         return []
     case .type(let character):
-        guard state.whoOwes?.noteDraft != nil else { return nil }
         state.whoOwes?.noteDraft?.append(character)
         return []
     case .deleteBackward:
-        guard state.whoOwes?.noteDraft != nil else { return nil }
         _ = state.whoOwes?.noteDraft?.popLast()
         return []
     case .commitReturnNote:
@@ -146,18 +148,19 @@ func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect]? {
         return []
     case .openOwedCase:
         guard let item = state.whoOwes?.selectedItem else { return [] }
-        state.whoOwes = nil
-        return state.show(caseID: item.caseID)
-    case .saved, .saveRefused:
-        // A change saved (or refused) while the screen is open: read it again so the counts follow.
-        guard state.whoOwes != nil else { return nil }
-        return reduceRecording(&state, action) + [.loadWhoOwes]
-    case .caseloadChanged:
-        // Someone else's change: the list takes it, and so does the screen.
-        guard state.whoOwes != nil else { return nil }
-        return reduceTriage(&state, action, layout: ScreenLayout(size: state.size)) + [.loadWhoOwes]
+        return state.showCase(item.caseID, preferring: .awaitingAdvice)
+    case .undo:
+        return reduceRecording(&state, action)
+    case .startFilter:
+        state.overlay = .filter
+        return []
+    case .toggleMine:
+        return state.toggleMine()
+    case .nextSortOrder:
+        state.nextSortOrderOfTop()
+        return []
     default:
-        return nil
+        return []
     }
 }
 

@@ -13,53 +13,50 @@ public enum Screen {
             return canvas
         }
         Chrome.drawTitleBar(state, on: &canvas)
-        if let audit = state.audit {
-            AuditView.draw(audit, in: ScreenLayout.Rect(row: 1, column: 0, width: state.size.width,
-                                                        height: state.size.height - 2), on: &canvas)
-            Chrome.drawFooter(state, keymap: keymap, on: &canvas)
-            return canvas
-        }
-        // A screen over the whole list: its own body, the footer, and help over both when asked for.
-        func finishScreen() -> Canvas {
-            Chrome.drawFooter(state, keymap: keymap, on: &canvas)
-            if state.isShowingHelp {
-                HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas)
-                canvas.cursor = nil
-            }
-            return canvas
-        }
-        if let reviews = state.reviews, !reviews.isShowingCase {
+        let body = ScreenLayout.Rect(row: 1, column: 0, width: state.size.width, height: state.size.height - 2)
+        let inset = ScreenLayout.Rect(row: 1, column: 1, width: state.size.width - 2, height: state.size.height - 2)
+        switch state.top {
+        case .audit(let audit):
+            AuditView.draw(audit, in: body, on: &canvas)
+        case .reviews(let reviews):
             ReviewsView.draw(reviews, today: state.today, size: state.size, on: &canvas)
-            return finishScreen()
-        }
-        if let screen = state.whoOwes {
-            WhoOwesView.draw(screen, today: state.today, in: ScreenLayout.Rect(
-                row: 1, column: 1, width: state.size.width - 2, height: state.size.height - 2), on: &canvas)
-            return finishScreen()
-        }
-        if let screen = state.dashboard, screen.drillDown == nil {
-            drawDashboard(screen, size: state.size, on: &canvas)
-            return finishScreen()
-        }
-        CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
-        if let border = layout.border {
-            for row in border.row..<(border.row + border.height) {
-                canvas.write("│", row: row, column: border.column, role: .border)
+        case .whoOwes(let screen):
+            WhoOwesView.draw(screen, today: state.today, in: inset, on: &canvas)
+        case .dashboard(let screen):
+            drawDashboard(screen, in: inset, on: &canvas)
+        case .caseList, .caseDetail, .drillDown:
+            CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
+            if let border = layout.border {
+                for row in border.row..<(border.row + border.height) {
+                    canvas.write("│", row: row, column: border.column, role: .border)
+                }
             }
+            DetailView.draw(state, layout: layout, on: &canvas)
         }
-        DetailView.draw(state, layout: layout, on: &canvas)
         Chrome.drawFooter(state, keymap: keymap, on: &canvas)
-        RecordingOverlay.draw(state, keymap: keymap, on: &canvas)
-        if state.isShowingHelp {
-            HelpOverlay.draw(keymap: keymap, context: state.helpContext, on: &canvas)
+        switch state.overlay {
+        case .help(let context)?:
+            HelpOverlay.draw(keymap: keymap, context: context, on: &canvas)
             canvas.cursor = nil
+        case .messages?:
+            let lines = state.messageHistory.isEmpty ? [[DetailView.Span("No messages yet in this session", .muted)]]
+                : state.messageHistory.suffix(max(1, canvas.height - 6)).map { [DetailView.Span($0)] }
+            Box.draw(title: "Messages, newest last", lines: lines, minWidth: 40, on: &canvas)
+            canvas.cursor = nil
+        case .confirmQuit?:
+            Box.draw(title: "Quit ehcdesk?", lines: [[DetailView.Span("y quits · any other key stays on the \(state.top.title)")]],
+                     minWidth: 40, on: &canvas)
+            canvas.cursor = nil
+        case .eventMenu?, .form?:
+            RecordingOverlay.draw(state, keymap: keymap, on: &canvas)
+        case .filter?, nil:
+            break
         }
         return canvas
     }
 
     /// The dashboard between the title bar and the footer, or a line saying it is being computed.
-    private static func drawDashboard(_ screen: DashboardScreen, size: TerminalSize, on canvas: inout Canvas) {
-        let area = ScreenLayout.Rect(row: 1, column: 1, width: size.width - 2, height: size.height - 2)
+    private static func drawDashboard(_ screen: DashboardScreen, in area: ScreenLayout.Rect, on canvas: inout Canvas) {
         guard let dashboard = screen.dashboard else {
             canvas.write("Computing the dashboard for \(screen.period.title)…", row: 2, column: 1, role: .muted)
             return

@@ -24,6 +24,10 @@ public enum StatusWording {
         }
     }
 
+    /// Cells the longest ``short(for:today:)`` word takes: `excepted 999d` (a lateness of
+    /// nearly three years still fits; past that the day count ends in `…`, the word stays).
+    public static let longestShort = CellWidth.of("excepted 999d")
+
     /// A detail line: the status in words with the days over or left.
     public static func long(for deadline: Deadline, today: CalendarDate) -> (text: String, role: StyleRole) {
         (deadline.statusPhrase(on: today), short(for: deadline, today: today).role)
