@@ -25,7 +25,9 @@ final class TmuxSession {
                          "XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state",
                          "HOME": folder, "ESCDELAY": "25"]
         variables.merge(environment) { _, new in new }
-        let quoted = command.map(TmuxSession.shellQuoted).joined(separator: " ")
+        // tmux sets TERM in a new pane from its default-terminal whatever -e says: the command sets it itself.
+        let quoted = "TERM=" + TmuxSession.shellQuoted(variables["TERM"] ?? "tmux-256color") + " "
+            + command.map(TmuxSession.shellQuoted).joined(separator: " ")
         var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(width), "-y", String(height)]
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(name)=\(value)"] }
         // remain-on-exit keeps the pane (and its last screen) when a signal ends the shell too.
