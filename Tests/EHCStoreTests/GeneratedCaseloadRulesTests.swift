@@ -30,7 +30,7 @@ struct GeneratedCaseloadRulesTests {
 
 @Suite("Caseload summaries of generated cases")
 struct GeneratedSummaryTests {
-    @Test("a summary's next deadline is the most urgent unmet one of all the case's deadlines, with its sentence")
+    @Test("a summary's next deadline is the worst breach not excepted, else the soonest unmet deadline, with its sentence")
     func nextDeadlineAgrees() {
         let today = CalendarDate("2026-11-24")!
         let calendar = StatutoryCalendar()
@@ -38,9 +38,10 @@ struct GeneratedSummaryTests {
         let summaries = cases.map { CaseSummary($0, calendar: calendar, today: today) }
         #expect(summaries.map(\.id) == cases.map(\.id))
         for (ehcCase, summary) in zip(cases, summaries) {
+            let rank = { (deadline: Deadline) in deadline.status == .overdue && !deadline.excepted ? 0 : 1 }
             let expected = calendar.deadlines(for: ehcCase, today: today)
                 .filter { $0.met == nil && $0.status != .notApplicable }
-                .min { ($0.due, $0.key) < ($1.due, $1.key) }
+                .min { (rank($0), $0.due, $0.key) < (rank($1), $1.due, $1.key) }
             #expect(summary.nextDeadline == expected, "\(ehcCase.id)")
         }
     }

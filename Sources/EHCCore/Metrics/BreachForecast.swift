@@ -4,7 +4,9 @@
 /// comment (reg 13(1)(a)) before the plan is finalised. So the earliest possible final plan is the
 /// later of today and the last outstanding advice's due date (or today, for advice already late),
 /// plus the draft's 15 days when no draft has been issued, or the draft's date plus 15 days.
-/// When that day is after the final plan's due date, the case is at risk before it breaches.
+/// When that day is after the final plan's due date, the case is at risk before it breaches. A
+/// case already past its due date is not "at risk" but overdue (view 1): at risk means still
+/// savable by acting now, so the list of cases at risk holds only those.
 ///
 /// ```swift
 /// let deadlines = calendar.deadlines(for: sam, today: today)
@@ -17,12 +19,17 @@ public struct BreachForecast: Sendable, Hashable {
     /// The advice still awaited that holds the draft back, by deadline key, latest first.
     public var awaitedAdvice: [String]
 
-    public var isAtRisk: Bool { earliestFinalPlan > finalPlanDue }
+    /// The final plan's due date has already passed: overdue, no longer merely at risk.
+    public var isOverdue: Bool
+
+    public var isAtRisk: Bool { !isOverdue && earliestFinalPlan > finalPlanDue }
 
     /// The forecast in one sentence, naming what holds the plan back.
     public var explanation: String {
         let waiting = awaitedAdvice.isEmpty ? "" : " (waiting for \(awaitedAdvice.joined(separator: ", ")))"
-        let verdict = isAtRisk
+        let verdict = isOverdue
+            ? "OVERDUE: the final plan was due on \(finalPlanDue); the earliest it can now be issued is \(earliestFinalPlan)"
+            : isAtRisk
             ? "AT RISK: the final plan cannot be issued before \(earliestFinalPlan), after its due date \(finalPlanDue)"
             : "on track: the final plan can be issued from \(earliestFinalPlan), before its due date \(finalPlanDue)"
         return "Breach forecast " + verdict + waiting + " (15 days for comments on the draft, Regs 2014 reg 13(1)(a))"
@@ -40,7 +47,8 @@ public struct BreachForecast: Sendable, Hashable {
             finalPlanDue: finalPlan.due,
             earliestFinalPlan: earliestFinalPlan(draft: ehcCase.draftPlanIssued, lastAwaitedDue: awaited.first?.due,
                                                  today: today),
-            awaitedAdvice: ehcCase.draftPlanIssued == nil ? awaited.map(\.key) : [])
+            awaitedAdvice: ehcCase.draftPlanIssued == nil ? awaited.map(\.key) : [],
+            isOverdue: finalPlan.due < today)
     }
 
     /// Whether ``forecast(for:deadlines:calendar:today:)`` would say at risk, from the case's time
@@ -49,7 +57,8 @@ public struct BreachForecast: Sendable, Hashable {
     static func isAtRisk(_ ehcCase: EHCCase, limits: [TimeLimit], calendar: StatutoryCalendar,
                          today: CalendarDate) -> Bool {
         guard ehcCase.finalPlanIssued == nil, calendar.status(of: ehcCase) == .open else { return false }
-        guard let finalPlan = limits.first(where: { $0.kind == .finalPlan }), finalPlan.switchedOff == nil else {
+        guard let finalPlan = limits.first(where: { $0.kind == .finalPlan }), finalPlan.switchedOff == nil,
+              finalPlan.due >= today else {
             return false
         }
         let lastAwaited = limits.lazy.filter { $0.kind == .advice && $0.met == nil }.map(\.due).max()

@@ -47,18 +47,32 @@ public struct StatutoryCalendar: Sendable {
             excepted: excuse != nil, sentence: .rule(.init(limit: limit, settings: settings, remarks: remarks)), source: limit.kind.rule.source)
     }
 
-    /// The most urgent unmet deadline of the case (the most overdue, else the soonest due), whether
+    /// The most urgent unmet deadline of the case (the most overdue breach that is not excepted,
+    /// else the soonest due, an excepted lateness among them by its date), whether
     /// an annual-review duty is overdue or due soon, and whether the assessment is at risk of missing
     /// 20 weeks: what a caseload list needs, from one list of time limits, without building any sentence.
     func nextDeadline(for ehcCase: EHCCase, today: CalendarDate) -> (next: Deadline?, reviewDue: Bool, isAtRisk: Bool) {
         let limits = timeLimits(of: ehcCase)
         let isAtRisk = BreachForecast.isAtRisk(ehcCase, limits: limits, calendar: self, today: today)
+        let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
+        // A breach nobody has excused comes first: an excepted advice item must not hide a final plan 200 days late.
+        func rank(_ index: Int) -> Int {
+            guard limits[index].due < today else { return 1 }
+            let key = limits[index].key
+            let excepted = rulings.contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(key) }
+            return excepted ? 1 : 0
+        }
         // Tracked by position: time limits are compared in place, never copied.
         var next: Int?
+        var nextRank = 1
         var reviewDue = false
         for index in limits.indices where limits[index].met == nil && limits[index].switchedOff == nil {
             let (due, kind) = (limits[index].due, limits[index].kind)
-            if let best = next, (limits[best].due, limits[best].key) <= (due, limits[index].key) {} else { next = index }
+            let indexRank = rank(index)
+            if let best = next, (nextRank, limits[best].due, limits[best].key) <= (indexRank, due, limits[index].key) {} else {
+                next = index
+                nextRank = indexRank
+            }
             switch kind {
             case .annualReview, .reviewReport, .reviewDecision, .amendedPlan:
                 let status = status(due: due, met: nil, today: today)
@@ -67,7 +81,6 @@ public struct StatutoryCalendar: Sendable {
             }
         }
         guard let next else { return (nil, reviewDue, isAtRisk) }
-        let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
         return (deadline(limits[next], of: ehcCase, rulings: rulings, today: today), reviewDue, isAtRisk)
     }
 
