@@ -80,7 +80,12 @@ enum CaseloadScreen {
         logger.info("loaded \(summaries.count) case summaries in \(milliseconds(since: started)) ms")
         let label = (store.path as NSString).lastPathComponent
         var preferences = ScreenPreferencesFile.load(path: runtime.preferencesPath)
-        if let caseworker {
+        if let caseworker, caseworker != member?.displayName, !summaries.isEmpty {
+            // Matched like the filter; a name that matches nobody is refused before anything is remembered.
+            let match = CaseworkerName.match(caseworker, among: summaries.map(\.caseworker))
+            if let refusal = CaseworkerName.refusal(caseworker, match) { throw CommandFailure(description: "ehcdesk: " + refusal) }
+            if case .found(let name) = match { preferences.caseworker = name }
+        } else if let caseworker {
             preferences.caseworker = caseworker
         }
         // A caseworker's session starts on their own cases (m shows the whole team's).
