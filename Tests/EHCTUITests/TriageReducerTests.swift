@@ -151,3 +151,59 @@ struct TriageSnapshotTests {
         try assertSnapshot(Screen.render(state), named: "form-refused-80x24")
     }
 }
+
+@Suite("Undo is a stack of one's own changes")
+struct UndoStackTests {
+    /// Saves `edited` as the runtime would answer, the case now at `version`.
+    func save(_ state: inout AppState, _ edit: CaseEdit, version: Int) {
+        var detail = Fixtures.lukaszDetail
+        detail.ehcCase = edit.edited
+        detail.version = version
+        _ = reduce(&state, .saved(SavedChange(summary: state.selectedCase!, detail: detail, edit: edit)))
+    }
+
+    @Test("two changes to one case undo in turn: the second u goes from the version the first undo left, no false conflict")
+    func twoLevels() throws {
+        var state = Fixtures.loadedState()
+        let original = Fixtures.lukaszDetail.ehcCase
+        var draft = original
+        draft.draftPlanIssued = Fixtures.today
+        var final = draft
+        final.finalPlanIssued = Fixtures.today
+        save(&state, CaseEdit(edited: draft, expectedVersion: 4, summary: "draft", before: original), version: 5)
+        save(&state, CaseEdit(edited: final, expectedVersion: 5, summary: "final", before: draft), version: 6)
+        #expect(state.undoStack.count == 2)
+        guard case .save(let first) = try #require(reduce(&state, .undo).first) else { Issue.record("no undo"); return }
+        #expect(first.edited == draft)
+        #expect(first.expectedVersion == 6)
+        save(&state, first, version: 7)
+        guard case .save(let second) = try #require(reduce(&state, .undo).first) else { Issue.record("no undo"); return }
+        #expect(second.edited == original)
+        #expect(second.expectedVersion == 7, "from the version the first undo wrote, not the stale 5")
+        save(&state, second, version: 8)
+        #expect(state.undoStack.isEmpty)
+        _ = reduce(&state, .undo)
+        #expect(state.message == "Nothing to undo in this session")
+    }
+}
+
+@Suite("A case reassigned away")
+struct ReassignedAwayTests {
+    @Test("a case of mine given to someone else by another session leaves my list with a message naming it")
+    func saysSo() {
+        var state = Fixtures.loadedState()
+        state.preferences = ScreenPreferences(view: .allOpen, mineOnly: true, caseworker: "A. Okafor")
+        state.refreshCaseload()
+        #expect(state.caseload.map(\.id).contains("EHC-2025-00001"))
+        var fresh = Fixtures.caseload()
+        let moved = fresh.firstIndex { $0.id == "EHC-2025-00001" }!
+        fresh[moved].caseworker = "B. Nguyễn"
+        _ = reduce(&state, .caseloadChanged(fresh))
+        #expect(!state.caseload.map(\.id).contains("EHC-2025-00001"))
+        #expect(state.message == "EHC-2025-00001 (Zoë Müller) was reassigned to B. Nguyễn")
+        // Another change with nothing of mine moved says nothing.
+        _ = reduce(&state, .moveDown)
+        _ = reduce(&state, .caseloadChanged(fresh))
+        #expect(state.message == nil)
+    }
+}

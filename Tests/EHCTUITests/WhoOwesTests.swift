@@ -239,3 +239,30 @@ struct WhoOwesSnapshotTests {
         try assertSnapshot(Screen.render(state), named: "who-owes-help-100x30")
     }
 }
+
+@Suite("A chase recorded twice on one day")
+struct RepeatedChaseTests {
+    static var chasedToday: [EHCCase] {
+        var cases = OwedFixtures.cases
+        cases[0].advice[0].chased.append(Fixtures.today)
+        return cases
+    }
+
+    @Test("c on a request already chased today says so and asks for nothing to be saved")
+    func onTheScreen() {
+        var state = Fixtures.loadedState()
+        _ = reduce(&state, .openWhoOwes)
+        _ = reduce(&state, .whoOwesLoaded(WhoOwesWhat(cases: Self.chasedToday, calendar: StatutoryCalendar(),
+                                                      today: Fixtures.today), versions: OwedFixtures.versions))
+        #expect(state.whoOwes?.selectedItem?.caseID == "EHC-2025-00002")
+        #expect(reduce(&state, .chaseAdvice).isEmpty)
+        #expect(state.message == "A chase of Educational psychology on 2025-11-24 is already recorded; nothing was added.")
+    }
+
+    @Test("the same change arriving at the runtime (another screen chased first) is refused too")
+    func atTheRuntime() {
+        let change = AdviceChange(caseID: "EHC-2025-00002", position: 0, expectedVersion: 2, kind: .chased, day: Fixtures.today)
+        #expect(throws: FormRefusal.self) { try change.edit(of: Self.chasedToday[0], check: ConsistencyCheck(), today: Fixtures.today) }
+        #expect((try? change.edit(of: OwedFixtures.cases[0], check: ConsistencyCheck(), today: Fixtures.today)) != nil)
+    }
+}

@@ -130,8 +130,12 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
                 ehcCase.advice[index].markReceived(on: try date(1))
                 return (ehcCase, "advice received from \(agency.displayName) on \(try date(1))")
             }
-            ehcCase.advice[index].chased.append(try date(1))
-            return (ehcCase, "advice chased from \(agency.displayName) on \(try date(1))")
+            let day = try date(1)
+            if let refusal = AdviceRequest.refusalToChase(ehcCase.advice[index], on: day) {
+                throw FormRefusal(field: 1, message: refusal)
+            }
+            ehcCase.advice[index].chased.append(day)
+            return (ehcCase, "advice chased from \(agency.displayName) on \(day)")
         case .decisionToIssue:
             let outcome: IssueOutcome = text(0) == "issue" ? .issue : .notIssue
             ehcCase.decisionToIssue = Decision(date: try date(1), outcome: outcome)

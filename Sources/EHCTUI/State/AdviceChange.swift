@@ -50,6 +50,9 @@ public struct AdviceChange: Sendable, Hashable {
             edited.advice[position].markReceived(on: day)
             summary = "advice received from \(agency) on \(day)"
         case .chased:
+            if let refusal = AdviceRequest.refusalToChase(ehcCase.advice[position], on: day) {
+                throw FormRefusal(field: nil, message: refusal)
+            }
             edited.advice[position].chased.append(day)
             summary = "advice chased from \(agency) on \(day)"
         case .returned(let note):
@@ -61,5 +64,13 @@ public struct AdviceChange: Sendable, Hashable {
             throw refusal
         }
         return CaseEdit(edited: edited, expectedVersion: expectedVersion, summary: summary, before: ehcCase)
+    }
+}
+
+extension AdviceRequest {
+    /// Why a chase on `day` is not recorded again: one chase a day is the record, a second is a slip.
+    static func refusalToChase(_ request: AdviceRequest, on day: CalendarDate) -> String? {
+        guard request.chased.contains(day) else { return nil }
+        return "A chase of \(AdviceWording.agency(request)) on \(day) is already recorded; nothing was added."
     }
 }

@@ -42,12 +42,19 @@ func reduceRecording(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.closeForm()
         if change.edit.before == nil {
             _ = state.undoStack.popLast()
+            // The case is back as the earlier change of it left it, now at a new version: that
+            // change is undone next from this version, so the second `u` is not refused as a
+            // conflict with oneself.
+            if let earlier = state.undoStack.lastIndex(where: { $0.edited.id == change.edit.edited.id }) {
+                state.undoStack[earlier].expectedVersion = change.detail.version
+            }
         } else {
             var done = change.edit
             done.expectedVersion = change.detail.version
             state.undoStack.append(done)
         }
         state.message = "Saved \(change.summary.id): \(change.edit.summary)"
+            + (state.undoStack.count > 1 ? " (u undoes it; \(state.undoStack.count) changes to undo)" : "")
         return showFresh(&state, summary: change.summary, detail: change.detail)
     case .saveRefused(let message, let fresh, let summary):
         state.isSaving = false

@@ -16,7 +16,9 @@ func reduceTriage(_ state: inout AppState, _ action: Action, layout: ScreenLayou
         state.overlay = .filter
         return []
     case .caseloadChanged(let summaries):
+        let reassigned = state.reassignedAway(in: summaries)
         state.replaceAll(summaries)
+        if let reassigned { state.message = reassigned }
         if let id = state.detail?.ehcCase.id, state.form == nil {
             // The shown case may be among the changes: read it again.
             state.detail = nil
@@ -130,5 +132,20 @@ extension AppState {
         default:
             break
         }
+    }
+}
+
+extension AppState {
+    /// What to say when another session gave some of my cases to someone else: they leave my
+    /// list, and must not vanish without a word. `nil` when none did (or no caseworker is set).
+    func reassignedAway(in fresh: [CaseSummary]) -> String? {
+        guard let me = preferences.caseworker else { return nil }
+        let mine = Set(everyCase.lazy.filter { $0.caseworker == me }.map(\.id))
+        guard !mine.isEmpty else { return nil }
+        let moved = fresh.filter { mine.contains($0.id) && $0.caseworker != me }.sorted { $0.id < $1.id }
+        guard let first = moved.first else { return nil }
+        if moved.count == 1 { return "\(first.id) (\(first.childName)) was reassigned to \(first.caseworker)" }
+        return "\(moved.count) of your cases were reassigned: " + moved.prefix(3).map { "\($0.id) to \($0.caseworker)" }
+            .joined(separator: ", ") + (moved.count > 3 ? ", …" : "")
     }
 }

@@ -167,6 +167,10 @@ func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect] {
 /// Asks for a change to the selected request, today, through the save path.
 private func change(_ state: inout AppState, _ kind: AdviceChange.Kind) -> [Effect] {
     guard let screen = state.whoOwes, let item = screen.selectedItem, !state.isSaving else { return [] }
+    if kind == .chased, let refusal = AdviceRequest.refusalToChase(item.advice, on: state.today) {
+        state.message = refusal
+        return []
+    }
     state.isSaving = true
     return [.changeAdvice(AdviceChange(caseID: item.caseID, position: item.position,
                                        expectedVersion: screen.versions[item.caseID] ?? 0, kind: kind,
