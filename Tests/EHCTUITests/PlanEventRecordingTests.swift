@@ -146,3 +146,47 @@ struct PlanEventRecordingTests {
                 "\(String(describing: state.form?.refusal))")
     }
 }
+
+@Suite("Warnings asked in the form")
+struct FormWarningTests {
+    /// Łukasz's case with both decisions made and a draft out since 2025-11-17, the final-plan form open.
+    func finalPlanForm() -> AppState {
+        var state = Fixtures.loadedState()
+        var detail = Fixtures.lukaszDetail
+        detail.version = 4
+        detail.ehcCase.decisionToAssess = Decision(date: CalendarDate("2025-09-22")!, outcome: .assess)
+        detail.ehcCase.advice = []
+        detail.ehcCase.decisionToIssue = Decision(date: CalendarDate("2025-11-10")!, outcome: .issue)
+        detail.ehcCase.draftPlanIssued = CalendarDate("2025-11-17")!
+        _ = reduce(&state, .detailLoaded(detail))
+        _ = reduce(&state, .startRecording)
+        _ = reduce(&state, .chooseEvent(.finalPlanIssued))
+        return state
+    }
+
+    @Test("a final plan 7 days after the draft is held in the form with the day the parent's 15 days end; Enter again saves")
+    func finalPlanBeforeFifteenDays() throws {
+        var state = finalPlanForm()
+        #expect(reduce(&state, .submitForm).isEmpty, "nothing is saved at the first Enter")
+        let warning = try #require(state.form?.warning)
+        #expect(warning.contains("the parent's 15 days allow finalising from 2025-12-02"))
+        let text = Screen.render(state).text
+        #expect(text.contains("Enter again saves it anyway"))
+        guard case .save(let edit) = try #require(reduce(&state, .submitForm).first) else {
+            Issue.record("the second Enter did not save")
+            return
+        }
+        #expect(edit.edited.finalPlanIssued == Fixtures.today)
+    }
+
+    @Test("changing a field after the warning asks again")
+    func editAsksAgain() {
+        var state = finalPlanForm()
+        _ = reduce(&state, .submitForm)
+        _ = reduce(&state, .type("-"))
+        #expect(state.form?.warning == nil)
+        _ = reduce(&state, .type("2"))   // two days ago, 2025-11-22
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.warning?.contains("Final plan issued 2025-11-22 is 5 days after the draft") == true)
+    }
+}

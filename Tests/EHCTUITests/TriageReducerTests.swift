@@ -86,9 +86,12 @@ struct TriageReducerTests {
         #expect(state.form?.refusal?.contains("after today") == true)
     }
 
-    @Test("a valid event asks to save the edited case at the version shown")
+    @Test("a valid event asks to save the edited case at the version shown (after confirming its warning)")
     func save() throws {
         var state = recording(.draftPlanIssued)
+        // Łukasz has no decision to assess recorded: the draft raises a warning, asked first.
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.warning?.contains("without the decision whether to assess") == true)
         let effects = reduce(&state, .submitForm)
         guard case .save(let edit) = try #require(effects.first) else { Issue.record("no save"); return }
         #expect(edit.expectedVersion == 4)
@@ -99,6 +102,7 @@ struct TriageReducerTests {
     @Test("u after a save puts the case back as it was, at the saved version")
     func undo() throws {
         var state = recording(.draftPlanIssued)
+        _ = reduce(&state, .submitForm)   // the warning, confirmed by the second Enter
         guard case .save(let edit) = try #require(reduce(&state, .submitForm).first) else {
             Issue.record("submitting the form did not save")
             return

@@ -89,7 +89,15 @@ struct TriageJourneyTests {
             try tmux.send("Escape")
             try tmux.press("e", thenSee: "Record for")
             try tmux.press("f", thenSee: "Issued on")
-            try tmux.press("Enter", thenSee: "Saved \(reference)")
+            try tmux.send("Enter")
+            let answer = try tmux.waitUntil("the save or a warning to confirm") {
+                $0.contains("Saved \(reference)") || $0.contains("Enter again saves it anyway")
+            }
+            if answer.contains("Enter again saves it anyway") {
+                // A warning the generated facts raise (a draft under 15 days old…) is asked first; nothing is saved yet.
+                #expect(try store.fetchCase(id: reference)?.version == before.version)
+                try tmux.press("Enter", thenSee: "Saved \(reference)")
+            }
             try tmux.waitUntil("\(reference) to leave Overdue") { Self.rows($0).isEmpty }
             let last = try #require(try store.lastChange(of: reference))
             #expect(last.user == "alice")

@@ -16,6 +16,9 @@ public struct EventForm: Sendable, Hashable {
     public var focus = 0
     /// The refusal of the last submit, shown under the form; nothing was written.
     public var refusal: String?
+    /// A warning the last submit raised (a final plan before the parent's 15 days end…), shown
+    /// under the form: Enter again with the same values saves anyway, any edit asks again.
+    public var warning: String?
     /// True once a field is edited: its first key replaces the starting value instead of appending.
     var isFieldTouched = false
 
@@ -34,11 +37,13 @@ public struct EventForm: Sendable, Hashable {
         if !isFieldTouched { fields[focus].value = "" }
         fields[focus].value.append(character)
         isFieldTouched = true
+        warning = nil
     }
 
     mutating func deleteBackward() {
         if !fields[focus].value.isEmpty { fields[focus].value.removeLast() }
         isFieldTouched = true
+        warning = nil
     }
 
     mutating func moveFocus(by delta: Int) {
@@ -70,6 +75,16 @@ public struct EventForm: Sendable, Hashable {
             return .failure(refusal)
         }
         return .success((edited, summary))
+    }
+
+    /// The first consistency warning an edit introduces (with its rule), or `nil`: asked about in
+    /// the form before saving, never only found later in the detail.
+    static func newWarning(in edited: EHCCase, comparedWith original: EHCCase, check: ConsistencyCheck,
+                           today: CalendarDate) -> String? {
+        let known = Set(check.findings(for: original, today: today).filter { $0.severity == .warning }.map(\.message))
+        guard let problem = check.findings(for: edited, today: today)
+            .first(where: { $0.severity == .warning && !known.contains($0.message) }) else { return nil }
+        return problem.message + (problem.rule.map { " (\($0))" } ?? "")
     }
 
     /// The first consistency error an edit introduces, as a refusal of the whole case; errors the

@@ -78,6 +78,15 @@ private func submit(_ state: inout AppState) -> [Effect] {
         return []
     case .success(let (edited, summary)):
         form.refusal = nil
+        let check = ConsistencyCheck(settings: state.settings)
+        if let warning = EventForm.newWarning(in: edited, comparedWith: detail.ehcCase, check: check, today: state.today),
+           form.warning != warning {
+            // Asked in the form, where it can still be corrected: Enter again saves anyway.
+            form.warning = warning
+            state.form = form
+            return []
+        }
+        form.warning = nil
         state.form = form
         state.isSaving = true
         return [.save(CaseEdit(edited: edited, expectedVersion: detail.version, summary: summary,

@@ -35,6 +35,13 @@ public enum RecordingOverlay {
                 lines.append([DetailView.Span(part, .warning)])
             }
         }
+        if let warning = form.warning {
+            for part in TextFitting.wrapped("Check: " + warning, width: width) {
+                lines.append([DetailView.Span(part, .dueSoon)])
+            }
+            lines.append([DetailView.Span("Enter again saves it anyway · change a field or Esc to go back", .warning)])
+            return lines
+        }
         lines.append([DetailView.Span("Enter saves · Tab next field · Esc cancels", .muted)])
         return lines
     }
