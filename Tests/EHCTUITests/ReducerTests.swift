@@ -147,3 +147,34 @@ struct ReducerTests {
         #expect(state.selectedCase == nil)
     }
 }
+
+@Suite("The detail opens at what brought the case here")
+struct DetailSectionsTests {
+    @Test("the first section is the urgent deadline with its rule, before the timeline and events")
+    func nowFirst() throws {
+        let state = Fixtures.loadedState(width: 80, height: 40)
+        let lines = DetailView.lines(for: state, width: 60).map { $0.map(\.text).joined() }
+        let now = try #require(lines.firstIndex(of: "Now"))
+        let timeline = try #require(lines.firstIndex(of: "Timeline"))
+        #expect(now < timeline)
+        #expect(lines[now + 1].contains("OVERDUE by 42 days") && lines[now + 1].contains("decisionToAssess"))
+    }
+
+    @Test("] and [ in the detail jump from section to section")
+    func jumps() {
+        var state = Fixtures.loadedState(width: 80, height: 24)
+        _ = reduce(&state, .openDetail)
+        let layout = ScreenLayout(size: state.size)
+        let starts = DetailView.sectionStarts(for: state, width: layout.detailContent.width)
+        #expect(starts.count >= 4)
+        #expect(Keymap.standard.action(for: .character("]"), in: .detail) == .nextSection)
+        _ = reduce(&state, .nextSection)
+        #expect(state.detailScroll == starts[0])
+        _ = reduce(&state, .nextSection)
+        #expect(state.detailScroll == starts[1])
+        _ = reduce(&state, .previousSection)
+        #expect(state.detailScroll == starts[0])
+        _ = reduce(&state, .previousSection)
+        #expect(state.detailScroll == 0)
+    }
+}

@@ -14,6 +14,8 @@ public enum Action: Sendable, Hashable {
     case openDetail
     /// Focus the other pane.
     case switchPane
+    /// Scroll the detail to its next or previous section (now, deadlines, timeline, events…).
+    case nextSection, previousSection
     /// Close what is on top: an overlay, else the top screen (the case list stays).
     case back
     case showHelp

@@ -161,6 +161,11 @@ private func reduceCases(_ state: inout AppState, _ action: Action) -> [Effect] 
             return []
         }
         return state.pop()
+    case .nextSection, .previousSection:
+        let starts = DetailView.sectionStarts(for: state, width: layout.detailContent.width)
+        let current = state.detailScroll
+        let target = action == .nextSection ? starts.first { $0 > current } : starts.last { $0 < current }
+        state.detailScroll = min(maxDetailScroll(state, layout: layout), target ?? (action == .nextSection ? current : 0))
     case .showView, .nextSortOrder, .toggleMine, .startFilter:
         return reduceTriage(&state, action, layout: layout)
     case .startRecording, .undo:

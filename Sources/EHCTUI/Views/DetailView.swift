@@ -50,16 +50,34 @@ public enum DetailView {
     /// The pane's lines for the selected case at `width` cells (the reducer uses their count to
     /// stop scrolling at the end).
     public static func lines(for state: AppState, width: Int) -> [Line] {
-        guard width > 0 else { return [] }
-        guard let summary = state.selectedCase else { return [] }
+        content(for: state, width: width).lines
+    }
+
+    /// The first line of each section (the deadline that brought the case here, every deadline,
+    /// the timeline, events, checks, exceptions, contributions), for `]` and `[`.
+    public static func sectionStarts(for state: AppState, width: Int) -> [Int] {
+        content(for: state, width: width).sections
+    }
+
+    /// The pane's content: who the child is, then what put the case on the list (its most urgent
+    /// deadline with the rule behind it and the breach forecast), every deadline, and then the
+    /// history: timeline, events, checks, exceptions and contributions.
+    static func content(for state: AppState, width: Int) -> (lines: [Line], sections: [Int]) {
+        guard width > 0 else { return ([], []) }
+        guard let summary = state.selectedCase else { return ([], []) }
         guard let detail = state.detail, detail.ehcCase.id == summary.id else {
-            return [[Span("Loading \(summary.id)…", .muted)]]
+            return ([[Span("Loading \(summary.id)…", .muted)]], [])
         }
         let ehcCase = detail.ehcCase
         let child = ehcCase.child
         let today = state.today
         let setting = child.setting ?? "no setting recorded"
+        var sections: [Int] = []
         var lines: [Line] = [[Span(child.fullName, .header), Span("  " + ehcCase.id, .muted)]]
+        func section(_ title: String) {
+            sections.append(lines.count)
+            lines.append([Span(title, .header)])
+        }
         lines += wrapped("Born \(child.dateOfBirth) (age \(child.age(on: today))) · \(setting)",
                          width: width, indent: 0, hanging: 2)
         lines += wrapped("Caseworker \(ehcCase.caseworker) · \(summary.status.displayName)",
@@ -68,28 +86,38 @@ public enum DetailView {
             lines += wrapped("Also open: " + detail.alsoOpen.joined(separator: ", "), width: width, indent: 0, hanging: 2)
                 .map { $0.map { Span($0.text, .header) } }
         }
-        lines.append([Span("Timeline", .header)])
+        if let key = summary.nextDeadline?.key, let urgent = detail.deadlines.first(where: { $0.key == key }) {
+            section("Now")
+            lines += deadlineLines(urgent, today: today, width: width)
+        }
+        if let forecast = detail.forecast {
+            lines += wrapped(forecast.explanation, width: width, indent: 2, hanging: 4).map { line in
+                line.map { Span($0.text, forecast.isAtRisk || forecast.isOverdue ? .overdue : .met) }
+            }
+        }
+        section("Deadlines")
+        if detail.deadlines.isEmpty { lines.append([Span("  none computed", .muted)]) }
+        for deadline in detail.deadlines { lines += deadlineLines(deadline, today: today, width: width) }
+        section("Timeline")
         for (index, line) in TimelineBar.lines(for: ehcCase, today: today, width: width).enumerated() {
             lines += wrapped(line, width: width, indent: 2, hanging: 2).map { $0.map { Span($0.text, index == 0 ? .normal : .muted) } }
         }
-        lines.append([Span("Events", .header)])
+        section("Events")
         let events = CaseEvents.list(for: ehcCase)
         if events.isEmpty { lines.append([Span("  none recorded yet", .muted)]) }
         for event in events {
             lines += wrapped("\(event.date)  \(event.text)", width: width, indent: 2, hanging: 14)
         }
-        lines.append([])
         if !detail.checks.isEmpty {
-            lines.append([Span("Checks", .header)])
+            section("Checks")
             for finding in detail.checks {
                 let role: StyleRole = finding.severity == .error ? .overdue : .dueSoon
                 lines += wrapped("\(finding.severity.rawValue.uppercased()) \(finding.message)", width: width, indent: 2,
                                  hanging: 4).map { line in line.map { Span($0.text, role) } }
             }
-            lines.append([])
         }
         if !ehcCase.exceptions.isEmpty {
-            lines.append([Span("Exceptions", .header)])
+            section("Exceptions")
             for (index, exception) in ehcCase.exceptions.enumerated() {
                 let ruling = detail.exceptionRulings.first { $0.index == index }
                 let verdict = ruling.map { $0.isAllowed ? "allowed" : "REFUSED: " + $0.refusals.joined(separator: "; ") } ?? ""
@@ -99,24 +127,23 @@ public enum DetailView {
                                  + exception.appliesTo.joined(separator: ", ") + regulation + " · " + verdict,
                                  width: width, indent: 2, hanging: 4)
             }
+        }
+        let contributions = ContributionsPane.lines(for: detail, today: today, width: width)
+        if !contributions.isEmpty {
             lines.append([])
+            sections.append(lines.count)
+            lines += contributions
         }
-        lines += ContributionsPane.lines(for: detail, today: today, width: width)
-        if let forecast = detail.forecast {
-            lines += wrapped(forecast.explanation, width: width, indent: 0, hanging: 2).map { line in
-                line.map { Span($0.text, forecast.isAtRisk ? .overdue : .met) }
-            }
-        }
-        lines.append([Span("Deadlines", .header)])
-        if detail.deadlines.isEmpty { lines.append([Span("  none computed", .muted)]) }
-        for deadline in detail.deadlines {
-            let status = StatusWording.long(for: deadline, today: today)
-            lines.append([Span("  \(deadline.due)  "), Span(status.text, status.role), Span("  " + deadline.key, .muted)])
-            lines += wrapped(deadline.explanation, width: width, indent: 4, hanging: 4).map { line in
+        return (lines, sections)
+    }
+
+    /// A deadline: its due date, status in words and key, then the rule and regulation behind it.
+    private static func deadlineLines(_ deadline: Deadline, today: CalendarDate, width: Int) -> [Line] {
+        let status = StatusWording.long(for: deadline, today: today)
+        return [[Span("  \(deadline.due)  "), Span(status.text, status.role), Span("  " + deadline.key, .muted)]]
+            + wrapped(deadline.explanation, width: width, indent: 4, hanging: 4).map { line in
                 line.map { Span($0.text, .muted) }
             }
-        }
-        return lines
     }
 
     /// Wraps one paragraph: the first line indented by `indent`, later ones by `hanging`.
