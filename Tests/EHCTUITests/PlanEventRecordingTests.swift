@@ -20,7 +20,8 @@ struct PlanEventRecordingTests {
     /// The form for `event` open on `ehcCase`, loaded at version 7, with `typed` typed field by field (Tab between).
     func recording(_ event: RecordableEvent, on ehcCase: EHCCase, typed: [String] = []) -> AppState {
         var state = Fixtures.loadedState()
-        _ = reduce(&state, .detailLoaded(CaseDetail(ehcCase: ehcCase, deadlines: [], version: 7)))
+        let deadlines = StatutoryCalendar().deadlines(for: ehcCase, today: Fixtures.today)
+        _ = reduce(&state, .detailLoaded(CaseDetail(ehcCase: ehcCase, deadlines: deadlines, version: 7)))
         _ = reduce(&state, .startRecording)
         _ = reduce(&state, .chooseEvent(event))
         for (index, text) in typed.enumerated() {
@@ -52,13 +53,15 @@ struct PlanEventRecordingTests {
         #expect(state.form?.refusal == "An amendment notice sent 2025-10-22 contradicts the decision to maintain. (Regs 2014 reg 22(2))")
     }
 
-    @Test("an amendment notice with no review recorded says to record the meeting first")
+    @Test("an amendment notice with no review recorded is greyed in the menu, which says to record the meeting first")
     func noticeNeedsReview() {
         var bare = plan(decision: .amend)
         bare.reviews = []
         var state = recording(.amendmentProposed, on: bare)
-        #expect(reduce(&state, .submitForm).isEmpty)
-        #expect(state.form?.refusal == "Record the review meeting first (m).")
+        #expect(state.form == nil)
+        #expect(state.isChoosingEvent)
+        #expect(state.message == "Amendment notice sent cannot be recorded on EHC-2025-00002: no review meeting is recorded yet (m)")
+        #expect(Screen.render(state).text.contains("(no review meeting is recorded yet (m))"))
     }
 
     @Test("h records a move into post-16 in 2027: Space picks the kind, the year is typed")
@@ -66,7 +69,7 @@ struct PlanEventRecordingTests {
         var state = recording(.phaseTransfer, on: plan(decision: .maintain), typed: [" ", "2027"])
         let edit = try #require(savedEdit(&state))
         #expect(edit.edited.phaseTransfer == PhaseTransfer(kind: .postSixteen, transferYear: 2027))
-        #expect(edit.summary == "phase transfer (postSixteen) in 2027")
+        #expect(edit.summary == "phase transfer (post-16) in 2027")
     }
 
     @Test("a transfer year that is not a plausible year is refused in its own field")
@@ -101,8 +104,8 @@ struct PlanEventRecordingTests {
     @Test("w with no phase transfer recorded says to record it first")
     func amendedNeedsTransfer() {
         var state = recording(.phaseTransferAmended, on: plan(decision: .maintain))
-        #expect(reduce(&state, .submitForm).isEmpty)
-        #expect(state.form?.refusal == "Record the phase transfer first (h).")
+        #expect(state.form == nil)
+        #expect(state.message?.hasSuffix(": no phase transfer is recorded yet (h)") == true)
     }
 
     @Test("u after saving a phase transfer asks to put the case back without it")
@@ -133,7 +136,7 @@ struct PlanEventRecordingTests {
         #expect(edit.edited.exceptions == [StatutoryException(ground: .schoolClosure, appliesTo: ["finalPlan"],
                                                                from: CalendarDate("2025-07-23")!,
                                                                to: CalendarDate("2025-09-03")!)])
-        #expect(edit.summary == "exception (schoolClosure) from 2025-07-23 against finalPlan")
+        #expect(edit.summary == "exception (school or post-16 institution closure) from 2025-07-23 against finalPlan")
     }
 
     @Test("an exception the rules refuse is refused in the form with the reason, nothing saved")
@@ -188,5 +191,56 @@ struct FormWarningTests {
         _ = reduce(&state, .type("2"))   // two days ago, 2025-11-22
         #expect(reduce(&state, .submitForm).isEmpty)
         #expect(state.form?.warning?.contains("Final plan issued 2025-11-22 is 5 days after the draft") == true)
+    }
+}
+
+@Suite("Forms speak the caseworker's words")
+struct FormLabelTests {
+    let recording = PlanEventRecordingTests()
+
+    @Test("choices show labels, never internal codes, and the hint lists the labels")
+    func labels() {
+        var state = recording.recording(.adviceRequested, on: recording.assessment(educationAsked: "2025-07-18"))
+        let text = Screen.render(state).text
+        #expect(text.contains("Educational psychology"))
+        #expect(!text.contains("educationalPsychology"))
+        _ = reduce(&state, .type(" "))
+        #expect(state.form?.fields[0].value == "Health")
+    }
+
+    @Test("an advice request records the contact and, for Other, what advice, by keyboard")
+    func adviceContactAndDetail() throws {
+        var state = recording.recording(.adviceRequested, on: recording.assessment(educationAsked: "2025-07-18"),
+                                        typed: ["other", "2025-11-20", "Ms Obi", "speech and language therapy"])
+        let edit = try #require(recording.savedEdit(&state))
+        let added = try #require(edit.edited.advice.last)
+        #expect(added.agency == .other)
+        #expect(added.contact == "Ms Obi")
+        #expect(added.detail == "speech and language therapy")
+    }
+
+    @Test("the exception's deadlines are picked from the case's own, by label or key, comma-separated; Space cycles them")
+    func exceptionDeadlinesByLabel() throws {
+        var state = recording.recording(.exception, on: recording.assessment(educationAsked: "2025-07-18"),
+                                        typed: ["school", "final plan, Education ADVICE"])
+        let field = try #require(state.form?.fields[1])
+        #expect(field.value == "final plan, Education ADVICE", "spaces inside a label are typed, not cycled")
+        #expect(field.check(field.value, today: Fixtures.today) == .success(.text("finalPlan,advice:education")))
+        #expect(field.check("finalPlan, advice:education", today: Fixtures.today) == .success(.text("finalPlan,advice:education")))
+        _ = reduce(&state, .previousField)
+        _ = reduce(&state, .nextField)
+        let shown = state.form?.fields[1].value
+        _ = reduce(&state, .type(" "))
+        #expect(state.form?.fields[1].value != shown, "Space on a fresh field cycles to another of the case's deadlines")
+        #expect(["education advice", "no-plan notice", "final plan", "assess decision"].contains(state.form?.fields[1].value ?? ""))
+    }
+
+    @Test("a deadline the case does not have is refused, naming the ones it has")
+    func unknownDeadline() {
+        var state = recording.recording(.exception, on: recording.assessment(educationAsked: "2025-07-18"),
+                                        typed: ["school", "review 3", "2025-07-23", "2025-09-03"])
+        #expect(reduce(&state, .submitForm).isEmpty)
+        #expect(state.form?.refusal?.hasPrefix("Against (deadlines, comma-separated): \"review 3\" is not a deadline of this case; it has ") == true)
+        #expect(state.form?.refusal?.contains("final plan") == true)
     }
 }

@@ -22,14 +22,18 @@ public struct EventForm: Sendable, Hashable {
     /// True once a field is edited: its first key replaces the starting value instead of appending.
     var isFieldTouched = false
 
-    public init(event: RecordableEvent, caseID: String) {
+    /// The form for `event`, its deadline fields offering `deadlines` (the case's own).
+    public init(event: RecordableEvent, caseID: String, deadlines: [Deadline] = []) {
         self.event = event
         self.caseID = caseID
-        self.fields = event.fields
+        self.fields = event.fields(deadlines: deadlines)
     }
 
     mutating func type(_ character: Character) {
-        if case .choice = fields[focus].kind, character == " " {
+        // Space cycles the options while the field shows one of them (or is fresh or empty); once
+        // part of a label is typed (`social`), Space types a space (`social care`).
+        if character == " ", fields[focus].hasOptions, !isFieldTouched || fields[focus].value.isEmpty
+            || fields[focus].isShowingAnOption {
             fields[focus].cycle()
             isFieldTouched = true
             return

@@ -56,22 +56,32 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The form's fields, in order, with the values they start with.
-    public var fields: [FormField] {
-        let agencies = Agency.allCases.map(\.rawValue)
+    /// The form's fields, in order, with the values they start with: choices shown by their
+    /// labels, the exception's deadlines picked from `deadlines` (the case's own).
+    public func fields(deadlines: [Deadline] = []) -> [FormField] {
+        let agency = FormField.choice("Agency", Agency.self) { $0.displayName }
         switch self {
         case .decisionToAssess:
-            return [.choice("Outcome", ["assess", "not"]), .date("Decided on")]
-        case .adviceRequested, .adviceReceived, .adviceChased:
-            let label = self == .adviceRequested ? "Requested on" : self == .adviceReceived ? "Received on" : "Chased on"
-            return [.choice("Agency", agencies), .date(label)]
+            return [.choice("Outcome", [.init(code: "assess", label: "assess"), .init(code: "not", label: "do not assess")]),
+                    .date("Decided on")]
+        case .adviceRequested:
+            return [agency, .date("Requested on"), .text("Contact (who was asked)", optional: true),
+                    .text("What advice, for Other (e.g. speech and language therapy)", optional: true)]
+        case .adviceReceived, .adviceChased:
+            return [agency, .date(self == .adviceReceived ? "Received on" : "Chased on")]
         case .decisionToIssue:
-            return [.choice("Outcome", ["issue", "not"]), .date("Decided on")]
+            return [.choice("Outcome", [.init(code: "issue", label: "issue a plan"), .init(code: "not", label: "do not issue")]),
+                    .date("Decided on")]
         case .draftPlanIssued, .finalPlanIssued:
             return [.date("Issued on")]
         case .exception:
-            return [.choice("Ground", ExceptionGround.allCases.map(\.rawValue)),
-                    .text("Against (deadline keys, comma-separated)"), .date("From"),
+            // Unmet deadlines first: those are the ones an exception is claimed against.
+            let ordered = deadlines.filter { $0.met == nil } + deadlines.filter { $0.met != nil }
+            let options = ordered.map { FormField.Option(code: $0.key, label: $0.shortTitle) }
+            return [.choice("Ground", ExceptionGround.self) { $0.displayName },
+                    FormField(label: "Against (deadlines, comma-separated)", kind: .deadlines(options), isOptional: false,
+                              value: options.first?.label ?? ""),
+                    .date("From"),
                     .date("To (empty while it lasts)", optional: true, initial: ""),
                     .text("Note", optional: true),
                     .date("Family told on", optional: true, initial: "")]
@@ -82,15 +92,34 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .reviewReportSent:
             return [.date("Report sent on")]
         case .reviewDecision:
-            return [.choice("Decision", ReviewDecision.allCases.map(\.rawValue)), .date("Notified on")]
+            return [.choice("Decision", ReviewDecision.self) { $0.rawValue }, .date("Notified on")]
         case .amendmentProposed:
             return [.date("Notice sent on")]
         case .amendedPlanIssued:
             return [.date("Issued on")]
         case .phaseTransfer:
-            return [.choice("Kind", PhaseTransferKind.allCases.map(\.rawValue)), .text("Transfer year (e.g. 2027)")]
+            return [.choice("Kind", PhaseTransferKind.self) { $0 == .school ? "school" : "post-16" },
+                    .text("Transfer year (e.g. 2027)")]
         case .phaseTransferAmended:
             return [.date("Amended plan issued on")]
+        }
+    }
+
+    /// Why this event cannot be recorded on `ehcCase` yet (the menu greys it out and says so), or `nil`.
+    public func unavailability(on ehcCase: EHCCase) -> String? {
+        switch self {
+        case .adviceReceived, .adviceChased:
+            ehcCase.advice.contains(where: \.isOutstanding) ? nil : "no advice is awaited"
+        case .draftPlanIssued, .finalPlanIssued, .decisionToIssue:
+            ehcCase.decisionToAssess?.outcome == .notAssess ? "the decision was not to assess" : nil
+        case .reviewMeeting:
+            ehcCase.finalPlanIssued == nil ? "no final plan is issued yet" : nil
+        case .reviewReportSent, .reviewDecision, .amendmentProposed, .amendedPlanIssued:
+            ehcCase.reviews.isEmpty ? "no review meeting is recorded yet (m)" : nil
+        case .phaseTransferAmended:
+            ehcCase.phaseTransfer == nil ? "no phase transfer is recorded yet (h)" : nil
+        case .decisionToAssess, .adviceRequested, .exception, .closed, .phaseTransfer:
+            nil
         }
     }
 
@@ -119,7 +148,9 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             return (ehcCase, "decided \(outcome == .assess ? "to assess" : "not to assess") on \(try date(1))")
         case .adviceRequested:
             let agency = try choice(0) as Agency
-            ehcCase.advice.append(AdviceRequest(agency: agency, requested: try date(1)))
+            let (contact, detail) = (text(2), text(3))
+            ehcCase.advice.append(AdviceRequest(agency: agency, detail: detail.isEmpty ? nil : detail,
+                                                contact: contact.isEmpty ? nil : contact, requested: try date(1)))
             return (ehcCase, "advice requested from \(agency.displayName) on \(try date(1))")
         case .adviceReceived, .adviceChased:
             let agency = try choice(0) as Agency
@@ -157,7 +188,7 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             ehcCase.exceptions.append(StatutoryException(
                 ground: ground, appliesTo: against, from: try date(2), to: optionalDate(3), note: note.isEmpty ? nil : note,
                 parentInformed: optionalDate(5)))
-            return (ehcCase, "exception (\(ground.rawValue)) from \(try date(2)) against \(against.joined(separator: ", "))")
+            return (ehcCase, "exception (\(ground.displayName)) from \(try date(2)) against \(against.joined(separator: ", "))")
         case .closed:
             guard !text(1).isEmpty else { throw FormRefusal(field: 1, message: "Say why the case is closed.") }
             ehcCase.closed = Closure(date: try date(0), reason: text(1))
@@ -198,7 +229,7 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             // The amended plan already recorded stays only while it is for the same move.
             let kept = ehcCase.phaseTransfer.flatMap { $0.kind == kind && $0.transferYear == year ? $0.amendedPlanIssued : nil }
             ehcCase.phaseTransfer = PhaseTransfer(kind: kind, transferYear: year, amendedPlanIssued: kept)
-            return (ehcCase, "phase transfer (\(kind.rawValue)) in \(year)")
+            return (ehcCase, "phase transfer (\(kind == .school ? "school" : "post-16")) in \(year)")
         case .phaseTransferAmended:
             guard let transfer = ehcCase.phaseTransfer else {
                 throw FormRefusal(field: nil, message: "Record the phase transfer first (h).")

@@ -10,10 +10,14 @@ func reduceRecording(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         state.overlay = .eventMenu
     case .chooseEvent(let event):
-        guard let id = state.detail?.ehcCase.id else { return [] }
-        var form = EventForm(event: event, caseID: id)
-        if event == .exception, let next = state.selectedCase?.nextDeadline?.key {
-            form.fields[1].value = next
+        guard let detail = state.detail else { return [] }
+        if let reason = event.unavailability(on: detail.ehcCase) {
+            state.message = "\(event.title) cannot be recorded on \(detail.ehcCase.id): \(reason)"
+            return []
+        }
+        var form = EventForm(event: event, caseID: detail.ehcCase.id, deadlines: detail.deadlines)
+        if event == .exception, let next = state.selectedCase?.nextDeadline {
+            form.fields[1].value = next.shortTitle
         }
         state.overlay = .form(form)
     case .type(let character):

@@ -12,8 +12,14 @@ public enum RecordingOverlay {
         if let form = state.form {
             Box.draw(title: "\(form.event.title) · \(form.caseID)", lines: formLines(form, width: width), minWidth: 56, on: &canvas)
         } else if state.isChoosingEvent {
-            let lines = keymap.bindings(in: .eventMenu).map { binding in
-                [DetailView.Span((binding.keys.first?.label ?? "") + "  " + binding.label)]
+            let ehcCase = state.detail?.ehcCase
+            let lines = keymap.bindings(in: .eventMenu).map { binding -> DetailView.Line in
+                let text = (binding.keys.first?.label ?? "") + "  " + binding.label
+                // An event that cannot apply to this case is greyed, with why.
+                if case .chooseEvent(let event) = binding.action, let ehcCase, let reason = event.unavailability(on: ehcCase) {
+                    return [DetailView.Span(text, .muted), DetailView.Span(" (" + reason + ")", .muted)]
+                }
+                return [DetailView.Span(text)]
             }
                 + [[], [DetailView.Span("Esc cancels", .muted)]]
             Box.draw(title: "Record for \(id)", lines: lines, minWidth: 40, on: &canvas)
