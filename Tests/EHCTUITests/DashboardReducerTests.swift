@@ -40,7 +40,7 @@ struct DashboardReducerTests {
     }
 
     @Test("Enter lists exactly the cases behind the selected figure; Esc goes back to the dashboard")
-    func drillDown() {
+    func drillDown() throws {
         var (state, dashboard, cases) = openedWithCases()
         _ = reduce(&state, .moveDown)
         _ = reduce(&state, .moveDown)
@@ -58,6 +58,13 @@ struct DashboardReducerTests {
         #expect(Set(state.caseload.map(\.id)) == late)
         #expect(Set(dashboard.figures[2].caseIDs) == late)
         #expect(Screen.render(state).text.contains("Plans issued over 20 weeks"))
+        // The drill-down is a list like any other: / narrows it, Esc on the filter gives it back whole.
+        let someone = try #require(state.caseload.first)
+        _ = reduce(&state, .startFilter)
+        for character in someone.id { _ = reduce(&state, .type(character)) }
+        #expect(state.caseload.map(\.id) == [someone.id])
+        _ = reduce(&state, .clearFilter)
+        #expect(Set(state.caseload.map(\.id)) == late)
         _ = reduce(&state, .back)
         #expect(state.keyContext == .dashboard)
         _ = reduce(&state, .back)

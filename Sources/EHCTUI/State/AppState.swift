@@ -145,9 +145,10 @@ public struct AppState: Sendable {
         let viewBits = index.viewBits
         let visible: [Int32]
         if let drilled = drilledCases?.caseIDs {
-            // A drill-down lists exactly the cases behind a dashboard figure, whatever the view, scope and filter.
+            // A drill-down lists the cases behind a dashboard figure whatever the view; the filter and
+            // the scope narrow it as on every list (the title bar shows them).
             let cases = everyCase
-            visible = index.permutation(sortOrder).filter { drilled.contains(cases[Int($0)].id) }
+            visible = index.permutation(sortOrder).filter { included[Int($0)] && drilled.contains(cases[Int($0)].id) }
         } else {
             visible = index.permutation(sortOrder).filter { included[Int($0)] && viewBits[Int($0)] & viewBit != 0 }
         }

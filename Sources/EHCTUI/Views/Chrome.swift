@@ -34,7 +34,8 @@ public enum Chrome {
     private static func caseListTitle(_ state: AppState) -> String {
         var title: String
         if let drill = state.drilledCases {
-            title = "today \(state.today) · \(drill.title): \(grouped(state.caseCount)) cases (Esc: back)"
+            let scope = state.preferences.mineOnly ? " · " + (state.preferences.caseworker ?? "mine") : ""
+            title = "today \(state.today) · \(drill.title): \(grouped(state.caseCount)) cases\(scope) (Esc: back)"
         } else {
             let total = state.everyCase.count
             let cases = total == 1 ? "1 case" : "\(grouped(total)) cases"
