@@ -21,9 +21,13 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "How many plans.") var size: Int = 10
         @Option(help: "The seed of the sample.") var seed: UInt64 = 1
         @Option(help: "Spread the sample: none, caseworker or ageBand.") var by: AuditSampling.Strata = .none
+        @Option(help: "The output format: table, csv, json or markdown.") var format: TableFormat = .table
 
         func validate() throws {
-            _ = try period()
+            let (first, last) = try period()
+            guard first <= last else {
+                throw ValidationError("--from \(first) is after --to \(last): give the period's first day first")
+            }
             guard size > 0 else { throw ValidationError("--size must be at least 1") }
         }
 
@@ -34,15 +38,25 @@ struct AuditCommand: ParsableCommand {
         }
 
         func run() throws {
-            let cases = try global.openStore(.read).allCases()
+            let store = try global.openStore(.read)
+            let cases = try store.allCases()
             let byID = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
             let (first, last) = try period()
+            let audited = Set(try store.planAudits().filter { $0.finished != nil }.map(\.caseID))
             let sample = AuditSampling.sample(cases, issuedFrom: first, to: last, size: size, seed: seed, stratifiedBy: by)
-            for id in sample {
-                guard let ehcCase = byID[id], let issued = ehcCase.finalPlanIssued else { continue }
-                HumanText.print("\(id)  \(issued)  \(AuditSampling.stratum(of: ehcCase, by: by == .none ? .caseworker : by))")
+            let rows: [[ReportTable.Value]] = sample.compactMap { id in
+                guard let ehcCase = byID[id], let issued = ehcCase.finalPlanIssued else { return nil }
+                return [.text(id), .text(issued.description), .text(ehcCase.caseworker),
+                        .text(AuditSampling.stratum(of: ehcCase, by: by == .none ? .caseworker : by)),
+                        .text(audited.contains(id) ? "audited" : "to do")]
             }
-            print("\(sample.count) plans sampled (seed \(seed), by \(by.rawValue))")
+            let table = ReportTable(
+                columns: [.init("id", title: "case"), .init("finalPlanIssued", title: "plan issued"), .init("caseworker"),
+                          .init("stratum"), .init("audit")],
+                rows: rows,
+                summary: "\(rows.count) plans sampled from those issued \(first) to \(last) (seed \(seed), by \(by.rawValue))",
+                definitions: ["The same seed and period give the same sample; \"audited\" means a finished audit of the plan is stored."])
+            try table.write(format)
         }
     }
 
@@ -94,7 +108,13 @@ extension AuditCommand {
                 throw CommandFailure(description: "ehcdesk: moderation is a second auditor's view; \(moderator) did the audit")
             }
             audit.moderation = .init(moderator: moderator, date: try global.resolvedToday(), grade: grade, note: note)
-            let agreed = audit.grade == grade ? "agreed \(grade.displayName)" : "changed to \(grade.displayName)"
+            var agreed = audit.grade == grade ? "agreed \(grade.displayName)" : "changed to \(grade.displayName)"
+            // A moderated grade above the cap a failed limiting question set is an override: said, and kept in the trail.
+            let templates = try AuditTemplateLibrary.load(environment: global.environment)
+            if let template = templates.first(where: { $0.id == audit.templateID }),
+               let override = AuditGrading.grade(audit.answers, with: template).override(by: grade, cap: template.grading.limitingCap) {
+                agreed += "; this " + override
+            }
             try store.save(audit, by: moderator, summary: "audit moderated: \(agreed)")
             HumanText.print("moderated the audit of \(id): \(audit.grade?.displayName ?? "?") \(agreed) by \(moderator)")
         }

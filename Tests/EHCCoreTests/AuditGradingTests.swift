@@ -53,6 +53,17 @@ struct AuditGradingTests {
         #expect(result.reasons.first == "Q1 answered no (limiting): caps the grade at Requires improvement")
     }
 
+    @Test("a moderated grade above the limiting cap is an override, said so; at or below the cap, or uncapped, it is not")
+    func moderationOverride() {
+        let capped = AuditGrading.grade(answers([.no, .yes, .yes, .yes, .grade(4)]), with: template)
+        #expect(capped.limitedBy == ["Q1"])
+        #expect(capped.override(by: .good, cap: .requiresImprovement) == "overrides the limiting cap of Q1 (Requires improvement)")
+        #expect(capped.override(by: .requiresImprovement, cap: .requiresImprovement) == nil)
+        #expect(capped.override(by: .inadequate, cap: .requiresImprovement) == nil)
+        let uncapped = AuditGrading.grade(answers([.yes, .yes, .yes, .yes, .grade(4)]), with: template)
+        #expect(uncapped.override(by: .outstanding, cap: .requiresImprovement) == nil)
+    }
+
     @Test("the cap never improves a worse grade")
     func capNeverImproves() {
         let result = AuditGrading.grade(answers([.no, .no, .no, .partly, .grade(1)]), with: template)

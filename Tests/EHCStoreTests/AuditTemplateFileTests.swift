@@ -65,7 +65,7 @@ struct AuditTemplateFileTests {
         #expect(problem(valid.replacingOccurrences(of: "id = \"A2\"", with: "id = \"A1\""))
                 == "t.toml:12: the question id \"A1\" is used twice")
         #expect(problem(valid.replacingOccurrences(of: "text = \"Aspirations?\"", with: "txt = \"Aspirations?\""))
-                == "t.toml:12: unknown key \"txt\" in a question (known: guidance, id, limiting, scale, text)")
+                == "t.toml:12: unknown key \"txt\" in a question (known: guidance, id, limiting, notApplicable, scale, text)")
         #expect(problem(valid.replacingOccurrences(of: "text = \"Child's voice?\"", with: "scale = \"stars\""))
                 == "t.toml:8: question A1 needs a text")
         #expect(problem(valid + "\nscale = \"stars\"")

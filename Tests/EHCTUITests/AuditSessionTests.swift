@@ -132,17 +132,50 @@ struct AuditSessionTests {
         #expect(nextVersion == 2)
     }
 
-    @Test("closing with answers unsaved asks first; q again closes")
+    @Test("closing with answers unsaved asks first; Esc again closes")
     func closeWithUnsavedAnswersAsks() {
         var session = newSession()
         _ = session.reduce(.answer(.yes))
         _ = session.reduce(.saveFailed(message: "the disk is full"))
         #expect(session.reduce(.close).isEmpty)
-        #expect(session.message == "Some answers are not saved: s saves them, q again closes and loses them")
+        #expect(session.message == "Some answers are not saved: s saves them, Esc again closes and loses them")
         #expect(session.reduce(.close) == [.close])
         var saved = newSession()
         _ = saved.reduce(.answer(.yes))
         _ = saved.reduce(.saved(version: 2))
         #expect(saved.reduce(.close) == [.close])
+    }
+}
+
+@Suite("Limiting questions and n/a")
+struct LimitingNotApplicableTests {
+    func session(allowing: Bool?) -> AuditSession {
+        let template = AuditTemplate(id: "t", title: "Plan checklist", sections: [
+            .init(code: "F", title: "Provision", questions: [
+                .init(id: "F1", text: "Is provision specified and quantified?", scale: .yesPartlyNo, limiting: true,
+                      allowsNotApplicable: allowing),
+                .init(id: "F2", text: "Is the setting named?", scale: .yesPartlyNo),
+            ]),
+        ], grading: .standard)
+        return AuditSession(template: template,
+                            audit: PlanAudit(id: 1, caseID: "EHC-2025-00001", templateID: "t", auditor: "R. Auditor",
+                                             started: CalendarDate("2025-11-24")!, answers: []),
+                            childName: "Zoë Müller", today: CalendarDate("2025-11-24")!)
+    }
+
+    @Test("a limiting question cannot be answered n/a, which would lift its cap; nothing is saved")
+    func refused() {
+        var audit = session(allowing: nil)
+        #expect(audit.reduce(.answer(.notApplicable)).isEmpty)
+        #expect(audit.message == "F1 is a limiting question: n/a would lift its cap, and the template does not allow it; answer y, p or n")
+        #expect(audit.audit.answers.isEmpty)
+        _ = audit.reduce(.moveDown)
+        #expect(!audit.reduce(.answer(.notApplicable)).isEmpty, "an ordinary question may be n/a")
+    }
+
+    @Test("a template that allows n/a on a limiting question gets it")
+    func allowed() {
+        var audit = session(allowing: true)
+        #expect(!audit.reduce(.answer(.notApplicable)).isEmpty)
     }
 }

@@ -82,6 +82,19 @@ public struct AuditResult: Sendable, Hashable {
     public var total: Int
     /// The answers that cost points or capped the grade, worst first, in words.
     public var reasons: [String]
+    /// The limiting questions failed, which cap the grade at the rule's `limitingCap`.
+    public var limitedBy: [String] = []
+
+    /// What a moderated grade better than the cap means, in words: a moderator overriding the
+    /// limiting questions, which the record must say, not hide. `nil` when it does not override.
+    ///
+    /// ```swift
+    /// result.override(by: .good, cap: .requiresImprovement)   // "overrides the limiting cap of F1 (Requires improvement)"
+    /// ```
+    public func override(by moderated: AuditGrade, cap: AuditGrade) -> String? {
+        guard !limitedBy.isEmpty, moderated < cap else { return nil }
+        return "overrides the limiting cap of " + limitedBy.joined(separator: ", ") + " (\(cap.displayName))"
+    }
 }
 
 /// Applies a template's grading rule to a set of answers.
@@ -91,6 +104,7 @@ public enum AuditGrading {
         var earned = 0.0
         var available = 0.0
         var capped = false
+        var limitedBy: [String] = []
         var reasons: [(cost: Double, text: String)] = []
         for question in template.questions {
             guard let answer = byQuestion[question.id], let points = answer.value.points else { continue }
@@ -98,6 +112,7 @@ public enum AuditGrading {
             available += 1
             if question.limiting && answer.value.isFail {
                 capped = true
+                limitedBy.append(question.id)
                 reasons.append((2, "\(question.id) answered \(answer.value.word) (limiting): caps the grade at "
                                 + template.grading.limitingCap.displayName))
             } else if points < 1 {
@@ -113,6 +128,6 @@ public enum AuditGrading {
         let ordered = reasons.enumerated().sorted { ($1.element.cost, $0.offset) < ($0.element.cost, $1.offset) }
         let answered = template.questions.filter { byQuestion[$0.id] != nil }.count
         return AuditResult(grade: grade, score: score, answered: answered, total: template.questions.count,
-                           reasons: ordered.map(\.element.text))
+                           reasons: ordered.map(\.element.text), limitedBy: limitedBy)
     }
 }

@@ -49,13 +49,18 @@ public struct AuditTemplate: Sendable, Hashable, Identifiable {
         public var scale: AnswerScale
         /// A "no" (or the lowest grade) here caps the overall grade at the rule's `limitingCap`.
         public var limiting: Bool
+        /// Whether n/a is an answer. A limiting question answered n/a would escape its cap, so it
+        /// is not, unless the template says so (`notApplicable = true`); other questions may be.
+        public var allowsNotApplicable: Bool
 
-        public init(id: String, text: String, guidance: String? = nil, scale: AnswerScale, limiting: Bool = false) {
+        public init(id: String, text: String, guidance: String? = nil, scale: AnswerScale, limiting: Bool = false,
+                    allowsNotApplicable: Bool? = nil) {
             self.id = id
             self.text = text
             self.guidance = guidance
             self.scale = scale
             self.limiting = limiting
+            self.allowsNotApplicable = allowsNotApplicable ?? !limiting
         }
     }
 

@@ -81,7 +81,7 @@ public enum AuditTemplateFile {
 
     private static func readQuestion(_ table: TOMLTable, line: Int, seenIDs: inout Set<String>,
                                      _ problem: (Int, String) -> Problem) throws -> AuditTemplate.Question {
-        try refuseUnknownKeys(of: table, allowed: ["id", "text", "guidance", "scale", "limiting"], at: line,
+        try refuseUnknownKeys(of: table, allowed: ["id", "text", "guidance", "scale", "limiting", "notApplicable"], at: line,
                               in: "a question", problem)
         guard let id = table["id"]?.string, !id.isEmpty else { throw problem(line, "the question needs an id = \"…\"") }
         guard seenIDs.insert(id).inserted else { throw problem(line, "the question id \"\(id)\" is used twice") }
@@ -94,8 +94,12 @@ public enum AuditTemplateFile {
         if table.contains(key: "limiting"), table["limiting"]?.bool == nil {
             throw problem(line, "question \(id): limiting must be true or false")
         }
+        if table.contains(key: "notApplicable"), table["notApplicable"]?.bool == nil {
+            throw problem(line, "question \(id): notApplicable must be true or false")
+        }
         return AuditTemplate.Question(id: id, text: text, guidance: table["guidance"]?.string, scale: scale,
-                                      limiting: table["limiting"]?.bool ?? false)
+                                      limiting: table["limiting"]?.bool ?? false,
+                                      allowsNotApplicable: table["notApplicable"]?.bool)
     }
 
     private static func readGrading(_ table: TOMLTable?, line: Int, _ problem: (Int, String) -> Problem) throws

@@ -105,7 +105,7 @@ public struct AuditSession: Sendable, Hashable {
             return [.save(audit, summary: "audit saved again after a failed save", expectedVersion: storedVersion)]
         case .close where isUnsaved && !closeAsked:
             closeAsked = true
-            message = "Some answers are not saved: s saves them, q again closes and loses them"
+            message = "Some answers are not saved: s saves them, Esc again closes and loses them"
             return []
         default: break
         }
@@ -153,6 +153,11 @@ public struct AuditSession: Sendable, Hashable {
         guard let question = selectedQuestion else { return [] }
         guard audit.finished == nil else {
             message = "This audit is finished; its answers are kept as graded"
+            return []
+        }
+        if value == .notApplicable, !question.allowsNotApplicable {
+            message = "\(question.id) is a limiting question: n/a would lift its cap, and the template does not allow it; "
+                + (question.scale == .grade ? "answer 1–4" : "answer y, p or n")
             return []
         }
         guard value.fits(question.scale) else {
