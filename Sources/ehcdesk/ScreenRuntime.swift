@@ -77,8 +77,8 @@ final class ScreenRuntime {
                 let (calendar, today) = (calendar, today)
                 let rows = try store.mapCases { $0.compactMap { PlanReviewRow($0, calendar: calendar, today: today) } }
                 return [.reviewsLoaded(PlanReviewRow.inUrgencyOrder(rows))]
-            case .loadAudit(let id):
-                return try audit(of: id)
+            case let .loadAudit(id, opening):
+                return try audit(of: id, opening: opening)
             case let .saveAudit(audit, summary, expectedVersion):
                 if let refused = permissions?.member.refusal(for: .auditPlans) {
                     return [.audit(.saveFailed(message: "Not saved: \(refused)"))]
@@ -120,8 +120,22 @@ final class ScreenRuntime {
             exceptionRulings: calendar.exceptionRulings(for: ehcCase, today: today),
             forecast: BreachForecast.forecast(for: ehcCase, deadlines: deadlines, calendar: calendar, today: today))
         detail.alsoOpen = try store.othersPresent(on: id, except: session)
+        detail.audits = try auditRecords(of: id)
         if id == openCase { shownPresence = detail.alsoOpen }
         return (detail, CaseSummary(ehcCase, calendar: calendar, today: today))
+    }
+
+    /// The plan's audits with their grading, for the detail (a template no longer installed grades nothing).
+    private func auditRecords(of id: String) throws -> [AuditRecord] {
+        let audits = try store.planAudits(caseID: id)
+        guard !audits.isEmpty else { return [] }
+        let templates = (try? AuditTemplateLibrary.load(environment: ProcessInfo.processInfo.environment)) ?? []
+        return audits.map { audit in
+            let template = templates.first { $0.id == audit.templateID }
+            return AuditRecord(audit: audit, result: template.map { AuditGrading.grade(audit.answers, with: $0) },
+                               questions: template?.questions.count ?? 0,
+                               cap: template?.grading.limitingCap ?? .requiresImprovement)
+        }
     }
 
     /// Marks the case this screen shows (nil: none), in the background.
@@ -202,15 +216,30 @@ final class ScreenRuntime {
         }
     }
 
-    /// The case's unfinished audit to resume, else a new one on the default template, saved at once
-    /// so that quitting half-way loses nothing.
-    private func audit(of id: String) throws -> [Action] {
-        // Opening an audit saves it at once, so a member who may not audit is stopped here.
-        if let refused = permissions?.member.refusal(for: .auditPlans) { return [.auditRefused(message: refused)] }
+    /// The audit `opening` asks for: the case's unfinished audit to resume, else a new one on the
+    /// default template, saved at once so that quitting half-way loses nothing; or the last
+    /// finished one, to read.
+    private func audit(of id: String, opening: AuditOpening) throws -> [Action] {
         guard let (ehcCase, _) = try store.fetchCase(id: id) else { return [] }
         let templates = try AuditTemplateLibrary.load(environment: ProcessInfo.processInfo.environment)
-        var audit = try store.planAudits(caseID: id).last { $0.finished == nil }
-            ?? PlanAudit(caseID: id, templateID: templates.first?.id ?? DefaultAuditTemplate.id, auditor: user, started: today)
+        let stored = try store.planAudits(caseID: id)
+        let fresh = PlanAudit(caseID: id, templateID: templates.first?.id ?? DefaultAuditTemplate.id, auditor: user, started: today)
+        var audit: PlanAudit
+        switch opening {
+        case .viewLastFinished:
+            guard let finished = stored.last(where: { $0.finished != nil }) else {
+                return [.auditRefused(message: "\(id) has no finished audit to read")]
+            }
+            audit = finished
+        case .startNew:
+            audit = fresh
+        case .resumeOrStart:
+            audit = stored.last { $0.finished == nil } ?? fresh
+        }
+        // Opening an audit to answer saves it at once, so a member who may not audit is stopped here.
+        if audit.finished == nil, let refused = permissions?.member.refusal(for: .auditPlans) {
+            return [.auditRefused(message: refused)]
+        }
         guard let template = templates.first(where: { $0.id == audit.templateID }) else {
             return [.auditRefused(message: "The audit of \(id) uses the template \(audit.templateID), which is not installed")]
         }

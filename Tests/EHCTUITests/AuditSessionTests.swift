@@ -179,3 +179,62 @@ struct LimitingNotApplicableTests {
         #expect(!audit.reduce(.answer(.notApplicable)).isEmpty)
     }
 }
+
+@Suite("Past audits in the detail, and auditing a plan again")
+struct PastAuditTests {
+    func finished(moderated: AuditGrade? = nil) -> AuditRecord {
+        var audit = PlanAudit(id: 3, caseID: "EHC-2025-00002", templateID: "t", auditor: "r.auditor",
+                              started: CalendarDate("2025-11-01")!, answers: [AuditAnswer(questionID: "A1", value: .no)])
+        audit.finished = CalendarDate("2025-11-03")!
+        audit.grade = .requiresImprovement
+        audit.score = 0.8
+        if let moderated {
+            audit.moderation = .init(moderator: "s.lead", date: CalendarDate("2025-11-10")!, grade: moderated, note: nil)
+        }
+        let template = AuditTemplate(id: "t", title: "Plan checklist", sections: [
+            .init(code: "A", title: "Views", questions: [.init(id: "A1", text: "Voice?", scale: .yesPartlyNo, limiting: true)]),
+        ], grading: .standard)
+        return AuditRecord(audit: audit, result: AuditGrading.grade(audit.answers, with: template), questions: 24)
+    }
+
+    func stateWith(_ audits: [AuditRecord]) -> AppState {
+        var state = Fixtures.loadedState(width: 100, height: 60)
+        var detail = Fixtures.lukaszDetail
+        detail.audits = audits
+        _ = reduce(&state, .detailLoaded(detail))
+        return state
+    }
+
+    @Test("the detail lists the plan's audits with date, grade, score and auditor, and a moderation overriding a cap says so")
+    func listed() {
+        let state = stateWith([finished(moderated: .good)])
+        let text = Screen.render(state).text
+        #expect(text.contains("Audits"))
+        #expect(text.contains("2025-11-03 Requires improvement (score 80 %) by r.auditor · moderated Good by s.lead,"))
+        #expect(text.contains("overrides the limiting cap of A1"))
+    }
+
+    @Test("a on a plan with a finished audit and none in progress asks: v reads it, n starts another")
+    func asks() {
+        var state = stateWith([finished()])
+        #expect(reduce(&state, .startAudit).isEmpty)
+        #expect(state.keyContext == .auditChoice)
+        #expect(Screen.render(state).text.contains("This plan has a finished audit"))
+        let view = Keymap.standard.resolve(.character("v"), in: state.keyContext)
+        #expect(reduce(&state, view) == [.loadAudit(caseID: "EHC-2025-00002", opening: .viewLastFinished)])
+        _ = reduce(&state, .startAudit)
+        #expect(reduce(&state, Keymap.standard.resolve(.character("n"), in: state.keyContext))
+                == [.loadAudit(caseID: "EHC-2025-00002", opening: .startNew)])
+        _ = reduce(&state, .startAudit)
+        #expect(reduce(&state, Keymap.standard.resolve(.character("x"), in: state.keyContext)).isEmpty)
+        #expect(state.overlay == nil)
+    }
+
+    @Test("with an audit in progress, a resumes it without asking")
+    func resumes() {
+        var inProgress = finished()
+        inProgress.audit.finished = nil
+        var state = stateWith([finished(), inProgress])
+        #expect(reduce(&state, .startAudit) == [.loadAudit(caseID: "EHC-2025-00002", opening: .resumeOrStart)])
+    }
+}

@@ -25,6 +25,12 @@ struct AuditJourneyTests {
         try tmux!.press("f", thenSee: "Grade: Outstanding (score 100 %)")
         try tmux!.send("Escape")
         try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
+        // Auditing the same plan again asks first, naming the finished audit; v reads it.
+        let asked = try tmux!.press("a", thenSee: "This plan has a finished audit")
+        #expect(asked.contains("Outstanding (score 100 %) by r.auditor"))
+        try tmux!.press("v", thenSee: "Grade: Outstanding (score 100 %)")
+        try tmux!.send("Escape")
+        try tmux!.waitUntil("the case list again") { !$0.contains("Audit ·") }
 
         // A second case: five answers, then close the audit and quit ehcdesk.
         try tmux!.send("j")

@@ -29,7 +29,10 @@ func reduceAudit(_ state: inout AppState, _ action: Action) -> [Effect] {
             case let .save(audit, summary, version):
                 result.append(.saveAudit(audit, summary: summary, expectedVersion: version))
             case .close:
-                if case .audit = state.top { result += state.pop() }
+                guard case .audit = state.top else { continue }
+                result += state.pop()
+                // The detail lists the plan's audits: read it again so this one shows as it now is.
+                result += state.reloadDetail()
             }
         }
         return result

@@ -35,10 +35,10 @@ public enum Key: Sendable, Hashable {
 /// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case list, detail, drillDown, filter, eventMenu, form, dashboard, reviews, audit, auditComment, whoOwes, returnNote,
-         confirmQuit, messages, help
+         confirmQuit, messages, auditChoice, help
 
     /// Overlays that any key with no binding of its own closes.
-    public var closesOnAnyKey: Bool { self == .help || self == .confirmQuit || self == .messages }
+    public var closesOnAnyKey: Bool { self == .help || self == .confirmQuit || self == .messages || self == .auditChoice }
 
     /// Contexts where a printable key with no binding is typed as text.
     public var takesText: Bool { self == .filter || self == .form || self == .auditComment || self == .returnNote }
@@ -60,6 +60,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .returnNote: "return for more detail"
         case .confirmQuit: "quit?"
         case .messages: "messages"
+        case .auditChoice: "audit: read or start"
         case .help: "help"
         }
     }

@@ -73,8 +73,11 @@ public enum Action: Sendable, Hashable {
     case drillDown
     /// Show or hide the audit summary pane of the dashboard.
     case toggleAuditSummary
-    /// Start (or resume) a quality-assurance audit of the selected case's plan.
+    /// Start (or resume) a quality-assurance audit of the selected case's plan; with a finished
+    /// audit and none in progress, ask first whether to read it or start another.
     case startAudit
+    /// The answer to that question.
+    case openAudit(AuditOpening)
     /// The answer to ``Effect/loadAudit(caseID:)``: the audit to show, or why there is none.
     case auditLoaded(AuditSession)
     case auditRefused(message: String)
@@ -110,9 +113,10 @@ public enum Action: Sendable, Hashable {
 /// ```
 public enum Effect: Sendable, Hashable {
     /// Read one case and its deadlines; answer with ``Action/detailLoaded(_:)``.
-    /// Find the case's unfinished audit or start one with the default template; answer with
-    /// ``Action/auditLoaded(_:)``.
-    case loadAudit(caseID: String)
+    /// Open an audit of the case's plan as `opening` says (its unfinished audit or a new one on
+    /// the default template, a new one, or the last finished one to read); answer with
+    /// ``Action/auditLoaded(_:)`` or ``Action/auditRefused(message:)``.
+    case loadAudit(caseID: String, opening: AuditOpening)
     /// Store the audit as it now is, with this audit-trail summary, unless another session saved it
     /// since `expectedVersion`; answer ``AuditSession/Action/saved(version:)`` or ``AuditSession/Action/saveFailed(message:)``.
     case saveAudit(PlanAudit, summary: String, expectedVersion: Int)
@@ -134,6 +138,16 @@ public enum Effect: Sendable, Hashable {
     case changeAdvice(AdviceChange)
     /// Restore the terminal and leave.
     case quit
+}
+
+/// Which audit of a plan to open.
+public enum AuditOpening: Sendable, Hashable {
+    /// The unfinished audit, else a new one.
+    case resumeOrStart
+    /// A new audit, though finished ones exist.
+    case startNew
+    /// The last finished audit, to read its answers and grade (answers cannot change).
+    case viewLastFinished
 }
 
 /// One change of one case to be saved: the facts after, the version they were edited from.

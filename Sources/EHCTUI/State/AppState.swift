@@ -112,6 +112,13 @@ public struct AppState: Sendable {
         return [.loadDetail(caseID: id)]
     }
 
+    /// Asks for the selected case's detail again, though it is shown (what it lists has changed).
+    mutating func reloadDetail() -> [Effect] {
+        detail = nil
+        requestedDetailID = nil
+        return requestDetailIfNeeded()
+    }
+
     /// Puts a case's fresh summary in place of its old one (or adds it); the index orders it anew.
     mutating func replace(_ summary: CaseSummary) {
         var cases = everyCase

@@ -31,6 +31,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .openDashboard, .openReviews, .openWhoOwes, .startAudit:
         return reduceNavigation(&state, action)
+    case .openAudit:
+        return []
     default:
         break
     }
@@ -102,6 +104,11 @@ private func reduceOverlay(_ state: inout AppState, _ overlay: Overlay, _ action
         if overlay == .confirmQuit, action == .quit { return [.quit] }
         state.overlay = nil
         return []
+    case .auditChoice:
+        state.overlay = nil
+        guard case .openAudit(let opening) = action, let id = state.selectedCase?.id else { return [] }
+        state.message = "Opening the audit of \(id)…"
+        return [.loadAudit(caseID: id, opening: opening)]
     case .filter:
         return reduceFilter(&state, action)
     case .eventMenu, .form:
@@ -133,8 +140,14 @@ private func reduceNavigation(_ state: inout AppState, _ action: Action) -> [Eff
             state.message = "Select a case first: a plan is audited from the case list or its detail"
             return []
         }
+        if let audits = state.detail?.audits, state.detail?.ehcCase.id == id,
+           audits.contains(where: { $0.audit.finished != nil }), !audits.contains(where: { $0.audit.finished == nil }) {
+            // A plan audited already: read that audit, or start another (a re-audit after amendment).
+            state.overlay = .auditChoice
+            return []
+        }
         state.message = "Opening the audit of \(id)…"
-        return [.loadAudit(caseID: id)]
+        return [.loadAudit(caseID: id, opening: .resumeOrStart)]
     default:
         return []
     }

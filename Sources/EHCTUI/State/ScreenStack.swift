@@ -105,6 +105,8 @@ public enum Overlay: Sendable, Hashable {
     case confirmQuit
     /// The messages of this session (``AppState/messageHistory``).
     case messages
+    /// "This plan has a finished audit: read it, or start another?"
+    case auditChoice
 
     var keyContext: KeyContext {
         switch self {
@@ -114,6 +116,7 @@ public enum Overlay: Sendable, Hashable {
         case .filter: .filter
         case .confirmQuit: .confirmQuit
         case .messages: .messages
+        case .auditChoice: .auditChoice
         }
     }
 }

@@ -128,6 +128,12 @@ public enum DetailView {
                                  width: width, indent: 2, hanging: 4)
             }
         }
+        if !detail.audits.isEmpty {
+            section("Audits")
+            for record in detail.audits {
+                lines += wrapped(record.line(), width: width, indent: 2, hanging: 4)
+            }
+        }
         let contributions = ContributionsPane.lines(for: detail, today: today, width: width)
         if !contributions.isEmpty {
             lines.append([])

@@ -47,6 +47,13 @@ public enum Screen {
             Box.draw(title: "Quit ehcdesk?", lines: [[DetailView.Span("y quits · any other key stays on the \(state.top.title)")]],
                      minWidth: 40, on: &canvas)
             canvas.cursor = nil
+        case .auditChoice?:
+            let last = state.detail?.audits.last { $0.audit.finished != nil }
+            Box.draw(title: "This plan has a finished audit", lines: [
+                [DetailView.Span(last?.line() ?? "")], [],
+                [DetailView.Span("v read it · n start a new audit · any other key cancels")],
+            ], minWidth: 50, on: &canvas)
+            canvas.cursor = nil
         case .eventMenu?, .form?:
             RecordingOverlay.draw(state, keymap: keymap, on: &canvas)
         case .filter?, nil:
