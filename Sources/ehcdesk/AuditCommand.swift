@@ -1,6 +1,7 @@
 import ArgumentParser
 import EHCCore
 import EHCStore
+import EHCTUI
 import Foundation
 
 /// `ehcdesk audit`: quality-assurance audits of EHC plans from the command line.
@@ -22,6 +23,9 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "The seed of the sample.") var seed: UInt64 = 1
         @Option(help: "Spread the sample: none, caseworker or ageBand.") var by: AuditSampling.Strata = .none
         @Option(help: "The output format: table, csv, json or markdown.") var format: TableFormat = .table
+        @Flag(help: "Open the sample in the terminal as a work queue: each plan, done or to do; Enter shows it, a audits it.")
+        var open = false
+        @OptionGroup var rules: SettingsOptions
 
         func validate() throws {
             let (first, last) = try period()
@@ -44,6 +48,15 @@ struct AuditCommand: ParsableCommand {
             let (first, last) = try period()
             let audited = Set(try store.planAudits().filter { $0.finished != nil }.map(\.caseID))
             let sample = AuditSampling.sample(cases, issuedFrom: first, to: last, size: size, seed: seed, stratifiedBy: by)
+            if open {
+                let writable = try global.openStore(.write)
+                let member = try SessionCommand.member(in: writable, environment: global.environment)
+                let queue = AuditQueue(title: "\(sample.count) plans issued \(first) to \(last), seed \(seed)", caseIDs: sample)
+                try CaseloadScreen.run(store: writable, settings: try rules.effective(environment: global.environment),
+                                       today: try global.resolvedToday(), environment: global.environment,
+                                       user: global.actingUser, caseworker: member?.displayName, member: member, queue: queue)
+                return
+            }
             let rows: [[ReportTable.Value]] = sample.compactMap { id in
                 guard let ehcCase = byID[id], let issued = ehcCase.finalPlanIssued else { return nil }
                 return [.text(id), .text(issued.description), .text(ehcCase.caseworker),

@@ -61,7 +61,7 @@ struct DemoCommand: ParsableCommand {
 /// Wires the store and the statutory engine to the interactive screen.
 enum CaseloadScreen {
     static func run(store: CaseStore, settings effective: EffectiveSettings, today: CalendarDate, environment: [String: String],
-                    user: String, caseworker: String?, member: Member? = nil) throws {
+                    user: String, caseworker: String?, member: Member? = nil, queue: AuditQueue? = nil) throws {
         let logger = Logger(label: "ehcdesk.screen")
         let started = Date()
         let settings = effective.settings
@@ -91,8 +91,10 @@ enum CaseloadScreen {
         // A caseworker's session starts on their own cases (m shows the whole team's).
         if member?.role == .caseworker && !FileManager.default.fileExists(atPath: preferencesPath) { preferences.mineOnly = true }
         if preferences.caseworker == nil { preferences.mineOnly = false }
-        let initial = AppState(caseload: summaries, today: today, databaseLabel: label, preferences: preferences,
+        var initial = AppState(caseload: summaries, today: today, databaseLabel: label, preferences: preferences,
                                settings: settings)
+        // A screen to start on (the audit queue of a sample): its rows are read as the screen starts.
+        if let queue { _ = reduce(&initial, .openAuditQueue(queue)) }
         let restoreStderr = StandardError.redirect(to: FileLogHandler.defaultPath(environment: environment))
         defer { restoreStderr() }
         do {

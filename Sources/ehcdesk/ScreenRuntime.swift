@@ -77,6 +77,18 @@ final class ScreenRuntime {
                 let (calendar, today) = (calendar, today)
                 let rows = try store.mapCases { $0.compactMap { PlanReviewRow($0, calendar: calendar, today: today) } }
                 return [.reviewsLoaded(PlanReviewRow.inUrgencyOrder(rows))]
+            case .loadAuditQueue(let ids):
+                let audits = Dictionary(grouping: try store.planAudits(), by: \.caseID)
+                let rows: [AuditQueue.Row] = try ids.compactMap { id in
+                    guard let (ehcCase, _) = try store.fetchCase(id: id) else { return nil }
+                    let done = audits[id]?.last { $0.finished != nil }
+                    let started = audits[id]?.contains { $0.finished == nil } ?? false
+                    return AuditQueue.Row(caseID: id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
+                                          planIssued: ehcCase.finalPlanIssued,
+                                          progress: started ? .inProgress : done != nil ? .done : .toDo,
+                                          grade: started ? nil : done?.finalGrade)
+                }
+                return [.auditQueueLoaded(rows)]
             case let .loadAudit(id, opening):
                 return try audit(of: id, opening: opening)
             case let .saveAudit(audit, summary, expectedVersion):

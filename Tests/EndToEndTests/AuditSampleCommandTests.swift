@@ -33,3 +33,33 @@ struct AuditSampleCommandTests {
         #expect(result.out.isEmpty)
     }
 }
+
+@Suite("An auditor's sample as a work queue", .serialized)
+struct AuditQueueJourneyTests {
+    @Test("audit sample --open lists the plans to do; Enter, a, a full audit and Esc twice mark one done")
+    func workQueue() throws {
+        let database = try TerminalJourneyTests.generatedDatabase(cases: 120)
+        defer { try? FileManager.default.removeItem(atPath: database.folder) }
+        let tmux = try TmuxSession(command: [ehcdeskBinary(), "audit", "sample", "--db", database.path,
+                                             "--today", TerminalJourneyTests.today, "--user", "r.auditor",
+                                             "--from", "2024-01-01", "--to", "2026-11-24", "--size", "3", "--open"],
+                                   width: 120, height: 40)
+        let queue = try tmux.waitFor("0 of 3 done")
+        #expect(queue.components(separatedBy: "to do").count - 1 == 3)
+        let first = try #require(TerminalJourneyTests.selectedReference(queue))
+        try tmux.press("Enter", thenSee: "▶ Case detail")
+        try tmux.press("a", thenSee: "0/24")
+        for answered in 1...23 { try tmux.press("y", thenSee: "\(answered)/24") }
+        try tmux.press("4", thenSee: "24/24")
+        try tmux.press("f", thenSee: "Grade: Outstanding")
+        try tmux.send("Escape")
+        try tmux.waitUntil("the case again") { $0.contains("▶ Case detail") }
+        try tmux.send("Escape")
+        let done = try tmux.waitFor("1 of 3 done")
+        #expect(done.contains("done: Outstanding"))
+        #expect(TerminalJourneyTests.selectedReference(done) == first)
+        try tmux.press("q", thenSee: "Quit ehcdesk?")
+        try tmux.send("y")
+        try tmux.waitFor("EXIT=0")
+    }
+}

@@ -73,7 +73,9 @@ public enum AuditView {
         }
         if let message = session.message { paragraph(message, .warning) }
         guard let question = session.selectedQuestion else { return lines }
-        let scale = question.scale == .grade ? "answer 1–4 or -" : "answer y, p, n or -"
+        let notApplicable = question.allowsNotApplicable ? " or -" : ""
+        let scale = question.scale == .grade ? "answer 1–4" + notApplicable
+            : "answer y, p" + (question.allowsNotApplicable ? ", n or -" : " or n")
         paragraph("\(question.id)\(question.limiting ? " (limiting)" : ""): \(question.text) [\(scale)]", .normal)
         if session.isShowingGuidance {
             paragraph("Guidance: " + (question.guidance ?? "none for this question"), .muted)

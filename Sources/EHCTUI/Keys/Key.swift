@@ -34,7 +34,7 @@ public enum Key: Sendable, Hashable {
 /// Where a key is read: the focused pane, the filter or a form being typed, a menu, or the help
 /// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case list, detail, drillDown, filter, eventMenu, form, dashboard, reviews, audit, auditComment, whoOwes, returnNote,
+    case list, detail, drillDown, auditQueue, filter, eventMenu, form, dashboard, reviews, audit, auditComment, whoOwes, returnNote,
          confirmQuit, messages, auditChoice, help
 
     /// Overlays that any key with no binding of its own closes.
@@ -49,6 +49,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .list: "case list"
         case .detail: "case detail"
         case .drillDown: "cases behind a figure"
+        case .auditQueue: "audit queue"
         case .filter: "filter"
         case .eventMenu: "record an event"
         case .form: "event form"

@@ -125,6 +125,8 @@ public struct Keymap: Sendable, Hashable {
                    label: "sort caseworkers", contexts: [.dashboard], inFooter: true),
         KeyBinding(id: "openReviewedCase", keys: [.enter], action: .openReviewedCase,
                    label: "open the case", contexts: [.reviews], inFooter: true),
+        KeyBinding(id: "openQueuedCase", keys: [.enter], action: .openQueuedCase,
+                   label: "open the case (a audits it)", contexts: [.auditQueue], inFooter: true),
         KeyBinding(id: "markAdviceReceived", keys: [.character("v")], action: .markAdviceReceived,
                    label: "received today", contexts: [.whoOwes], inFooter: true),
         KeyBinding(id: "chaseAdvice", keys: [.character("c")], action: .chaseAdvice,
@@ -160,7 +162,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(id: "switchPane", keys: [.tab, .backTab], action: .switchPane,
                    label: "other pane", contexts: [.list, .detail], inFooter: true),
         KeyBinding(id: "back", keys: [.escape], action: .back,
-                   label: "back", contexts: [.detail, .drillDown, .dashboard, .reviews, .whoOwes], inFooter: true),
+                   label: "back", contexts: [.detail, .drillDown, .dashboard, .reviews, .whoOwes, .auditQueue], inFooter: true),
         KeyBinding(id: "backAtRoot", keys: [.escape], action: .back,
                    label: "back", contexts: [.list], inFooter: false),
         KeyBinding(id: "backAgain", keys: [.character("d")], action: .back,
@@ -258,7 +260,7 @@ public struct Keymap: Sendable, Hashable {
     static let caseScreens: [KeyContext] = [.list, .detail, .drillDown]
     /// Every list screen: the same keys filter, scope and sort them.
     static let listScreens: [KeyContext] = caseScreens + [.reviews, .whoOwes]
-    static let movementScreens: [KeyContext] = listScreens + [.dashboard]
+    static let movementScreens: [KeyContext] = listScreens + [.dashboard, .auditQueue]
     /// Every screen of the stack (not the overlays, which have keys of their own).
     static let everyScreen: [KeyContext] = movementScreens + [.audit]
 }

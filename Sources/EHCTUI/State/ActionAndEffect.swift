@@ -101,6 +101,12 @@ public enum Action: Sendable, Hashable {
     case startReturnNote, commitReturnNote, cancelReturnNote
     /// Go to the selected owed request's case on the list, its detail focused.
     case openOwedCase
+    /// Show a sample of plans as a work queue (``AuditQueue``).
+    case openAuditQueue(AuditQueue)
+    /// The answer to ``Effect/loadAuditQueue(caseIDs:)``.
+    case auditQueueLoaded([AuditQueue.Row])
+    /// The selected queued plan's case, its detail focused (`a` audits it there).
+    case openQueuedCase
     case quit
 }
 
@@ -136,6 +142,8 @@ public enum Effect: Sendable, Hashable {
     case loadWhoOwes
     /// Make one change to one advice request and save it like ``save(_:)``, with the same answers.
     case changeAdvice(AdviceChange)
+    /// Read each sampled plan and whether its audit is done; answer with ``Action/auditQueueLoaded(_:)``.
+    case loadAuditQueue(caseIDs: [String])
     /// Restore the terminal and leave.
     case quit
 }

@@ -94,9 +94,10 @@ public struct AppState: Sendable {
         overlay?.keyContext ?? top.keyContext
     }
 
-    /// The effects to run before the first key: load the detail of the first case.
+    /// The effects to run before the first key: what the top screen needs (the detail of the
+    /// first case, or the rows of a screen opened at start).
     public mutating func start() -> [Effect] {
-        requestDetailIfNeeded()
+        refreshTop()
     }
 
     /// Asks for the selected case's detail unless it is shown or already on its way.

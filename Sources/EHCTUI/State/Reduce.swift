@@ -33,6 +33,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return reduceNavigation(&state, action)
     case .openAudit:
         return []
+    case .openAuditQueue(let queue):
+        state.push(.auditQueue(queue))
+        return [.loadAuditQueue(caseIDs: queue.caseIDs)]
     default:
         break
     }
@@ -42,6 +45,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .reviews: return reduceReviews(&state, action)
     case .whoOwes: return reduceWhoOwes(&state, action)
     case .audit: return reduceAudit(&state, action)
+    case .auditQueue: return reduceAuditQueue(&state, action)
     }
 }
 
@@ -90,6 +94,8 @@ private func reduceAnswer(_ state: inout AppState, _ action: Action) -> [Effect]
         return reduceReviews(&state, action)
     case .whoOwesLoaded:
         return reduceWhoOwes(&state, action)
+    case .auditQueueLoaded:
+        return reduceAuditQueue(&state, action)
     case .auditLoaded, .auditRefused, .audit(.saved), .audit(.saveFailed):
         return reduceAudit(&state, action)
     default:

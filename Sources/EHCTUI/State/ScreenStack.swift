@@ -25,6 +25,8 @@ public enum StackedScreen: Sendable, Hashable {
     case whoOwes(WhoOwesScreen)
     /// A quality-assurance audit of one plan.
     case audit(AuditSession)
+    /// A sample of plans to audit, as a work queue.
+    case auditQueue(AuditQueue)
 
     /// The keymap context of the screen when nothing is over it.
     var keyContext: KeyContext {
@@ -36,6 +38,7 @@ public enum StackedScreen: Sendable, Hashable {
         case .reviews: .reviews
         case .whoOwes(let screen): screen.noteDraft == nil ? .whoOwes : .returnNote
         case .audit(let session): session.commentDraft == nil ? .audit : .auditComment
+        case .auditQueue: .auditQueue
         }
     }
 
@@ -49,6 +52,7 @@ public enum StackedScreen: Sendable, Hashable {
         case .reviews: "reviews"
         case .whoOwes: "who owes what"
         case .audit: "audit"
+        case .auditQueue: "audit queue"
         }
     }
 
@@ -76,11 +80,16 @@ public enum StackedScreen: Sendable, Hashable {
         set { if let newValue { self = .audit(newValue) } }
     }
 
+    var auditQueue: AuditQueue? {
+        get { if case .auditQueue(let queue) = self { queue } else { nil } }
+        set { if let newValue { self = .auditQueue(newValue) } }
+    }
+
     /// Screens of one kind are opened once: opening one already on the stack goes back to it.
     func isSameKind(as other: StackedScreen) -> Bool {
         switch (self, other) {
         case (.caseList, .caseList), (.caseDetail, .caseDetail), (.dashboard, .dashboard), (.drillDown, .drillDown),
-             (.reviews, .reviews), (.whoOwes, .whoOwes), (.audit, .audit):
+             (.reviews, .reviews), (.whoOwes, .whoOwes), (.audit, .audit), (.auditQueue, .auditQueue):
             true
         default:
             false
@@ -162,6 +171,8 @@ extension AppState {
             return [.loadReviews]
         case .whoOwes:
             return [.loadWhoOwes]
+        case .auditQueue(let queue):
+            return [.loadAuditQueue(caseIDs: queue.caseIDs)]
         case .caseList, .caseDetail, .drillDown:
             return requestDetailIfNeeded()
         case .dashboard, .audit:
@@ -222,6 +233,12 @@ extension AppState {
         case .caseList, .caseDetail, .drillDown: true
         default: false
         }
+    }
+
+    /// The audit queue on the stack; setting changes it in place.
+    public internal(set) var auditQueue: AuditQueue? {
+        get { index(of: \.auditQueue).flatMap { stack[$0].auditQueue } }
+        set { update(\.auditQueue, to: newValue) }
     }
 
     /// Which pane of the case screen movement acts on.

@@ -21,6 +21,8 @@ public enum Chrome {
                 + querySuffix(state, reviews.query)
         case .whoOwes(let screen):
             title = head + "today \(state.today) · Who owes what" + querySuffix(state, screen.query)
+        case .auditQueue(let queue):
+            title = head + "today \(state.today) · Audit queue · \(queue.progress)"
         case .audit(let session):
             title = head + "today \(state.today) · Audit of \(session.audit.caseID)"
         case .caseList, .caseDetail, .drillDown:

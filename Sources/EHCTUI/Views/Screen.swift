@@ -24,6 +24,8 @@ public enum Screen {
             WhoOwesView.draw(screen, today: state.today, in: inset, on: &canvas)
         case .dashboard(let screen):
             drawDashboard(screen, in: inset, on: &canvas)
+        case .auditQueue(let queue):
+            AuditQueueView.draw(queue, in: body, on: &canvas)
         case .caseList, .caseDetail, .drillDown:
             CaseListView.draw(state, in: layout.list, focused: state.focus == .list, on: &canvas)
             if let border = layout.border {
