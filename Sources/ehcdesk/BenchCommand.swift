@@ -164,6 +164,23 @@ struct Bench {
         report("key_filter_p99", Bench.percentile(filter, 0.99), "ms")
         runtime.settle(&state, effects: reduce(&state, .clearFilter))
         report("key_sort_p99", Bench.percentile(measure { _ in [.nextSortOrder] }, 0.99), "ms")
+        // Every other screen of the stack: opened (its rows read, not timed), then its keys.
+        runtime.settle(&state, effects: reduce(&state, .openReviews))
+        report("key_reviews_move_p99", Bench.percentile(measure { _ in [.moveDown] }, 0.99), "ms")
+        report("key_reviews_filter_p99", Bench.percentile(measure { index in
+            index % letters.count == 0 ? [.clearFilter, .startFilter, .type(letters[0])] : [.type(letters[index % letters.count])]
+        }, 0.99), "ms")
+        runtime.settle(&state, effects: reduce(&state, .clearFilter))
+        report("key_reviews_sort_p99", Bench.percentile(measure { _ in [.nextSortOrder] }, 0.99), "ms")
+        runtime.settle(&state, effects: reduce(&state, .openWhoOwes))
+        report("key_whoowes_move_p99", Bench.percentile(measure { _ in [.moveDown] }, 0.99), "ms")
+        report("key_whoowes_sort_p99", Bench.percentile(measure { _ in [.nextSortOrder] }, 0.99), "ms")
+        runtime.settle(&state, effects: reduce(&state, .openDashboard))
+        report("key_dashboard_move_p99", Bench.percentile(measure { _ in [.moveDown] }, 0.99), "ms")
+        runtime.settle(&state, effects: reduce(&state, .moveToFirst))
+        runtime.settle(&state, effects: reduce(&state, .drillDown))
+        report("key_drilldown_move_p99", Bench.percentile(measure { _ in [.moveDown] }, 0.99), "ms")
+        report("key_back_p99", Bench.percentile(measure { _ in [.drillDown, .back] }, 0.99), "ms")
     }
 
     /// The timeliness report over the whole database, and the same count by the sqlite3 tool.

@@ -126,6 +126,14 @@ struct ListScreenTests {
         #expect(state.whoOwes?.lines.count == 2)
     }
 
+    @Test("the audit queue filters like every list, and its progress counts the whole sample")
+    func auditQueueFilter() {
+        var state = EveryScreenSnapshotTests.state("audit-queue", size: TerminalSize(width: 80, height: 24))
+        type("zoe", into: &state)
+        #expect(state.auditQueue?.rows?.map(\.caseID) == ["EHC-2025-00001"])
+        #expect(state.auditQueue?.progress == "1 of 2 done")
+    }
+
     @Test("m shows only my plans on the reviews and my requests on who owes what, and the whole team again")
     func mineOnEveryList() {
         var state = OwedFixtures.openState()
@@ -146,6 +154,26 @@ struct ListScreenTests {
         #expect(reviewIDs(state) == ["EHC-2023-00040", "EHC-2024-00010", "EHC-2024-00020", "EHC-2024-00050",
                                      "EHC-2025-00030"])
         #expect(Screen.render(state).text.contains("by reference"))
+    }
+
+    @Test("sorting keeps the selected plan selected and on screen, scrolling to it")
+    func sortKeepsSelectionVisible() {
+        var state = ReviewsFixtures.openState(width: 80, height: 6)
+        #expect(state.reviews?.selectedRow?.id == "EHC-2024-00050")
+        _ = reduce(&state, .nextSortOrder)
+        #expect(state.reviews?.selectedRow?.id == "EHC-2024-00050")
+        #expect(state.reviews?.selected == 3)
+        let scroll = state.reviews?.scroll ?? -1
+        #expect(scroll >= 2 && scroll <= 3, "two rows on screen (6 rows tall): the selected fourth row is one of them")
+    }
+
+    @Test("an agency heading says how many of its requests are shown under a filter")
+    func headingCountsShown() {
+        var state = OwedFixtures.openState()
+        type("lukasz", into: &state)
+        let text = Screen.render(state).text
+        #expect(text.contains("Educational psychology: 2 owed, 1 overdue · 1 shown"))
+        #expect(text.contains("Health: 1 owed, 1 overdue\n"), "all of Health's shown: no count")
     }
 
     @Test("the folded filter ignores apostrophes, hyphens and spaces as well as case and accents",

@@ -37,20 +37,45 @@ public struct AuditQueue: Sendable, Hashable {
     public var title: String
     /// The sample, in the order it was drawn.
     public var caseIDs: [String]
-    /// `nil` while they are read.
-    public internal(set) var rows: [Row]?
+    /// Every sampled plan as read, `nil` while they are read.
+    public internal(set) var allRows: [Row]?
+    /// The rows shown: the filter, scope and order applied.
+    public private(set) var rows: [Row]?
     public internal(set) var selected = 0
     public internal(set) var scroll = 0
+    /// The filter typed, and the order, as on every list screen.
+    public internal(set) var query = ListQuery()
+    /// The caseworker whose plans alone are shown (`m`), `nil` for the whole team.
+    public internal(set) var caseworker: String?
+    private var index: ListIndex?
+
+    /// Takes freshly read rows, keeping the selected plan selected.
+    mutating func load(_ fresh: [Row]) {
+        allRows = fresh
+        index = ListIndex(fresh)
+        refine()
+    }
+
+    /// Applies the query and the scope, keeping the selected plan selected when it is still shown.
+    mutating func refine() {
+        guard let allRows, let index else { return }
+        let wanted = selectedRow?.caseID
+        let kept = query.apply(index, matched: index.matches(query), in: Array(0..<Int32(allRows.count)),
+                               caseworker: caseworker)
+        let shown = kept.map { allRows[Int($0)] }
+        rows = shown
+        selected = wanted.flatMap { id in shown.firstIndex { $0.caseID == id } } ?? min(selected, max(0, shown.count - 1))
+    }
 
     public init(title: String, caseIDs: [String]) {
         self.title = title
         self.caseIDs = caseIDs
     }
 
-    /// "3 of 10 done".
+    /// "3 of 10 done" (of the whole sample, whatever the filter).
     public var progress: String {
-        guard let rows else { return "reading…" }
-        return "\(rows.filter { $0.progress == .done }.count) of \(rows.count) done"
+        guard let allRows else { return "reading…" }
+        return "\(allRows.filter { $0.progress == .done }.count) of \(allRows.count) done"
     }
 
     public var selectedRow: Row? {
@@ -65,6 +90,10 @@ public struct AuditQueue: Sendable, Hashable {
         guard let rows, !rows.isEmpty else { return }
         let (sum, overflow) = selected.addingReportingOverflow(delta)
         selected = max(0, min(rows.count - 1, overflow ? (delta > 0 ? .max : 0) : sum))
+        keepVisible(height: height)
+    }
+
+    mutating func keepVisible(height: Int) {
         let visible = Self.visibleRows(height: height)
         if selected < scroll { scroll = selected }
         if selected >= scroll + visible { scroll = selected - visible + 1 }
@@ -78,11 +107,8 @@ func reduceAuditQueue(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .back:
         return state.pop()
     case .auditQueueLoaded(let rows):
-        guard var queue = state.auditQueue else { return [] }
-        let previous = queue.selectedRow?.caseID
-        queue.rows = rows
-        queue.selected = previous.flatMap { id in rows.firstIndex { $0.caseID == id } } ?? 0
-        state.auditQueue = queue
+        state.auditQueue?.load(rows)
+        state.auditQueue?.keepVisible(height: height)
         return []
     case .moveDown: state.auditQueue?.move(by: 1, height: height)
     case .moveUp: state.auditQueue?.move(by: -1, height: height)
@@ -94,9 +120,17 @@ func reduceAuditQueue(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard let row = state.auditQueue?.selectedRow else { return [] }
         return state.showCase(row.caseID)
     default:
-        break
+        return reduceListKeys(&state, action) ?? []
     }
     return []
+}
+
+extension AuditQueue.Row: ListedRow {
+    var listReference: String { caseID }
+    var listChildName: String { childName }
+    /// The queue does not carry family names: the last word of the name stands for it.
+    var listFamilyName: String { String(childName.split(separator: " ").last ?? "") }
+    var listCaseworker: String { caseworker }
 }
 
 /// The queue between the title bar and the footer.

@@ -7,7 +7,8 @@
 public enum KeyReference {
     public static func markdown(_ keymap: Keymap) -> String {
         var text = "# ehcdesk keys\n\nGenerated from the keymap (`Sources/EHCTUI/Keys/Keymap.swift`); "
-            + "`?` on the case list, the detail, the dashboard and \"who owes what\" shows the keys of that screen.\n"
+            + "`?` on any screen shows the keys of that screen; `Esc` goes back one screen, `q` quits from the case list "
+            + "(elsewhere it asks first).\n"
         for context in KeyContext.allCases {
             let bindings = keymap.bindings(in: context)
             guard !bindings.isEmpty else { continue }

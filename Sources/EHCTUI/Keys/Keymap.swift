@@ -142,7 +142,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(id: "startAudit", keys: [.character("a")], action: .startAudit,
                    label: "audit the plan", contexts: caseScreens, inFooter: true),
         KeyBinding(id: "undo", keys: [.character("u")], action: .undo,
-                   label: "undo", contexts: caseScreens + [.reviews, .whoOwes], inFooter: true),
+                   label: "undo", contexts: listScreens, inFooter: true),
         KeyBinding(id: "filter", keys: [.character("/")], action: .startFilter,
                    label: "filter", contexts: listScreens, inFooter: true),
         KeyBinding(id: "mineOrTeam", keys: [.character("m")], action: .toggleMine,
@@ -259,8 +259,8 @@ public struct Keymap: Sendable, Hashable {
     /// The case list, its detail and a drill-down: the screens where a case is selected.
     static let caseScreens: [KeyContext] = [.list, .detail, .drillDown]
     /// Every list screen: the same keys filter, scope and sort them.
-    static let listScreens: [KeyContext] = caseScreens + [.reviews, .whoOwes]
-    static let movementScreens: [KeyContext] = listScreens + [.dashboard, .auditQueue]
+    static let listScreens: [KeyContext] = caseScreens + [.reviews, .whoOwes, .auditQueue]
+    static let movementScreens: [KeyContext] = listScreens + [.dashboard]
     /// Every screen of the stack (not the overlays, which have keys of their own).
     static let everyScreen: [KeyContext] = movementScreens + [.audit]
 }

@@ -57,7 +57,7 @@ public struct ReviewsScreen: Sendable, Hashable {
     private var positions: [Filter: [Int32]] = [:]
     /// Each filter's rows as shown: ``query`` and the scope applied.
     private var shown: [Filter: [Int32]] = [:]
-    private var searchKeys: [String] = []
+    private var index: ListIndex?
     /// The filter typed, and the order, as on every list screen.
     public internal(set) var query = ListQuery()
     /// The caseworker whose plans alone are shown (`m`), `nil` for the whole team.
@@ -111,7 +111,7 @@ public struct ReviewsScreen: Sendable, Hashable {
                 < (two.phaseTransfer?.due ?? .distantFuture, two.phaseTransfer?.met == nil ? 0 : 1, two.id)
         }
         positions = lists
-        searchKeys = ListQuery.searchKeys(fresh)
+        index = ListIndex(fresh)
         let wanted = reselectID
         reselectID = nil
         refine()
@@ -121,9 +121,10 @@ public struct ReviewsScreen: Sendable, Hashable {
 
     /// Applies the query and the scope to every filter's rows, keeping the selected plan selected when it is still shown.
     mutating func refine() {
-        guard let rows else { return }
+        guard let rows, let index else { return }
         let wanted = selectedRow?.id
-        shown = positions.mapValues { query.apply(to: rows, keys: searchKeys, in: $0, caseworker: caseworker) }
+        let matched = index.matches(query)
+        shown = positions.mapValues { query.apply(index, matched: matched, in: $0, caseworker: caseworker) }
         selected = wanted.flatMap { id in shown[filter]?.firstIndex { rows[Int($0)].id == id } }
             ?? min(selected, max(0, shownCount - 1))
     }
@@ -170,18 +171,8 @@ func reduceReviews(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .openReviewedCase:
         guard let row = state.reviews?.selectedRow else { return [] }
         return state.showCase(row.id)
-    case .undo:
-        return reduceRecording(&state, action)
-    case .startFilter:
-        state.overlay = .filter
-        return []
-    case .toggleMine:
-        return state.toggleMine()
-    case .nextSortOrder:
-        state.nextSortOrderOfTop()
-        return []
     default:
-        return []
+        return reduceListKeys(&state, action) ?? []
     }
 }
 

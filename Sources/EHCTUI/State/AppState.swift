@@ -155,8 +155,8 @@ public struct AppState: Sendable {
         if let drilled = drilledCases?.caseIDs {
             // A drill-down lists the cases behind a dashboard figure whatever the view; the filter and
             // the scope narrow it as on every list (the title bar shows them).
-            let cases = everyCase
-            visible = index.permutation(sortOrder).filter { included[Int($0)] && drilled.contains(cases[Int($0)].id) }
+            let inFigure = index.flags(for: drilled)
+            visible = index.permutation(sortOrder).filter { included[Int($0)] && inFigure[Int($0)] }
         } else {
             visible = index.permutation(sortOrder).filter { included[Int($0)] && viewBits[Int($0)] & viewBit != 0 }
         }

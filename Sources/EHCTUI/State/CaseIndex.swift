@@ -1,14 +1,9 @@
 import EHCCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What the list needs to pick and order cases on every keystroke, computed once per change of the caseload.
 ///
-/// Holds each case's triage views as bits, every folded search key in one byte buffer (a filter
-/// word is one byte scan, not 100,000 string searches) and, per sort order asked for, the
+/// Holds each case's triage views as bits, every folded search key in one ``SearchBuffer`` (a
+/// filter word is one byte scan, not 100,000 string searches) and, per sort order asked for, the
 /// permutation of the cases in that order. A keystroke is then one pass over small integers.
 ///
 /// ```swift
@@ -19,10 +14,10 @@ import Darwin
 struct CaseIndex: Sendable {
     /// One bit per ``TriageView`` (its position in `allCases`) for each case.
     private(set) var viewBits: [UInt16]
-    /// Every case's folded search key, each followed by a 0 byte.
-    private let searchBytes: [UInt8]
-    /// Where each case's key starts in ``searchBytes``, plus the end.
-    private let keyStarts: [Int]
+    /// Every case's folded search key, for the filter.
+    private let search: SearchBuffer
+    /// Each reference's position in `everyCase`, once a drill-down has asked for it.
+    private var positionOfReference: [String: Int32]?
     /// Sort orders computed so far: positions into `everyCase`, in that order.
     private var permutations: [CaseSortOrder: [Int32]] = [:]
     private let everyCase: [CaseSummary]
@@ -30,73 +25,34 @@ struct CaseIndex: Sendable {
     init(everyCase: [CaseSummary], today: CalendarDate) {
         self.everyCase = everyCase
         var bits = [UInt16](repeating: 0, count: everyCase.count)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(everyCase.count * 48)
-        var starts: [Int] = []
-        starts.reserveCapacity(everyCase.count + 1)
         // Through the buffer: each summary is read in place, never copied.
         everyCase.withUnsafeBufferPointer { summaries in
-            for position in summaries.indices {
-                bits[position] = summaries[position].triageBits(today: today)
-                starts.append(bytes.count)
-                bytes.append(contentsOf: summaries[position].searchKey.utf8)
-                bytes.append(0)
-            }
+            for position in summaries.indices { bits[position] = summaries[position].triageBits(today: today) }
         }
         viewBits = bits
-        starts.append(bytes.count)
-        searchBytes = bytes
-        keyStarts = starts
+        search = SearchBuffer(keys: everyCase.lazy.map(\.searchKey))
     }
 
     static func bit(of view: TriageView) -> UInt16 {
         1 << (TriageView.allCases.firstIndex(of: view) ?? 0)
     }
 
+    /// One flag per case: true for the cases named in `ids` (a drill-down's), found through a
+    /// reference-to-position table built the first time it is asked for, not by hashing every
+    /// reference of the caseload on each refresh.
+    mutating func flags(for ids: Set<String>) -> [Bool] {
+        if positionOfReference == nil {
+            positionOfReference = Dictionary(everyCase.enumerated().map { ($1.id, Int32($0)) },
+                                             uniquingKeysWith: { first, _ in first })
+        }
+        var flags = [Bool](repeating: false, count: everyCase.count)
+        for id in ids { if let position = positionOfReference?[id] { flags[Int(position)] = true } }
+        return flags
+    }
+
     /// One flag per case: true when every word occurs in its folded search key (all true for no words).
     func matches(words: [Substring]) -> [Bool] {
-        guard let first = words.first else { return Array(repeating: true, count: everyCase.count) }
-        var matched = occurrences(of: first)
-        for word in words.dropFirst() {
-            let more = occurrences(of: word)
-            for index in matched.indices where matched[index] && !more[index] { matched[index] = false }
-        }
-        return matched
-    }
-
-    /// The cases whose key contains `word`: every hit found in the byte buffer, then a jump to the next key.
-    private func occurrences(of word: Substring) -> [Bool] {
-        var found = Array(repeating: false, count: everyCase.count)
-        let needle = Array(word.utf8)
-        guard !needle.isEmpty else { return found.map { _ in true } }
-        searchBytes.withUnsafeBytes { haystack in
-            needle.withUnsafeBytes { needleBytes in
-                var position = 0
-                var keyIndex = 0
-                while position < haystack.count {
-                    guard let offset = Self.find(needleBytes, in: haystack, from: position) else { break }
-                    // Keys are in order: walk forward to the key holding the hit (hits only move forward).
-                    while keyStarts[keyIndex + 1] <= offset { keyIndex += 1 }
-                    found[keyIndex] = true
-                    position = keyStarts[keyIndex + 1]
-                }
-            }
-        }
-        return found
-    }
-
-    /// The first offset at or after `start` where `needle` occurs: `memchr` for its first byte, then `memcmp`.
-    private static func find(_ needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return nil }
-        let first = Int32(needle[0])
-        var position = start
-        while haystack.count - position >= needle.count {
-            guard let hit = memchr(base + position, first, haystack.count - position - needle.count + 1) else { return nil }
-            let offset = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(hit, needleBase, needle.count) == 0 { return offset }
-            position = offset + 1
-        }
-        return nil
+        search.matches(words: words)
     }
 
     /// Positions into `everyCase` in `order`, computed the first time the order is asked for.

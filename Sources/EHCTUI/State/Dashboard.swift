@@ -65,20 +65,20 @@ public struct Dashboard: Sendable, Hashable {
         }
     }
 
-    public var period: Period
-    public var today: CalendarDate
+    public private(set) var period: Period
+    public private(set) var today: CalendarDate
     /// Plans issued in the period, grouped by month of issue.
-    public var timeliness: Timeliness.Report
-    public var ageing: [AssessmentAgeing.Bucket]
-    public var advice: [AdviceTimeliness.AgencyFigures]
-    public var reviewsOverdue: [String]
+    public private(set) var timeliness: Timeliness.Report
+    public private(set) var ageing: [AssessmentAgeing.Bucket]
+    public private(set) var advice: [AdviceTimeliness.AgencyFigures]
+    public private(set) var reviewsOverdue: [String]
     /// Sorted by `caseworkerOrder`.
-    public var caseworkers: [CaseworkerWorkload.Row]
-    public var caseworkerOrder: CaseworkerOrder
+    public private(set) var caseworkers: [CaseworkerWorkload.Row]
+    public private(set) var caseworkerOrder: CaseworkerOrder
     /// The national percentage within 20 weeks excluding exceptions, drawn as a reference line when set.
-    public var nationalPercent: Double?
+    public private(set) var nationalPercent: Double?
     /// Quality-assurance grades of the audits finished in the period.
-    public var audits: AuditSummary?
+    public private(set) var audits: AuditSummary?
 
     public init(cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate,
                 caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil, audits: [PlanAudit] = []) {
@@ -107,16 +107,21 @@ public struct Dashboard: Sendable, Hashable {
         switch order {
         case .name:
             caseworkers.sort { $0.caseworker < $1.caseworker }
+            figures = makeFigures()
             return
         case .openCases: key = \.openCases
         case .overdue: key = \.overdue
         case .dueSoon: key = \.dueSoon
         }
         caseworkers.sort { (key($1), $0.caseworker) < (key($0), $1.caseworker) }
+        figures = makeFigures()
     }
 
-    /// Every selectable number, in drawing order.
-    public var figures: [Figure] {
+    /// Every selectable number, in drawing order: made once per computation or re-sort, so a
+    /// key on the dashboard never rebuilds them.
+    public private(set) var figures: [Figure] = []
+
+    private func makeFigures() -> [Figure] {
         let overall = timeliness.overall
         let span = period.title
         var figures = [

@@ -36,6 +36,25 @@ func reduceTriage(_ state: inout AppState, _ action: Action, layout: ScreenLayou
     return effects + state.requestDetailIfNeeded()
 }
 
+/// The keys the reviews, "who owes what" and the audit queue share with the case list beyond movement: `/`, `m`,
+/// `s` and `u`; `nil` for any other action.
+func reduceListKeys(_ state: inout AppState, _ action: Action) -> [Effect]? {
+    switch action {
+    case .undo:
+        return reduceRecording(&state, action)
+    case .startFilter:
+        state.overlay = .filter
+        return []
+    case .toggleMine:
+        return state.toggleMine()
+    case .nextSortOrder:
+        state.nextSortOrderOfTop()
+        return []
+    default:
+        return nil
+    }
+}
+
 /// Typing the filter of the top list screen (`/`): each key narrows the list at once; Enter keeps
 /// it, Esc drops it.
 func reduceFilter(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -64,6 +83,7 @@ extension AppState {
         switch top {
         case .reviews(let screen): screen.query.filterText
         case .whoOwes(let screen): screen.query.filterText
+        case .auditQueue(let queue): queue.query.filterText
         default: filterText
         }
     }
@@ -74,13 +94,15 @@ extension AppState {
         case .reviews:
             reviews?.query.filterText = text
             reviews?.refine()
-            let rows = ReviewsView.visibleRows(height: size.height)
-            reviews?.keepVisible(rows: rows)
+            keepListsVisible()
         case .whoOwes:
             whoOwes?.query.filterText = text
             whoOwes?.refine()
-            let lines = WhoOwesScreen.visibleLines(in: size)
-            whoOwes?.keepVisible(height: lines)
+            keepListsVisible()
+        case .auditQueue:
+            auditQueue?.query.filterText = text
+            auditQueue?.refine()
+            keepListsVisible()
         default:
             filterText = text
             refreshCaseload()
@@ -116,6 +138,21 @@ extension AppState {
             whoOwes?.caseworker = mine
             whoOwes?.refine()
         }
+        if auditQueue != nil {
+            auditQueue?.caseworker = mine
+            auditQueue?.refine()
+        }
+        keepListsVisible()
+    }
+
+    /// Scrolls the reviews and "who owes what" so their selected rows are on screen after the
+    /// rows changed under them (a filter, a scope, an order).
+    mutating func keepListsVisible() {
+        let (rows, lines) = (ReviewsView.visibleRows(height: size.height), WhoOwesScreen.visibleLines(in: size))
+        reviews?.keepVisible(rows: rows)
+        whoOwes?.keepVisible(height: lines)
+        let height = size.height
+        auditQueue?.keepVisible(height: height)
     }
 
     /// `s` on the reviews or "who owes what": the next order of its rows.
@@ -129,9 +166,14 @@ extension AppState {
             whoOwes?.query.nextSortOrder()
             whoOwes?.refine()
             message = "Sorted by \(whoOwes?.query.sortOrder.title ?? "urgency") within each agency"
+        case .auditQueue:
+            auditQueue?.query.nextSortOrder()
+            auditQueue?.refine()
+            message = "Sorted by \(auditQueue?.query.sortOrder.title ?? "the sample's order")"
         default:
             break
         }
+        keepListsVisible()
     }
 }
 

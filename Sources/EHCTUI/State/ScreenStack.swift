@@ -198,6 +198,11 @@ extension AppState {
         stack.lastIndex { $0[keyPath: path] != nil }
     }
 
+    /// The nearest screen of the kind `path` picks.
+    private func nearest<Screen>(_ path: KeyPath<StackedScreen, Screen?>) -> Screen? {
+        index(of: path).flatMap { stack[$0][keyPath: path] }
+    }
+
     private mutating func update<Screen>(_ path: WritableKeyPath<StackedScreen, Screen?>, to screen: Screen?) {
         guard let screen, let index = index(of: path) else { return }
         stack[index][keyPath: path] = screen
@@ -205,25 +210,25 @@ extension AppState {
 
     /// The dashboard on the stack (also under a drill-down); setting changes it in place.
     public internal(set) var dashboard: DashboardScreen? {
-        get { index(of: \.dashboard).flatMap { stack[$0].dashboard } }
+        get { nearest(\.dashboard) }
         set { update(\.dashboard, to: newValue) }
     }
 
     /// The reviews screen on the stack (also under a case opened from it); setting changes it in place.
     public internal(set) var reviews: ReviewsScreen? {
-        get { index(of: \.reviews).flatMap { stack[$0].reviews } }
+        get { nearest(\.reviews) }
         set { update(\.reviews, to: newValue) }
     }
 
     /// "Who owes what" on the stack; setting changes it in place.
     public internal(set) var whoOwes: WhoOwesScreen? {
-        get { index(of: \.whoOwes).flatMap { stack[$0].whoOwes } }
+        get { nearest(\.whoOwes) }
         set { update(\.whoOwes, to: newValue) }
     }
 
     /// The audit on the stack; setting changes it in place.
     public internal(set) var audit: AuditSession? {
-        get { index(of: \.audit).flatMap { stack[$0].audit } }
+        get { nearest(\.audit) }
         set { update(\.audit, to: newValue) }
     }
 
@@ -237,7 +242,7 @@ extension AppState {
 
     /// The audit queue on the stack; setting changes it in place.
     public internal(set) var auditQueue: AuditQueue? {
-        get { index(of: \.auditQueue).flatMap { stack[$0].auditQueue } }
+        get { nearest(\.auditQueue) }
         set { update(\.auditQueue, to: newValue) }
     }
 

@@ -37,8 +37,8 @@ public struct WhoOwesScreen: Sendable, Hashable {
 
     /// The filter typed with `/`.
     public var filterText: String { query.filterText }
-    /// Each group's search keys, computed once per reading.
-    private var searchKeys: [[String]] = []
+    /// Each group's search keys and sort ranks, computed once per reading.
+    private var indexes: [ListIndex] = []
 
     public init() {}
 
@@ -46,7 +46,7 @@ public struct WhoOwesScreen: Sendable, Hashable {
     mutating func show(_ owed: WhoOwesWhat, versions: [String: Int]) {
         self.owed = owed
         self.versions = versions
-        searchKeys = owed.groups.map { ListQuery.searchKeys($0.items) }
+        indexes = owed.groups.map { ListIndex($0.items) }
         refine()
     }
 
@@ -58,8 +58,10 @@ public struct WhoOwesScreen: Sendable, Hashable {
         lines = []
         requestLines = []
         for (group, entry) in owed.groups.enumerated() {
-            let kept = query.apply(to: entry.items, keys: searchKeys[group],
-                                   in: Array(0..<Int32(entry.items.count)), caseworker: caseworker)
+            guard indexes.indices.contains(group) else { continue }
+            let index = indexes[group]
+            let kept = query.apply(index, matched: index.matches(query), in: Array(0..<Int32(entry.items.count)),
+                                   caseworker: caseworker)
             guard !kept.isEmpty else { continue }
             lines.append(.agency(group: group))
             for item in kept {
@@ -71,6 +73,17 @@ public struct WhoOwesScreen: Sendable, Hashable {
             requestLines.firstIndex { self.item(atLine: $0).map { ($0.caseID, $0.position) } ?? ("", -1) == previous }
         }
         selected = kept ?? min(selected, max(0, requestLines.count - 1))
+    }
+
+    /// How many requests the agency heading at `line` has under it on the screen (the filter and scope applied).
+    public func shownCount(ofGroupAt line: Int) -> Int {
+        var count = 0
+        var next = line + 1
+        while lines.indices.contains(next), case .request = lines[next] {
+            count += 1
+            next += 1
+        }
+        return count
     }
 
     public var selectedItem: WhoOwesWhat.Item? {
@@ -149,18 +162,8 @@ func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .openOwedCase:
         guard let item = state.whoOwes?.selectedItem else { return [] }
         return state.showCase(item.caseID, preferring: .awaitingAdvice)
-    case .undo:
-        return reduceRecording(&state, action)
-    case .startFilter:
-        state.overlay = .filter
-        return []
-    case .toggleMine:
-        return state.toggleMine()
-    case .nextSortOrder:
-        state.nextSortOrderOfTop()
-        return []
     default:
-        return []
+        return reduceListKeys(&state, action) ?? []
     }
 }
 

@@ -22,7 +22,7 @@ public enum Chrome {
         case .whoOwes(let screen):
             title = head + "today \(state.today) · Who owes what" + querySuffix(state, screen.query)
         case .auditQueue(let queue):
-            title = head + "today \(state.today) · Audit queue · \(queue.progress)"
+            title = head + "today \(state.today) · Audit queue · \(queue.progress)" + querySuffix(state, queue.query)
         case .audit(let session):
             title = head + "today \(state.today) · Audit of \(session.audit.caseID)"
         case .caseList, .caseDetail, .drillDown:

@@ -43,8 +43,10 @@ public enum WhoOwesView {
             switch screen.lines[line] {
             case .agency(let group):
                 let entry = owed.groups[group]
+                let shown = screen.shownCount(ofGroupAt: line)
                 return .heading(entry.agency.displayName + ": "
-                                + "\(Chrome.grouped(entry.items.count)) owed, \(Chrome.grouped(entry.overdue)) overdue")
+                                + "\(Chrome.grouped(entry.items.count)) owed, \(Chrome.grouped(entry.overdue)) overdue"
+                                + (shown == entry.items.count ? "" : " · \(Chrome.grouped(shown)) shown"))
             case .request:
                 guard let item = screen.item(atLine: line) else { return .cells([]) }
                 return .cells(cells(item, today: today))
