@@ -27,8 +27,11 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
 
     public var id: String
     public var childName: String
-    /// "Family, Given" folded: how UK case files are ordered (``childName`` puts the given name first).
-    public var familyNameOrder: String
+    /// The child's family name (``childName`` puts the given name first).
+    public var familyName: String
+    /// "family, given" folded: how UK case files are ordered. Computed when that order is first
+    /// asked for, not for every case as the list loads.
+    public var familyNameOrder: String { Self.familyNameOrder(childName: childName, familyName: familyName) }
     public var caseworker: String
     public var setting: String?
     public var requestDate: CalendarDate
@@ -48,8 +51,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.id = id
         self.childName = childName
         // Without the family name given, the last word of the name stands for it.
-        self.familyNameOrder = Self.familyNameOrder(
-            childName: childName, familyName: familyName ?? childName.split(separator: " ").last.map(String.init) ?? childName)
+        self.familyName = familyName ?? childName.split(separator: " ").last.map(String.init) ?? childName
         self.caseworker = caseworker
         self.setting = setting
         self.requestDate = requestDate
