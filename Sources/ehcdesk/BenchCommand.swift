@@ -209,6 +209,42 @@ struct Bench {
             process.waitUntilExit()
         }
         if process.terminationStatus == 0 { self.report("sqlite3_timeliness", sqliteSeconds * 1000, "ms") }
+        try measureMeasures(store: store, path: path)
+    }
+
+    /// The whole catalogue of measures for the last twelve months (`report measures` without the
+    /// printing), and next to it the same kinds of count by the sqlite3 tool in one query: requests
+    /// and their decisions, plans and their weeks, advice and what is outstanding, by agency.
+    private func measureMeasures(store: CaseStore, path: String) throws {
+        let from = today.adding(months: -12)
+        let (measures, seconds) = try Bench.time {
+            MeasureCatalogue(settings: Settings()).measures(for: try store.allCases(), from: from, to: today, today: today)
+        }
+        _ = measures
+        report("report_measures", seconds * 1000, "ms")
+        let sql = """
+            WITH period AS (SELECT '\(from)' AS f, '\(today)' AS t)
+            SELECT (SELECT COUNT(*) || ',' || SUM(decisionToAssessDate IS NOT NULL
+                                                  AND julianday(decisionToAssessDate) - julianday(requestDate) <= 42)
+                    FROM cases, period WHERE requestDate BETWEEN f AND t),
+                   (SELECT COUNT(*) || ',' || SUM(julianday(finalPlanIssued) - julianday(requestDate) <= 140) || ','
+                           || (AVG(julianday(finalPlanIssued) - julianday(requestDate)) / 7)
+                    FROM cases, period WHERE finalPlanIssued BETWEEN f AND t),
+                   (SELECT group_concat(n, ',') FROM (SELECT agency, COUNT(*) || ':' || SUM(received IS NULL) AS n
+                    FROM advice, period WHERE requested BETWEEN f AND t GROUP BY agency))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-readonly", path, sql]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let (_, sqliteSeconds) = try Bench.time {
+            try process.run()
+            process.waitUntilExit()
+        }
+        guard process.terminationStatus == 0 else { return }
+        report("sqlite3_measures", sqliteSeconds * 1000, "ms")
+        report("report_measures_ratio", seconds / sqliteSeconds, "x")
     }
 
     /// `export` to a file, then `import` of that file into an empty database, each run as the

@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Print a management report for a period.",
         subcommands: [TimelinessReportCommand.self, AdviceReportCommand.self, ReviewsReportCommand.self,
-                      AuditsReportCommand.self])
+                      AuditsReportCommand.self, MeasuresReportCommand.self])
 }
 
 /// The options of every report over a period: the global ones, the conventions, the period, the format.

@@ -19,7 +19,9 @@ struct DashboardReducerTests {
         var state = AppState(caseload: cases.map { CaseSummary($0, calendar: calendar, today: today) }, today: today,
                              databaseLabel: "test", size: TerminalSize(width: 120, height: 40))
         let effects = reduce(&state, .openDashboard)
-        let period = Dashboard.Period.twelveMonths(endingWith: today)
+        // The last twelve whole months: November 2026 is still running on the 24th.
+        let period = Dashboard.Period.lastTwelveWholeMonths(before: today)
+        #expect(period == Dashboard.Period(from: CalendarDate("2025-11-01")!, to: CalendarDate("2026-10-31")!))
         #expect(effects == [.loadDashboard(period)])
         let dashboard = Dashboard(cases: cases, settings: Settings(), period: period, today: today)
         _ = reduce(&state, .dashboardLoaded(dashboard))
@@ -47,9 +49,9 @@ struct DashboardReducerTests {
         _ = reduce(&state, .drillDown)
         #expect(state.keyContext == .drillDown)
         // Independently of the dashboard: final plans issued in the twelve whole months before
-        // November 2026's end, more than 140 days after the request.
-        let from = CalendarDate("2025-12-01")!
-        let to = CalendarDate("2026-11-30")!
+        // November 2026, more than 140 days after the request.
+        let from = CalendarDate("2025-11-01")!
+        let to = CalendarDate("2026-10-31")!
         let late = Set(cases.filter { ehcCase in
             guard let issued = ehcCase.finalPlanIssued, issued >= from, issued <= to else { return false }
             return ehcCase.requestDate.days(until: issued) > 140
@@ -70,6 +72,17 @@ struct DashboardReducerTests {
         _ = reduce(&state, .back)
         #expect(state.keyContext == .list)
         #expect(state.dashboard == nil)
+    }
+
+    @Test("] stops at the month of today: the future has no figures")
+    func stopsAtThisMonth() {
+        var (state, dashboard) = opened()
+        #expect(reduce(&state, .shiftDashboardPeriod(months: 1)) == [.loadDashboard(dashboard.period.shifted(byMonths: 1))])
+        _ = reduce(&state, .dashboardLoaded(Dashboard(cases: [], settings: Settings(), period: dashboard.period.shifted(byMonths: 1),
+                                                      today: today)))
+        #expect(reduce(&state, .shiftDashboardPeriod(months: 1)).isEmpty)
+        #expect(state.message?.hasPrefix("The period already ends with this month") == true)
+        #expect(state.dashboard?.period.to == CalendarDate("2026-11-30"))
     }
 
     @Test("moving the period asks for the dashboard of the month before, and drops a late answer for another period")
@@ -98,7 +111,7 @@ struct AuditSummaryPaneTests {
         }
         var state = AppState(caseload: cases.map { CaseSummary($0, calendar: StatutoryCalendar(), today: today) },
                              today: today, databaseLabel: "test", size: TerminalSize(width: 80, height: 24))
-        let period = Dashboard.Period.twelveMonths(endingWith: today)
+        let period = Dashboard.Period.lastTwelveWholeMonths(before: today)
         _ = reduce(&state, .openDashboard)
         _ = reduce(&state, .dashboardLoaded(Dashboard(cases: cases, settings: Settings(), period: period, today: today,
                                                       audits: Array(audits))))

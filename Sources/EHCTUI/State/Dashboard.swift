@@ -19,10 +19,16 @@ public struct Dashboard: Sendable, Hashable {
         public var from: CalendarDate
         public var to: CalendarDate
 
-        /// The twelve months ending with the month of `day` (the default period).
+        /// The twelve months ending with the month of `day`.
         public static func twelveMonths(endingWith day: CalendarDate) -> Period {
             let first = day.firstOfMonth
             return Period(from: first.adding(months: -11), to: first.adding(months: 1).adding(days: -1))
+        }
+
+        /// The default period: the last twelve whole months before `today` (a month still running
+        /// would show a few plans as a full bar).
+        public static func lastTwelveWholeMonths(before today: CalendarDate) -> Period {
+            twelveMonths(endingWith: today.firstOfMonth.adding(days: -1))
         }
 
         /// The same length of period moved `months` later (earlier when negative).

@@ -36,6 +36,11 @@ func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .shiftDashboardPeriod(let months):
         guard let current = state.dashboard else { return [] }
         let period = current.period.shifted(byMonths: months)
+        // The future has no figures: the period ends at the latest with the month of today.
+        guard period.to.firstOfMonth <= state.today.firstOfMonth else {
+            state.message = "The period already ends with this month (\(current.period.title)); [ moves it earlier"
+            return []
+        }
         state.dashboard = DashboardScreen(period: period, dashboard: nil, selected: current.selected,
                                           isShowingAudits: current.isShowingAudits)
         return [.loadDashboard(period)]

@@ -127,7 +127,7 @@ private func reduceOverlay(_ state: inout AppState, _ overlay: Overlay, _ action
 private func reduceNavigation(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .openDashboard:
-        let period = state.dashboard?.period ?? .twelveMonths(endingWith: state.today)
+        let period = state.dashboard?.period ?? .lastTwelveWholeMonths(before: state.today)
         state.push(.dashboard(DashboardScreen(period: period)))
         return [.loadDashboard(period)]
     case .openReviews:

@@ -1,0 +1,331 @@
+/// One figure of the catalogue: what it counts, its value, and the cases behind it, so that a
+/// screen, a report and a drill-down showing the same measure show the same number and open to
+/// the same cases.
+///
+/// ```swift
+/// let measures = MeasureCatalogue(settings: Settings()).measures(for: cases, from: from, to: to, today: today)
+/// measures["plans.within20Weeks"]?.value   // 379
+/// measures["plans.within20Weeks"]?.cases   // ["EHC-2025-00011", …]
+/// ```
+public struct Measure: Sendable, Hashable, Identifiable {
+    /// Stable, dotted: `plans.within20Weeks`, `advice.outstanding.health`.
+    public var id: String
+    /// How a board paper names it.
+    public var label: String
+    /// One sentence saying exactly what is counted.
+    public var definition: String
+    /// A count, a percentage or a mean (`cases` is empty for a mean).
+    public var value: Double
+    /// The sorted case references behind a count.
+    public var cases: [String]
+    public var unit: Unit
+
+    public enum Unit: String, Sendable, Hashable {
+        /// Counted once per case.
+        case cases
+        /// Counted once per advice request or per case's request: a case may hold several.
+        case requests
+        /// Counted once per annual review: a case may have two due in a period.
+        case reviews
+        case weeks
+    }
+}
+
+extension Array where Element == Measure {
+    /// The measure with this id.
+    public subscript(id: String) -> Measure? { first { $0.id == id } }
+}
+
+/// The DfE's published measures (`../shared/domain/sen2.md` §6), computed in one place from the
+/// cases' facts and the statutory calendar, for a period `from…to` on `today`: the catalogue
+/// every figure on the dashboard, in a report or a list count reads from.
+///
+/// Period rules, one per area: requests by `requestDate`; decisions not to issue by their date;
+/// plans by `finalPlanIssued`; advice by the day it was requested; reviews and phase transfers by
+/// the due date of their deadline; the caseload on `today`. "Within 20 weeks" is the final-plan
+/// deadline met, so the counting settings apply (≤ 140 days under the default counting); over 20
+/// weeks but within a year is 141–364 days, a year or more 365 days or more (52 weeks, sen2.md).
+/// Each definition names its regulation from the rule table (``DeadlineKind/rule``), never a copy.
+public struct MeasureCatalogue: Sendable {
+    public let settings: Settings
+
+    public init(settings: Settings) {
+        self.settings = settings
+    }
+
+    /// Every measure for the period, in catalogue order.
+    public func measures(for cases: [EHCCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> [Measure] {
+        var tally = Tally()
+        let calendar = StatutoryCalendar(settings: settings)
+        let period = from...to
+        for ehcCase in cases {
+            let deadlines = calendar.deadlines(for: ehcCase, today: today)
+            func deadline(_ key: String) -> Deadline? { deadlines.first { $0.key == key } }
+            let id = ehcCase.id
+            let status = calendar.status(of: ehcCase)
+
+            // Requests received in the period, and the decision whether to assess.
+            if period.contains(ehcCase.requestDate) {
+                tally.add("requests.received", id)
+                if let decided = ehcCase.decisionToAssess, let limit = deadline("decisionToAssess") {
+                    tally.add(decided.date <= limit.due ? "requests.decidedWithin6Weeks" : "requests.decidedAfter6Weeks", id)
+                } else if let closed = ehcCase.closed, closed.date <= today {
+                    tally.add("requests.withdrawn", id)
+                } else {
+                    tally.add("requests.awaitingDecision", id)
+                }
+            }
+
+            // Decisions not to issue a plan, dated in the period.
+            if let decision = ehcCase.decisionToIssue, decision.outcome == .notIssue, period.contains(decision.date) {
+                tally.add("notIssue.decided", id)
+                let limit = deadline("noticeNotToIssue")?.due ?? ehcCase.requestDate.adding(weeks: 16)
+                tally.add(decision.date <= limit ? "notIssue.within16Weeks" : "notIssue.after16Weeks", id)
+            }
+
+            // Final plans issued in the period.
+            if let issued = ehcCase.finalPlanIssued, period.contains(issued), let limit = deadline("finalPlan") {
+                let days = ehcCase.requestDate.days(until: issued)
+                tally.add("plans.issued", id)
+                tally.add(issued <= limit.due ? "plans.within20Weeks" : days >= 365 ? "plans.overYear" : "plans.over20WithinYear", id)
+                tally.addDays("plans.averageWeeks", days)
+                if !limit.excepted {
+                    tally.add("plans.issuedExcludingExceptions", id)
+                    if issued <= limit.due { tally.add("plans.within20WeeksExcludingExceptions", id) }
+                    tally.addDays("plans.averageWeeksExcludingExceptions", days)
+                }
+            }
+
+            // Advice requested in the period, by agency.
+            let keys = AdviceRequest.deadlineKeys(ehcCase.advice)
+            for (position, advice) in ehcCase.advice.enumerated() where period.contains(advice.requested) {
+                guard let limit = deadline(keys[position]) else { continue }
+                let agency = advice.agency.rawValue
+                tally.addTwice("advice.requested", agency, id)
+                if let received = advice.received, received <= limit.due, advice.quality != .returned {
+                    tally.addTwice("advice.withinSixWeeks", agency, id)
+                }
+                if advice.isOutstanding, status == .open || status == .planIssued {
+                    tally.addTwice("advice.outstanding", agency, id)
+                    if limit.due < today { tally.addTwice("advice.outstandingOverdue", agency, id) }
+                }
+            }
+
+            // Annual reviews due in the period: review N is the case's N-th review meeting.
+            for limit in deadlines where limit.kind == .annualReview && period.contains(limit.due) {
+                tally.add("reviews.expected", id)
+                let number = Int(limit.key.split(separator: ":").last ?? "") ?? 0
+                let review = ehcCase.reviews.indices.contains(number - 1) ? ehcCase.reviews[number - 1] : nil
+                guard let review, review.meetingDate <= today else {
+                    tally.add(limit.due > today ? "reviews.notYetDue" : "reviews.noMeeting", id)
+                    continue
+                }
+                tally.add("reviews.meetingRecorded", id)
+                guard let decided = review.decisionDate, decided <= today else {
+                    tally.add("reviews.decisionOutstanding", id)
+                    continue
+                }
+                tally.add(review.meetingDate.days(until: decided) <= 28 ? "reviews.decisionWithin4Weeks" : "reviews.decisionAfter4Weeks", id)
+                switch review.decision {
+                case .amend?: tally.add("reviews.outcomeAmend", id)
+                case .cease?: tally.add("reviews.outcomeCease", id)
+                case .maintain?: tally.add("reviews.outcomeMaintain", id)
+                case nil: break
+                }
+            }
+
+            // Phase transfers due in the period.
+            if let limit = deadline("phaseTransfer"), period.contains(limit.due) {
+                tally.add("phaseTransfers.due", id)
+                if let met = limit.met {
+                    tally.add(met <= limit.due ? "phaseTransfers.issuedOnTime" : "phaseTransfers.issuedLate", id)
+                } else {
+                    tally.add(limit.due < today ? "phaseTransfers.overdue" : "phaseTransfers.notYetDue", id)
+                }
+            }
+
+            // The caseload on today.
+            if status == .open {
+                tally.add("caseload.open", id)
+                tally.add("caseload.open." + ehcCase.caseworker, id)
+                let bucket = AssessmentAgeing.bucketIndex(daysSinceRequest: max(0, ehcCase.requestDate.days(until: today)))
+                tally.add("caseload.ageing.\(bucket)", id)
+            }
+            if status == .planIssued { tally.add("caseload.plansInForce", id) }
+            if status == .open || status == .planIssued {
+                let unmet = deadlines.filter { $0.met == nil && $0.status != .notApplicable }
+                if unmet.contains(where: { $0.status == .overdue && !$0.excepted }) {
+                    tally.add("caseload.overdue", id)
+                    tally.add("caseload.overdue." + ehcCase.caseworker, id)
+                }
+                if unmet.contains(where: { $0.status == .dueSoon }) {
+                    tally.add("caseload.dueSoon", id)
+                    tally.add("caseload.dueSoon." + ehcCase.caseworker, id)
+                }
+            }
+        }
+        return Self.catalogue(settings: settings, caseworkers: tally.caseworkers).map { entry in
+            tally.measure(entry)
+        }
+    }
+
+    /// What each measure is, in the order a report lists them.
+    struct Entry {
+        var id: String
+        var label: String
+        var definition: String
+        var unit: Measure.Unit = .cases
+        /// A mean of days ÷ 7 rather than a count.
+        var isAverageWeeks = false
+    }
+
+    static func catalogue(settings: Settings, caseworkers: [String]) -> [Entry] {
+        var entries: [Entry] = [
+            Entry(id: "requests.received", label: "Requests for assessment received",
+                  definition: "Requests whose request date is in the period.", unit: .requests),
+            Entry(id: "requests.decidedWithin6Weeks", label: "decided within 6 weeks",
+                  definition: "Of those, the decision whether to assess (either way) was made by its 6-week deadline (\(DeadlineKind.decisionToAssess.rule.source)).",
+                  unit: .requests),
+            Entry(id: "requests.decidedAfter6Weeks", label: "decided after 6 weeks",
+                  definition: "Of those, the decision whether to assess was made after its 6-week deadline.", unit: .requests),
+            Entry(id: "requests.awaitingDecision", label: "awaiting a decision",
+                  definition: "Of those, no decision whether to assess is recorded on today and the case is not closed.",
+                  unit: .requests),
+            Entry(id: "requests.withdrawn", label: "withdrawn or closed before a decision",
+                  definition: "Of those, the case was closed before any decision whether to assess.", unit: .requests),
+            Entry(id: "notIssue.decided", label: "Decisions not to issue a plan",
+                  definition: "Decisions not to issue an EHC plan dated in the period."),
+            Entry(id: "notIssue.within16Weeks", label: "notified within 16 weeks",
+                  definition: "Of those, decided by 16 weeks from the request (\(DeadlineKind.noticeNotToIssue.rule.source))."),
+            Entry(id: "notIssue.after16Weeks", label: "after 16 weeks",
+                  definition: "Of those, decided more than 16 weeks from the request."),
+            Entry(id: "plans.issued", label: "New EHC plans issued",
+                  definition: "Final plans issued in the period (first plans, by their issue date)."),
+            Entry(id: "plans.within20Weeks", label: "within 20 weeks",
+                  definition: "Of those, issued by the final-plan deadline, 20 weeks from the request (\(DeadlineKind.finalPlan.rule.source))."),
+            Entry(id: "plans.over20WithinYear", label: "over 20 weeks, within a year",
+                  definition: "Of those, issued after the deadline and 364 days or fewer from the request."),
+            Entry(id: "plans.overYear", label: "a year or more",
+                  definition: "Of those, issued 365 days or more from the request."),
+            Entry(id: "plans.issuedExcludingExceptions", label: "New plans, excluding exceptions",
+                  definition: "Plans issued in the period, leaving out those with an allowed exception on the final plan "
+                      + "(SEN2 Week20: the DfE's headline denominator)."),
+            Entry(id: "plans.within20WeeksExcludingExceptions", label: "within 20 weeks, excluding exceptions",
+                  definition: "Of those, issued by the final-plan deadline: the DfE's headline numerator."),
+            Entry(id: "plans.averageWeeks", label: "Average weeks to issue",
+                  definition: "The mean number of days from request to final plan, divided by 7, to one decimal.",
+                  unit: .weeks, isAverageWeeks: true),
+            Entry(id: "plans.averageWeeksExcludingExceptions", label: "Average weeks to issue, excluding exceptions",
+                  definition: "The same mean over the plans without an allowed exception on the final plan.",
+                  unit: .weeks, isAverageWeeks: true),
+        ]
+        let agencyNames = Agency.allCases.map { ($0.rawValue, $0.displayName) }
+        for (measure, label, definition) in [
+            ("advice.requested", "Advice requested", "Advice requests made in the period."),
+            ("advice.withinSixWeeks", "Advice received within 6 weeks",
+             "Of those, received by its 6-week deadline and not returned for more detail (\(DeadlineKind.advice.rule.source))."),
+            ("advice.outstanding", "Advice outstanding",
+             "Of those, on an open case, not received on today, or returned and not yet received again."),
+            ("advice.outstandingOverdue", "Advice outstanding past 6 weeks", "Of those outstanding, past their due date on today."),
+        ] {
+            entries.append(Entry(id: measure, label: label, definition: definition, unit: .requests))
+            for (agency, name) in agencyNames {
+                entries.append(Entry(id: measure + "." + agency, label: label + ": " + name,
+                                     definition: definition + " " + name + " only.", unit: .requests))
+            }
+        }
+        entries += [
+            Entry(id: "reviews.expected", label: "Annual reviews expected",
+                  definition: "Annual review deadlines (12 months from the plan or the last review, \(DeadlineKind.annualReview.rule.source)) due in the period.", unit: .reviews),
+            Entry(id: "reviews.meetingRecorded", label: "meeting recorded",
+                  definition: "Of those, the review meeting is recorded on or before today.", unit: .reviews),
+            Entry(id: "reviews.noMeeting", label: "no meeting recorded",
+                  definition: "Of those, due on or before today with no meeting recorded.", unit: .reviews),
+            Entry(id: "reviews.notYetDue", label: "not yet due",
+                  definition: "Of those, due after today with no meeting yet: neither on time nor late.", unit: .reviews),
+            Entry(id: "reviews.decisionWithin4Weeks", label: "decision within 4 weeks of the meeting",
+                  definition: "Of the meetings recorded, the decision notified 28 days or fewer after it (\(DeadlineKind.reviewDecision.rule.source)).", unit: .reviews),
+            Entry(id: "reviews.decisionAfter4Weeks", label: "decision after 4 weeks",
+                  definition: "Of the meetings recorded, the decision notified more than 28 days after it.", unit: .reviews),
+            Entry(id: "reviews.decisionOutstanding", label: "decision outstanding",
+                  definition: "Of the meetings recorded, no decision notified on today.", unit: .reviews),
+            Entry(id: "reviews.outcomeMaintain", label: "outcome: maintain", definition: "Decisions to maintain the plan.", unit: .reviews),
+            Entry(id: "reviews.outcomeAmend", label: "outcome: amend", definition: "Decisions to amend the plan.", unit: .reviews),
+            Entry(id: "reviews.outcomeCease", label: "outcome: cease", definition: "Decisions to cease the plan.", unit: .reviews),
+            Entry(id: "phaseTransfers.due", label: "Phase transfers due",
+                  definition: "Plans whose phase-transfer amended plan is due in the period (15 February or 31 March, \(DeadlineKind.phaseTransfer.rule.source))."),
+            Entry(id: "phaseTransfers.issuedOnTime", label: "amended plan issued on time",
+                  definition: "Of those, the amended plan issued by the deadline."),
+            Entry(id: "phaseTransfers.issuedLate", label: "issued late", definition: "Of those, issued after the deadline."),
+            Entry(id: "phaseTransfers.overdue", label: "overdue",
+                  definition: "Of those, not issued and the deadline passed on today."),
+            Entry(id: "phaseTransfers.notYetDue", label: "not yet due",
+                  definition: "Of those, not issued and the deadline still to come."),
+            Entry(id: "caseload.open", label: "Open requests and assessments",
+                  definition: "On today: cases whose status is open (a request awaiting its decision, an assessment, or a plan "
+                      + "not yet issued), never cases not assessed, not issued, ceased or closed."),
+            Entry(id: "caseload.plansInForce", label: "Plans in force",
+                  definition: "On today: cases with a final plan issued and not ceased or closed."),
+            Entry(id: "caseload.overdue", label: "Open cases with a deadline overdue",
+                  definition: "On today: open cases and plans in force with an unmet deadline past due and not excepted."),
+            Entry(id: "caseload.dueSoon", label: "Open cases with a deadline due soon",
+                  definition: "On today: open cases and plans in force with an unmet deadline due within \(settings.dueSoonDays) days."),
+        ]
+        let bounds = AssessmentAgeing.boundaries
+        for index in 0...bounds.count {
+            let label = index == 0 ? "under \(bounds[0])" : index == bounds.count ? "\(bounds[index - 1]) or more"
+                : "\(bounds[index - 1])–\(bounds[index])"
+            entries.append(Entry(id: "caseload.ageing.\(index)", label: "Open, \(label) weeks since request",
+                                 definition: "On today: open cases whose request was \(label) weeks ago."))
+        }
+        for caseworker in caseworkers {
+            for (measure, what) in [("caseload.open", "open cases"), ("caseload.overdue", "cases with a deadline overdue"),
+                                    ("caseload.dueSoon", "cases with a deadline due soon")] {
+                entries.append(Entry(id: measure + "." + caseworker, label: "\(caseworker): \(what)",
+                                     definition: "As \(measure), for \(caseworker)'s cases."))
+            }
+        }
+        return entries
+    }
+
+    /// Counts and day sums as the cases are read.
+    struct Tally {
+        var cases: [String: [String]] = [:]
+        var days: [String: (total: Int, count: Int)] = [:]
+        var caseworkerSet: Set<String> = []
+
+        var caseworkers: [String] { caseworkerSet.sorted() }
+
+        mutating func add(_ measure: String, _ id: String) {
+            cases[measure, default: []].append(id)
+            for prefix in ["caseload.open.", "caseload.overdue.", "caseload.dueSoon."] where measure.hasPrefix(prefix) {
+                caseworkerSet.insert(String(measure.dropFirst(prefix.count)))
+            }
+        }
+
+        /// The measure overall and for one agency.
+        mutating func addTwice(_ measure: String, _ agency: String, _ id: String) {
+            add(measure, id)
+            add(measure + "." + agency, id)
+        }
+
+        mutating func addDays(_ measure: String, _ value: Int) {
+            let sum = days[measure] ?? (0, 0)
+            days[measure] = (sum.total + value, sum.count + 1)
+        }
+
+        func measure(_ entry: Entry) -> Measure {
+            if entry.isAverageWeeks {
+                let sum = days[entry.id] ?? (0, 0)
+                let weeks = sum.count == 0 ? 0 : (Double(sum.total) / Double(sum.count) / 7 * 10).rounded() / 10
+                return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: weeks, cases: [],
+                               unit: entry.unit)
+            }
+            // Requests and reviews count each one; the cases behind them are listed once each.
+            let ids = Array(Set(cases[entry.id] ?? [])).sorted()
+            let value = Double(entry.unit == .cases ? ids.count : (cases[entry.id] ?? []).count)
+            return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: value, cases: ids,
+                           unit: entry.unit)
+        }
+    }
+}

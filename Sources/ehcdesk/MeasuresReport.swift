@@ -1,0 +1,82 @@
+import ArgumentParser
+import EHCCore
+import EHCStore
+import Foundation
+
+/// `ehcdesk report measures`: the whole catalogue of the DfE's measures for a period, each with
+/// its definition and (in JSON) the cases behind it; `--by` repeats it per month or caseworker.
+struct MeasuresReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measures",
+        abstract: "Every measure of the catalogue (the DfE's published measures) for the period, with the cases behind each.")
+
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        case month, caseworker
+    }
+
+    @OptionGroup var options: ReportOptions
+    @Option(help: "Repeat the catalogue for each month of the period or each caseworker.") var by: Grouping?
+
+    func run() throws {
+        let effective = try options.rules.effective(environment: options.global.environment)
+        let (from, to) = try options.period()
+        let today = try options.global.resolvedToday()
+        let cases = try options.global.openStore(.read).allCases()
+        let catalogue = MeasureCatalogue(settings: effective.settings)
+        let overall = catalogue.measures(for: cases, from: from, to: to, today: today)
+        let groups = Self.groups(by, cases: cases, from: from, to: to).map { group in
+            (key: group.key, measures: catalogue.measures(for: group.cases, from: group.from, to: group.to, today: today))
+        }
+        let table = ReportTable(
+            columns: [.init("id", title: "measure"), .init("label", title: "what"), .init("value", number: true)]
+                + groups.map { .init($0.key, number: true) },
+            rows: overall.enumerated().map { index, measure in
+                [.text(measure.id), .text(measure.label), Self.value(measure)]
+                    + groups.map { Self.value($0.measures[index]) }
+            },
+            summary: "\(Int(overall["plans.issued"]?.value ?? 0)) plans issued \(from) to \(to); the caseload on \(today)"
+                + ((overall["plans.issued"]?.value ?? 0) == 0 ? "; no plans issued in the period" : ""),
+            definitions: overall.map { "\($0.id): \($0.definition)" } + [ReportDefinitions.conventions(effective)])
+        let json = JSONValue.object([
+            ("from", .string(from.description)), ("to", .string(to.description)), ("today", .string(today.description)),
+            ("measures", .array(overall.map(Self.json))),
+            ("groups", .array(groups.map { group in
+                .object([("key", .string(group.key)), ("measures", .array(group.measures.map(Self.json)))])
+            })),
+        ])
+        try table.write(options.format, json: json)
+    }
+
+    static func value(_ measure: Measure) -> ReportTable.Value {
+        measure.unit == .weeks ? .decimal(measure.value) : .integer(Int(measure.value))
+    }
+
+    static func json(_ measure: Measure) -> JSONValue {
+        let value: JSONValue = measure.unit == .weeks ? .number(String(format: "%.1f", measure.value))
+            : .number(String(Int(measure.value)))
+        return .object([("id", .string(measure.id)), ("label", .string(measure.label)), ("value", value),
+                        ("cases", .array(measure.cases.map(JSONValue.string)))])
+    }
+
+    /// The groups `--by` asks for: each month of the period (its own period) or each caseworker (their cases).
+    static func groups(_ grouping: Grouping?, cases: [EHCCase], from: CalendarDate, to: CalendarDate)
+        -> [(key: String, cases: [EHCCase], from: CalendarDate, to: CalendarDate)] {
+        switch grouping {
+        case nil:
+            return []
+        case .caseworker:
+            return Dictionary(grouping: cases, by: \.caseworker).sorted { $0.key < $1.key }
+                .map { (key: $0.key, cases: $0.value, from: from, to: to) }
+        case .month:
+            var months: [(key: String, cases: [EHCCase], from: CalendarDate, to: CalendarDate)] = []
+            var start = from.firstOfMonth
+            while start <= to {
+                let next = start.adding(months: 1)
+                let key = String(format: "%04d-%02d", start.year, start.month)
+                months.append((key: key, cases: cases, from: max(start, from), to: min(next.adding(days: -1), to)))
+                start = next
+            }
+            return months
+        }
+    }
+}

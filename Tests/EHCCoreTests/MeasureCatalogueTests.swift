@@ -1,0 +1,58 @@
+import Testing
+@testable import EHCCore
+
+@Suite("The catalogue of measures")
+struct MeasureCatalogueTests {
+    let catalogue = MeasureCatalogue(settings: Settings())
+    let today = CalendarDate("2026-11-24")!
+
+    func plan(_ id: String, request: String, issued: String?) -> EHCCase {
+        var ehcCase = EHCCase(id: id, child: Child(givenName: "A", familyName: "B", dateOfBirth: CalendarDate("2016-01-01")!),
+                              caseworker: "C. Smith", requestDate: CalendarDate(request)!, requestSource: .parent)
+        ehcCase.decisionToAssess = Decision(date: CalendarDate(request)!.adding(days: 30), outcome: .assess)
+        if let issued {
+            ehcCase.decisionToIssue = Decision(date: CalendarDate(issued)!.adding(days: -20), outcome: .issue)
+            ehcCase.finalPlanIssued = CalendarDate(issued)!
+        }
+        return ehcCase
+    }
+
+    @Test("plans are placed by days from request: 140 within, 141 and 364 over but within a year, 365 a year or more")
+    func planBands() {
+        let cases = [plan("P140", request: "2025-06-02", issued: "2025-10-20"),   // 140 days
+                     plan("P141", request: "2025-06-02", issued: "2025-10-21"),
+                     plan("P364", request: "2025-01-06", issued: "2026-01-05"),
+                     plan("P365", request: "2025-01-06", issued: "2026-01-06")]
+        let measures = catalogue.measures(for: cases, from: CalendarDate("2025-01-01")!, to: CalendarDate("2026-12-31")!, today: today)
+        #expect(measures["plans.within20Weeks"]?.cases == ["P140"])
+        #expect(measures["plans.over20WithinYear"]?.cases == ["P141", "P364"])
+        #expect(measures["plans.overYear"]?.cases == ["P365"])
+        // (140 + 141 + 364 + 365) / 4 / 7 = 36.07…
+        #expect(measures["plans.averageWeeks"]?.value == 36.1)
+    }
+
+    @Test("an empty period is zeros, never a division by zero, and every measure is still listed")
+    func emptyPeriod() {
+        let measures = catalogue.measures(for: [plan("P", request: "2025-06-02", issued: "2025-10-20")],
+                                          from: CalendarDate("1990-01-01")!, to: CalendarDate("1990-12-31")!, today: today)
+        #expect(measures["plans.issued"]?.value == 0)
+        #expect(measures["plans.averageWeeks"]?.value == 0)
+        #expect(measures["requests.received"]?.cases.isEmpty == true)
+        #expect(measures.count > 60)
+        #expect(Set(measures.map(\.id)).count == measures.count, "ids are unique")
+        #expect(measures.allSatisfy { !$0.definition.isEmpty && !$0.label.isEmpty })
+    }
+
+    @Test("a returned advice is not received within 6 weeks and stays outstanding")
+    func returnedAdvice() {
+        var ehcCase = plan("A", request: "2026-09-01", issued: nil)
+        ehcCase.advice = [AdviceRequest(agency: .health, requested: CalendarDate("2026-09-10")!, received: CalendarDate("2026-09-20")!,
+                                        quality: .returned, qualityNote: "no outcomes", returned: CalendarDate("2026-09-21")!)]
+        let measures = catalogue.measures(for: [ehcCase], from: CalendarDate("2026-09-01")!, to: CalendarDate("2026-11-30")!,
+                                          today: today)
+        #expect(measures["advice.requested.health"]?.value == 1)
+        #expect(measures["advice.withinSixWeeks.health"]?.value == 0)
+        #expect(measures["advice.outstanding.health"]?.value == 1)
+        #expect(measures["advice.outstandingOverdue.health"]?.value == 1)
+    }
+}
