@@ -18,13 +18,27 @@ struct ReviewsReportCommand: ParsableCommand {
         let figures = ReviewCompliance(calendar: StatutoryCalendar(settings: effective.settings))
             .figures(for: try options.global.openStore(.read).allCases(), from: from, to: to, today: today)
         let percent = ReviewCompliance.Figures.percent
+        // What is not yet due is neither on time nor late: it is counted apart and left out of the percentages.
+        func due(_ all: [String], less notYet: [String]) -> [String] {
+            var remaining = notYet
+            return all.filter { id in
+                guard let index = remaining.firstIndex(of: id) else { return true }
+                remaining.remove(at: index)
+                return false
+            }
+        }
+        let reviewsDueNow = due(figures.reviewsDue, less: figures.reviewsNotYetDue)
+        let transfersDueNow = due(figures.phaseTransfersDue, less: figures.phaseTransfersNotYetDue)
         let measures: [(String, String, Int, Int?, Double?)] = [
-            ("reviews", "annual reviews due in the period", figures.reviewsDue.count,
-             figures.reviewsConcludedOnTime.count, percent(figures.reviewsConcludedOnTime, figures.reviewsDue)),
+            ("reviews", "annual reviews due in the period, by \(today)", reviewsDueNow.count,
+             figures.reviewsConcludedOnTime.count, percent(figures.reviewsConcludedOnTime, reviewsDueNow)),
+            ("reviewsNotYetDue", "annual reviews due in the period after \(today)", figures.reviewsNotYetDue.count, nil, nil),
             ("decisions", "review meetings held in the period", figures.reviewMeetings.count,
              figures.decisionsWithinFourWeeks.count, percent(figures.decisionsWithinFourWeeks, figures.reviewMeetings)),
-            ("phaseTransfers", "phase transfers in \(figures.phaseTransferYear)", figures.phaseTransfersDue.count,
-             figures.phaseTransfersMet.count, percent(figures.phaseTransfersMet, figures.phaseTransfersDue)),
+            ("phaseTransfers", "phase transfers in \(figures.phaseTransferYear), deadline passed", transfersDueNow.count,
+             figures.phaseTransfersMet.count, percent(figures.phaseTransfersMet, transfersDueNow)),
+            ("phaseTransfersNotYetDue", "phase transfers in \(figures.phaseTransferYear), deadline to come",
+             figures.phaseTransfersNotYetDue.count, nil, nil),
             ("overdueNow", "plans whose next review is overdue on \(today)", figures.reviewsOverdue.count, nil, nil),
         ]
         let table = ReportTable(
@@ -40,6 +54,8 @@ struct ReviewsReportCommand: ParsableCommand {
                 "Phase transfers: cases transferring in \(figures.phaseTransferYear) (the year of --to); met: amended plan issued"
                     + " by the reg 18(1) deadline (before 15 February, or 31 March into post-16).",
                 "Overdue now: plans whose next annualReview is overdue on \(today); ceased and closed plans are not counted.",
+                "Not yet due: due in the period but after \(today) and not yet met; neither on time nor late, they are left"
+                    + " out of the percentages (the JSON's reviewsDue and phaseTransfersDue still include them).",
                 ReportDefinitions.conventions(effective),
             ])
         let counts: [(String, Int)] = [
@@ -48,6 +64,8 @@ struct ReviewsReportCommand: ParsableCommand {
             ("decisionsWithinFourWeeks", figures.decisionsWithinFourWeeks.count),
             ("reviewsOverdue", figures.reviewsOverdue.count), ("phaseTransferYear", figures.phaseTransferYear),
             ("phaseTransfersDue", figures.phaseTransfersDue.count), ("phaseTransfersMet", figures.phaseTransfersMet.count),
+            ("reviewsNotYetDue", figures.reviewsNotYetDue.count),
+            ("phaseTransfersNotYetDue", figures.phaseTransfersNotYetDue.count),
         ]
         let period: [(String, JSONValue)] = [("from", .string(from.description)), ("to", .string(to.description))]
         try table.write(options.format, json: .object(period + counts.map { ($0.0, .number(String($0.1))) }))

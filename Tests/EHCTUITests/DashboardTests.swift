@@ -76,3 +76,26 @@ struct DashboardTests {
         #expect(canvas.text.contains(name))
     }
 }
+
+@Suite("The dashboard reads the catalogue's figures")
+struct DashboardCatalogueTests {
+    @Test("each advice figure on the dashboard, and the timeliness headline, equal the catalogue's, and open to the same cases")
+    func sameFigures() throws {
+        let today = CalendarDate("2026-11-24")!
+        let cases = CaseloadGenerator(seed: 9, today: today).cases(count: 800)
+        let period = Dashboard.Period.lastTwelveWholeMonths(before: today)
+        let dashboard = Dashboard(cases: cases, settings: Settings(), period: period, today: today)
+        let measures = MeasureCatalogue(settings: Settings()).measures(for: cases, from: period.from, to: period.to, today: today)
+        for agency in dashboard.advice {
+            let measure = try #require(measures["advice.outstandingOverdue." + agency.agency.rawValue])
+            #expect(Double(agency.outstandingOverdue) == measure.value, "\(agency.agency)")
+            #expect(Set(agency.outstandingOverdueCaseIDs) == Set(measure.cases), "\(agency.agency)")
+            #expect(Double(agency.requested) == measures["advice.requested." + agency.agency.rawValue]?.value)
+            #expect(Double(agency.returnedWithinSixWeeks) == measures["advice.withinSixWeeks." + agency.agency.rawValue]?.value)
+        }
+        let headline = dashboard.timeliness.overall
+        #expect(Double(headline.plansIssued) == measures["plans.issued"]?.value)
+        #expect(Double(headline.withinTwentyWeeks) == measures["plans.within20Weeks"]?.value)
+        #expect(Set(headline.issuedCaseIDs) == Set(measures["plans.issued"]?.cases ?? []))
+    }
+}

@@ -57,7 +57,10 @@ struct MeasuresReportTests {
             let assess = ehcCase["decisionToAssess"] as? Object
             let issue = ehcCase["decisionToIssue"] as? Object
             let closed = ehcCase["closed"] as? Object
-            let reviews = ehcCase["reviews"] as? [Object] ?? []
+            // Review N is the N-th meeting in date order.
+            let reviews = (ehcCase["reviews"] as? [Object] ?? []).sorted {
+                (Self.day($0["meetingDate"]) ?? 0) < (Self.day($1["meetingDate"]) ?? 0)
+            }
             let deadlines = ehcCase["deadlines"] as? [Object] ?? []
             let ceased = reviews.contains { $0["decision"] as? String == "cease" }
             let active = closed == nil && !ceased && assess?["outcome"] as? String != "notAssess"

@@ -65,14 +65,22 @@ struct ReportTests {
         #expect(result.code == 0, "\(result.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         let agencies = try #require(json["agencies"] as? [[String: Any]])
-        // Within 6 weeks: received at most 42 days after the request (default eventPlusWeeks counting);
-        // outstanding: no received date; overdue: outstanding and today more than 42 days after the request.
+        // Within 6 weeks: received at most 42 days after the request (default eventPlusWeeks counting)
+        // and not returned for more detail; outstanding: not received, or returned, on a case still
+        // live (not closed, ceased, not assessed or not issued); overdue: outstanding and today more
+        // than 42 days after the request. The catalogue's definitions (issue 16).
         let rows = try sqlite(file, """
             SELECT agency, count(*),
-                   sum(received IS NOT NULL AND julianday(received) - julianday(requested) <= 42),
-                   sum(received IS NULL),
-                   sum(received IS NULL AND julianday('2026-11-24') - julianday(requested) > 42)
-            FROM advice WHERE requested BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY agency ORDER BY agency
+                   sum(received IS NOT NULL AND julianday(received) - julianday(requested) <= 42
+                       AND quality IS NOT 'returned'),
+                   sum(live AND (received IS NULL OR quality = 'returned')),
+                   sum(live AND (received IS NULL OR quality = 'returned')
+                       AND julianday('2026-11-24') - julianday(requested) > 42)
+            FROM advice JOIN (SELECT id, closedDate IS NULL AND decisionToAssessOutcome IS NOT 'notAssess'
+                                      AND decisionToIssueOutcome IS NOT 'notIssue'
+                                      AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.caseId = cases.id AND r.decision = 'cease')
+                                      AS live FROM cases) c ON c.id = advice.caseId
+            WHERE requested BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY agency ORDER BY agency
             """)
         let reported = agencies.map { agency in
             [agency["agency"] as? String ?? "?"] + ["requested", "returnedWithinSixWeeks", "outstanding", "outstandingOverdue"]

@@ -54,20 +54,22 @@ public struct AdviceTimeliness: Sendable {
     public func report(for cases: some Sequence<EHCCase>, from: CalendarDate, to: CalendarDate,
                        today: CalendarDate) -> [AgencyFigures] {
         var byAgency: [Agency: AgencyFigures] = [:]
+        let calendar = StatutoryCalendar(settings: settings)
         for ehcCase in cases {
+            let status = calendar.status(of: ehcCase)
             for item in ehcCase.advice where item.requested >= from && item.requested <= to {
                 let due = DeadlineRule.advice.due(from: item.requested, settings: settings)
+                // The catalogue's definitions (``AdviceRequest/standing(due:caseStatus:today:)``): a
+                // return is not a receipt in time, and is outstanding again.
+                let standing = item.standing(due: due, caseStatus: status, today: today)
                 // Changed in place in the dictionary: a copy taken out and put back would copy
                 // every list on each append (quadratic: seconds at 100,000 cases).
                 func add(to figures: inout AgencyFigures) {
                     figures.requestedCaseIDs.append(ehcCase.id)
-                    if let received = item.received {
-                        figures.daysToReturn.append(item.requested.days(until: received))
-                        if received <= due { figures.withinCaseIDs.append(ehcCase.id) }
-                    } else {
-                        figures.outstandingCaseIDs.append(ehcCase.id)
-                        if today > due { figures.outstandingOverdueCaseIDs.append(ehcCase.id) }
-                    }
+                    if let received = item.received { figures.daysToReturn.append(item.requested.days(until: received)) }
+                    if standing.receivedInTime { figures.withinCaseIDs.append(ehcCase.id) }
+                    if standing.outstanding { figures.outstandingCaseIDs.append(ehcCase.id) }
+                    if standing.overdue { figures.outstandingOverdueCaseIDs.append(ehcCase.id) }
                 }
                 add(to: &byAgency[item.agency, default: AgencyFigures(agency: item.agency)])
             }

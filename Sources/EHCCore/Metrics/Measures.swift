@@ -101,21 +101,19 @@ public struct MeasureCatalogue: Sendable {
             for (position, advice) in ehcCase.advice.enumerated() where period.contains(advice.requested) {
                 guard let limit = deadline(keys[position]) else { continue }
                 let agency = advice.agency.rawValue
+                let standing = advice.standing(due: limit.due, caseStatus: status, today: today)
                 tally.addTwice("advice.requested", agency, id)
-                if let received = advice.received, received <= limit.due, advice.quality != .returned {
-                    tally.addTwice("advice.withinSixWeeks", agency, id)
-                }
-                if advice.isOutstanding, status == .open || status == .planIssued {
-                    tally.addTwice("advice.outstanding", agency, id)
-                    if limit.due < today { tally.addTwice("advice.outstandingOverdue", agency, id) }
-                }
+                if standing.receivedInTime { tally.addTwice("advice.withinSixWeeks", agency, id) }
+                if standing.outstanding { tally.addTwice("advice.outstanding", agency, id) }
+                if standing.overdue { tally.addTwice("advice.outstandingOverdue", agency, id) }
             }
 
-            // Annual reviews due in the period: review N is the case's N-th review meeting.
+            // Annual reviews due in the period: review N is the case's N-th review meeting, as the rules number them.
+            let reviews = StatutoryCalendar.inMeetingOrder(ehcCase.reviews)
             for limit in deadlines where limit.kind == .annualReview && period.contains(limit.due) {
                 tally.add("reviews.expected", id)
                 let number = Int(limit.key.split(separator: ":").last ?? "") ?? 0
-                let review = ehcCase.reviews.indices.contains(number - 1) ? ehcCase.reviews[number - 1] : nil
+                let review = reviews.indices.contains(number - 1) ? reviews[number - 1] : nil
                 guard let review, review.meetingDate <= today else {
                     tally.add(limit.due > today ? "reviews.notYetDue" : "reviews.noMeeting", id)
                     continue
@@ -327,5 +325,26 @@ public struct MeasureCatalogue: Sendable {
             return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: value, cases: ids,
                            unit: entry.unit)
         }
+    }
+}
+
+extension AdviceRequest {
+    /// Where one advice request stands for the measures, on `today`, against its due date: the
+    /// one definition the catalogue, the advice report and the dashboard share.
+    ///
+    /// - `receivedInTime`: received on or before the due date and not returned for more detail.
+    /// - `outstanding`: on a case still open or with a plan in force, not received, or returned and
+    ///   not yet received again.
+    /// - `overdue`: outstanding and past the due date.
+    ///
+    /// ```swift
+    /// request.standing(due: due, caseStatus: .open, today: today).overdue   // true
+    /// ```
+    public func standing(due: CalendarDate, caseStatus: CaseStatus, today: CalendarDate)
+        -> (receivedInTime: Bool, outstanding: Bool, overdue: Bool) {
+        let inTime = received.map { $0 <= due } ?? false
+        let live = caseStatus == .open || caseStatus == .planIssued
+        let outstanding = isOutstanding && live
+        return (inTime && quality != .returned, outstanding, outstanding && due < today)
     }
 }

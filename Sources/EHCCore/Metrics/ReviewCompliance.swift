@@ -22,6 +22,11 @@ public struct ReviewCompliance: Sendable {
         public var phaseTransferYear: Int
         public var phaseTransfersDue: [String] = []
         public var phaseTransfersMet: [String] = []
+        /// Reviews due in the period whose due date is after today and not yet concluded: neither
+        /// on time nor late, so left out of the percentage on time.
+        public var reviewsNotYetDue: [String] = []
+        /// Phase transfers of the year not yet amended whose deadline is still to come.
+        public var phaseTransfersNotYetDue: [String] = []
 
         /// A share as a percentage to one decimal, `nil` when nothing was due.
         public static func percent(_ part: [String], of whole: [String]) -> Double? {
@@ -46,6 +51,7 @@ public struct ReviewCompliance: Sendable {
                 case .annualReview where deadline.due >= from && deadline.due <= to:
                     figures.reviewsDue.append(ehcCase.id)
                     if deadline.status == .metOnTime { figures.reviewsConcludedOnTime.append(ehcCase.id) }
+                    if deadline.met == nil, deadline.due > today { figures.reviewsNotYetDue.append(ehcCase.id) }
                 case .reviewDecision:
                     // The meeting is the decision deadline's start: due − 4 weeks, counted as the rule counts.
                     let meeting = reviewMeeting(of: ehcCase, decisionKey: deadline.key)
@@ -55,6 +61,7 @@ public struct ReviewCompliance: Sendable {
                 case .phaseTransfer where ehcCase.phaseTransfer?.transferYear == to.year:
                     figures.phaseTransfersDue.append(ehcCase.id)
                     if deadline.status == .metOnTime { figures.phaseTransfersMet.append(ehcCase.id) }
+                    if deadline.met == nil, deadline.due > today { figures.phaseTransfersNotYetDue.append(ehcCase.id) }
                 default:
                     continue
                 }
