@@ -41,7 +41,7 @@ struct ReviewsReportCommand: ParsableCommand {
              figures.phaseTransfersNotYetDue.count, nil, nil),
             ("overdueNow", "plans whose next review is overdue on \(today)", figures.reviewsOverdue.count, nil, nil),
         ]
-        let table = ReportTable(
+        var table = ReportTable(
             columns: [.init("measure"), .init("what"), .init("count", number: true),
                       .init("onTime", title: "on time", number: true), .init("percentOnTime", title: "%", number: true)],
             rows: measures.map { [.text($0.0), .text($0.1), .integer($0.2), $0.3.map { .integer($0) } ?? .text(""), .decimal($0.4)] },
@@ -67,6 +67,9 @@ struct ReviewsReportCommand: ParsableCommand {
             ("reviewsNotYetDue", figures.reviewsNotYetDue.count),
             ("phaseTransfersNotYetDue", figures.phaseTransfersNotYetDue.count),
         ]
+        table.title = ReportDefinitions.title("Annual reviews and phase transfers", from: from, to: to, effective)
+        // The board paper names each line in words only.
+        table.board = (Array(table.columns.dropFirst()), table.rows.map { Array($0.dropFirst()) })
         let period: [(String, JSONValue)] = [("from", .string(from.description)), ("to", .string(to.description))]
         try table.write(options.format, json: .object(period + counts.map { ($0.0, .number(String($0.1))) }))
     }

@@ -27,7 +27,7 @@ struct MeasuresReportCommand: ParsableCommand {
         let groups = Self.groups(by, cases: cases, from: from, to: to).map { group in
             (key: group.key, measures: catalogue.measures(for: group.cases, from: group.from, to: group.to, today: today))
         }
-        let table = ReportTable(
+        var table = ReportTable(
             columns: [.init("id", title: "measure"), .init("label", title: "what"), .init("value", number: true)]
                 + groups.map { .init($0.key, number: true) },
             rows: overall.enumerated().map { index, measure in
@@ -37,6 +37,8 @@ struct MeasuresReportCommand: ParsableCommand {
             summary: "\(Int(overall["plans.issued"]?.value ?? 0)) plans issued \(from) to \(to); the caseload on \(today)"
                 + ((overall["plans.issued"]?.value ?? 0) == 0 ? "; no plans issued in the period" : ""),
             definitions: overall.map { "\($0.id): \($0.definition)" } + [ReportDefinitions.conventions(effective)])
+        table.title = ReportDefinitions.title("SEND measures", from: from, to: to, effective)
+        table.board = (Array(table.columns.dropFirst()), table.rows.map { Array($0.dropFirst()) })
         let json = JSONValue.object([
             ("from", .string(from.description)), ("to", .string(to.description)), ("today", .string(today.description)),
             ("measures", .array(overall.map(Self.json))),

@@ -50,7 +50,7 @@ struct TimelinessReportCommand: ParsableCommand {
         let report = Timeliness(settings: effective.settings).report(
             forPlans: plans, from: from, to: to, groupedBy: by, today: try options.global.resolvedToday())
         let groupTitle = by?.rawValue ?? "plans"
-        let table = ReportTable(
+        var table = ReportTable(
             columns: [.init("key", title: groupTitle), .init("plansIssued", title: "issued", number: true),
                       .init("withinTwentyWeeks", title: "within 20 wk", number: true),
                       .init("percentWithin", title: "%", number: true),
@@ -69,6 +69,8 @@ struct TimelinessReportCommand: ParsableCommand {
                 "Percentages are rounded to one decimal place; '-' (null) when no plan was issued.",
                 ReportDefinitions.conventions(effective),
             ])
+        table.title = ReportDefinitions.title("Timeliness of new EHC plans", from: from, to: to, effective)
+        table.board = (table.columns, report.groups.map { Self.row($0, key: $0.key) } + [Self.row(report.overall, key: "Total")])
         var json: [(String, JSONValue)] = [("from", .string(from.description)), ("to", .string(to.description))]
         json += Self.figures(report.overall)
         json.append(("groups", .array(report.groups.map { .object([("key", .string($0.key))] + Self.figures($0)) })))
@@ -107,30 +109,48 @@ struct AdviceReportCommand: ParsableCommand {
         let (from, to) = try options.period()
         let today = try options.global.resolvedToday()
         let agencies = AdviceTimeliness(settings: effective.settings).report(for: cases, from: from, to: to, today: today)
-        let table = ReportTable(
+        var table = ReportTable(
             columns: [.init("agency"), .init("requested", number: true),
                       .init("returnedWithinSixWeeks", title: "within 6 wk", number: true),
                       .init("percentWithin", title: "%", number: true),
                       .init("medianDays", title: "median days", number: true),
                       .init("outstanding", number: true), .init("outstandingOverdue", title: "overdue", number: true)],
-            rows: agencies.map { figures in
-                [.text(figures.agency.rawValue), .integer(figures.requested), .integer(figures.returnedWithinSixWeeks),
-                 .decimal(figures.percentWithin), .decimal(figures.medianDays), .integer(figures.outstanding),
-                 .integer(figures.outstandingOverdue)]
-            },
+            rows: agencies.map(Self.cells),
             summary: nil,
             definitions: [
                 ReportDefinitions.period(from: from, to: to, counted: "advice items whose request date falls in it"),
-                "Within 6 weeks: received on or before the request date + 6 weeks (Regs 2014 reg 8(1));"
-                    + " exceptions do not remove items.",
-                "Median days: request to receipt, over the items received. Outstanding: not received;"
-                    + " overdue: not received and \(today) is after the due date.",
+                "Within 6 weeks: received on or before the request date + 6 weeks (Regs 2014 reg 8(1)) and not returned"
+                    + " for more detail; exceptions do not remove items.",
+                "Median days: request to receipt, over the items received. Outstanding: on a case still open or with a plan"
+                    + " in force, not received, or returned and not received again; overdue: outstanding and \(today) is"
+                    + " after the due date (the catalogue's advice.* measures).",
                 ReportDefinitions.conventions(effective),
             ])
+        table.title = ReportDefinitions.title("Advice for EHC needs assessments", from: from, to: to, effective)
+        // Every agency's lists together: the Total row of the board paper.
+        var total = AdviceTimeliness.AgencyFigures(agency: .other)
+        for figures in agencies {
+            total.requestedCaseIDs += figures.requestedCaseIDs
+            total.withinCaseIDs += figures.withinCaseIDs
+            total.outstandingCaseIDs += figures.outstandingCaseIDs
+            total.outstandingOverdueCaseIDs += figures.outstandingOverdueCaseIDs
+            total.daysToReturn += figures.daysToReturn
+        }
+        table.board = (table.columns, agencies.map { [.text($0.agency.displayName)] + Self.cells($0).dropFirst() }
+                           + [[.text("Total")] + Self.cells(total).dropFirst()])
         try table.write(options.format, json: .object([
             ("from", .string(from.description)), ("to", .string(to.description)),
             ("agencies", .array(table.rows.map(table.jsonObject))),
         ]))
+    }
+}
+
+extension AdviceReportCommand {
+    /// One agency's row: its code (CSV and JSON keep the interchange vocabulary) and its figures.
+    static func cells(_ figures: AdviceTimeliness.AgencyFigures) -> [ReportTable.Value] {
+        [.text(figures.agency.rawValue), .integer(figures.requested), .integer(figures.returnedWithinSixWeeks),
+         .decimal(figures.percentWithin), .decimal(figures.medianDays), .integer(figures.outstanding),
+         .integer(figures.outstandingOverdue)]
     }
 }
 

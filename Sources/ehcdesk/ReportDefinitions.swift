@@ -18,6 +18,11 @@ enum ReportDefinitions {
         }.joined(separator: ", ") + "."
     }
 
+    /// A board paper's title: the report, the period, and the authority when `[organisation] name` is set.
+    static func title(_ report: String, from: CalendarDate, to: CalendarDate, _ effective: EffectiveSettings) -> String {
+        report + ", \(from) to \(to)" + (effective.organisationName.map { " · " + $0 } ?? "")
+    }
+
     /// The period line: both ends included.
     static func period(from: CalendarDate, to: CalendarDate, counted: String) -> String {
         "Period \(from) to \(to), both days included: \(counted)."

@@ -58,6 +58,11 @@ struct ReportTable {
     var summary: String?
     /// What was counted: which dates, which exclusions, the counting convention in force.
     var definitions: [String]
+    /// A board paper's heading for Markdown: the report, the period and the authority.
+    var title: String? = nil
+    /// The board paper's own columns and rows, when they differ from the machine-readable ones:
+    /// human labels (never `educationalPsychology` or `all`) and the Total row last.
+    var board: (columns: [Column], rows: [[Value]])? = nil
 
     /// The row as a JSON object keyed by column name.
     func jsonObject(_ row: [Value]) -> JSONValue {
@@ -99,15 +104,18 @@ struct ReportTable {
         return text + "\n" + definitionsText()
     }
 
+    /// A board paper: the title as a heading, the table, the summary, and the definitions as a list.
     func markdownText() -> String {
         func line(_ cells: [String]) -> String {
             "| " + cells.map(HumanText.markdownCell).joined(separator: " | ") + " |\n"
         }
-        var text = line(columns.map(\.title))
+        let (columns, rows) = board ?? (self.columns, self.rows)
+        var text = title.map { "# " + HumanText.markdownCell($0) + "\n\n" } ?? ""
+        text += line(columns.map(\.title))
         text += "|" + columns.map { $0.number ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows { text += line(row.map { $0.text.isEmpty ? "-" : $0.text }) }
         if let summary { text += "\n" + HumanText.safe(summary) + "\n" }
-        return text + "\n" + definitionsText()
+        return text + "\n**Definitions**\n\n" + definitions.map { "- " + HumanText.safe($0) + "\n" }.joined()
     }
 
     /// RFC 4180 through the CSV library, formula-like cells neutralised (``SpreadsheetCell``).

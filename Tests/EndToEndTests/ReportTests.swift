@@ -114,12 +114,48 @@ struct ReportTests {
                                          "--format", format, "--db", file] + today)
             #expect(result.code == 0, "\(result.err)")
             let footer = format == "csv" || format == "json" ? result.err : result.out
-            #expect(footer.contains("Definitions:\n  Period 2025-01-01 to 2025-12-31"), "\(format)")
+            // Markdown is a board paper: the definitions as a list under a heading.
+            let definitions = format == "markdown" ? "**Definitions**\n\n- Period 2025-01-01 to 2025-12-31"
+                : "Definitions:\n  Period 2025-01-01 to 2025-12-31"
+            #expect(footer.contains(definitions), "\(format)")
             #expect(footer.contains("Counting conventions: counting = eventPlusWeeks (default)"), "\(format)")
         }
         let csv = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31",
                                   "--format", "csv", "--db", file] + today)
         #expect(csv.out.hasPrefix("agency,requested,returnedWithinSixWeeks,percentWithin,medianDays,outstanding,outstandingOverdue\n"))
         #expect(!csv.out.contains("Definitions"))
+    }
+
+    @Test("a board paper in Markdown: titled with the report, the period and the authority, human labels, the Total row last")
+    func boardPaper() throws {
+        let (folder, file) = try generatedDatabase(cases: 200, seed: 4)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/config"
+        try FileManager.default.createDirectory(atPath: config + "/ehcdesk", withIntermediateDirectories: true)
+        try "[organisation]\nname = \"Northshire County Council\"\n".write(toFile: config + "/ehcdesk/config.toml",
+                                                                          atomically: true, encoding: .utf8)
+        let advice = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "markdown",
+                                     "--db", file] + today, environment: ["XDG_CONFIG_HOME": config])
+        #expect(advice.code == 0, "\(advice.err)")
+        #expect(advice.out.hasPrefix("# Advice for EHC needs assessments, 2025-01-01 to 2025-12-31 · Northshire County Council\n"))
+        #expect(advice.out.contains("| Educational psychology |"))
+        #expect(!advice.out.contains("educationalPsychology"))
+        let rows = advice.out.split(separator: "\n").filter { $0.hasPrefix("| ") }
+        #expect(rows.last?.hasPrefix("| Total |") == true)
+        let timeliness = try runEhcdesk(["report", "timeliness", "--by", "month", "--from", "2025-01-01", "--to", "2025-12-31",
+                                         "--format", "markdown", "--db", file] + today, environment: ["XDG_CONFIG_HOME": config])
+        let lines = timeliness.out.split(separator: "\n").filter { $0.hasPrefix("| ") }
+        #expect(lines.last?.hasPrefix("| Total |") == true)
+        #expect(!lines.contains { $0.hasPrefix("| all |") })
+        let reviews = try runEhcdesk(["report", "reviews", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "markdown",
+                                      "--db", file] + today, environment: ["XDG_CONFIG_HOME": config])
+        #expect(!reviews.out.contains("overdueNow"))
+        #expect(reviews.out.contains("plans whose next review is overdue"))
+        // A name that is not one line is refused, naming the setting.
+        try "[organisation]\nname = \"\"\n".write(toFile: config + "/ehcdesk/config.toml", atomically: true, encoding: .utf8)
+        let refused = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31", "--db", file] + today,
+                                     environment: ["XDG_CONFIG_HOME": config])
+        #expect(refused.code == 1)
+        #expect(refused.err.contains("organisation.name must be the authority's name on one line"))
     }
 }

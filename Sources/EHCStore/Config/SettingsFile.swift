@@ -22,6 +22,8 @@ public struct EffectiveSettings: Sendable, Equatable {
     /// `[ui] nationalPercent`: the national share of plans within 20 weeks (excluding exceptions),
     /// drawn on the dashboard's chart as a reference line; `nil` when not configured.
     public var nationalPercent: Double?
+    /// `[organisation] name`: the authority's name, for the title of a board paper.
+    public var organisationName: String?
 
     /// The setting names, in the order they are printed.
     public static let names = ["counting", "reviewPeriod", "phaseDeadline", "dueSoonDays"]
@@ -71,8 +73,21 @@ public struct EffectiveSettings: Sendable, Equatable {
             } catch let error as TOMLParseError {
                 throw Problem(description: "\(configPath):\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
             }
-            for key in table.keys where key != "rules" && key != "ui" {
-                throw Problem(description: "\(configPath): unknown table or setting \"\(key)\" (expected [rules] or [ui])")
+            for key in table.keys where key != "rules" && key != "ui" && key != "organisation" {
+                throw Problem(description: "\(configPath): unknown table or setting \"\(key)\" (expected [rules], [ui] or [organisation])")
+            }
+            if let organisation = table["organisation"]?.table {
+                for key in organisation.keys where key != "name" && key != "laNumber" {
+                    throw Problem(description: "\(configPath): organisation.\(key): unknown setting (known: name, laNumber)")
+                }
+                if organisation.contains(key: "name") {
+                    guard let name = organisation["name"]?.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
+                          name.count <= 200, !name.contains(where: \.isNewline) else {
+                        throw Problem(description: "\(configPath): organisation.name must be the authority's name on one line, "
+                                          + "e.g. \"Northshire County Council\"")
+                    }
+                    effective.organisationName = name
+                }
             }
             if let ui = table["ui"]?.table, ui.contains(key: "nationalPercent") {
                 guard let value = ui["nationalPercent"]?.double ?? ui["nationalPercent"]?.int.map(Double.init),
