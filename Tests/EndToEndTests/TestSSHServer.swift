@@ -40,8 +40,7 @@ final class TestSSHServer {
         try root(["/bin/chown", account, home, folder + "/srv"])
         chmod(home, 0o700)
         chmod(folder + "/srv", 0o700)
-        try manager.copyItem(atPath: ehcdeskBinary(), toPath: binary)
-        chmod(binary, 0o755)
+        try Self.copyClosingOnExec(ehcdeskBinary(), to: binary)
         try root(["/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", folder + "/hostkey"])
         try manager.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         let config = """
@@ -65,6 +64,28 @@ final class TestSSHServer {
         try admin(["generate", "--cases", String(cases), "--db", database])
         try admin(["team", "init", "--db", database])
         try waitForPort()
+    }
+
+    /// Copies the binary through a descriptor opened close-on-exec. `FileManager.copyItem` leaves
+    /// its descriptor open across a `fork` by another test's thread, and running the copy then
+    /// fails with "Text file busy" while that child still holds it open for writing.
+    static func copyClosingOnExec(_ source: String, to destination: String) throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        let descriptor = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        var offset = 0
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
+        close(descriptor)
+        guard complete else { throw CocoaError(.fileWriteUnknown) }
+        chmod(destination, 0o755)
     }
 
     deinit {
