@@ -21,9 +21,11 @@ struct MeasuresReportCommand: ParsableCommand {
         let effective = try options.rules.effective(environment: options.global.environment)
         let (from, to) = try options.period()
         let today = try options.global.resolvedToday()
-        let cases = try options.global.openStore(.read).allCases()
+        let store = try options.global.openStore(.read)
         let catalogue = MeasureCatalogue(settings: effective.settings)
-        let overall = catalogue.measures(for: cases, from: from, to: to, today: today)
+        // Tallied part by part on every core, each part read from the same snapshot, then merged.
+        let overall = catalogue.measures(merging: try store.mapCases { [catalogue.tally($0, from: from, to: to, today: today)] })
+        let cases = by == nil ? [] : try store.allCases()
         let groups = Self.groups(by, cases: cases, from: from, to: to).map { group in
             (key: group.key, measures: catalogue.measures(for: group.cases, from: group.from, to: group.to, today: today))
         }

@@ -55,4 +55,18 @@ struct MeasureCatalogueTests {
         #expect(measures["advice.outstanding.health"]?.value == 1)
         #expect(measures["advice.outstandingOverdue.health"]?.value == 1)
     }
+
+    @Test("tallies of parts of the caseload, merged, give the measures of the whole")
+    func partsMerge() {
+        let cases = (0..<40).map { index in
+            plan(String(format: "P%03d", index), request: "2025-0\(1 + index % 9)-0\(1 + index % 9)",
+                 issued: index % 3 == 0 ? nil : "2025-12-1\(index % 10)")
+        }
+        let (from, to) = (CalendarDate("2025-01-01")!, CalendarDate("2026-06-30")!)
+        let whole = catalogue.measures(for: cases, from: from, to: to, today: today)
+        let parts = catalogue.measures(merging: [catalogue.tally(Array(cases[..<13]), from: from, to: to, today: today),
+                                                 catalogue.tally(Array(cases[13...]), from: from, to: to, today: today)])
+        #expect(parts == whole)
+        #expect(whole["plans.issued"]?.value == 26)
+    }
 }

@@ -55,6 +55,24 @@ public struct MeasureCatalogue: Sendable {
 
     /// Every measure for the period, in catalogue order.
     public func measures(for cases: [EHCCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> [Measure] {
+        measures(merging: [tally(cases, from: from, to: to, today: today)])
+    }
+
+    /// The measures from tallies of parts of the caseload (each made by ``tally(_:from:to:today:)``,
+    /// on its own thread if need be), merged.
+    ///
+    /// ```swift
+    /// let tallies = try store.mapCases { [catalogue.tally($0, from: from, to: to, today: today)] }
+    /// let measures = catalogue.measures(merging: tallies)
+    /// ```
+    public func measures(merging tallies: [Tally]) -> [Measure] {
+        var whole = Tally()
+        for part in tallies { whole.merge(part) }
+        return Self.catalogue(settings: settings, caseworkers: whole.caseworkers).map { whole.measure($0) }
+    }
+
+    /// What `cases` contribute to every measure: one part of the caseload's counts.
+    public func tally(_ cases: [EHCCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> Tally {
         var tally = Tally()
         let calendar = StatutoryCalendar(settings: settings)
         let period = from...to
@@ -162,9 +180,7 @@ public struct MeasureCatalogue: Sendable {
                 }
             }
         }
-        return Self.catalogue(settings: settings, caseworkers: tally.caseworkers).map { entry in
-            tally.measure(entry)
-        }
+        return tally
     }
 
     /// What each measure is, in the order a report lists them.
@@ -286,11 +302,25 @@ public struct MeasureCatalogue: Sendable {
         return entries
     }
 
-    /// Counts and day sums as the cases are read.
-    struct Tally {
+    /// Counts and day sums of part of the caseload, as its cases are read; tallies of parts merge.
+    public struct Tally: Sendable {
         var cases: [String: [String]] = [:]
-        var days: [String: (total: Int, count: Int)] = [:]
+        var days: [String: DaySum] = [:]
         var caseworkerSet: Set<String> = []
+
+        struct DaySum: Sendable {
+            var total = 0
+            var count = 0
+        }
+
+        mutating func merge(_ other: Tally) {
+            for (measure, ids) in other.cases { cases[measure, default: []] += ids }
+            for (measure, sum) in other.days {
+                days[measure, default: DaySum()].total += sum.total
+                days[measure, default: DaySum()].count += sum.count
+            }
+            caseworkerSet.formUnion(other.caseworkerSet)
+        }
 
         var caseworkers: [String] { caseworkerSet.sorted() }
 
@@ -308,13 +338,13 @@ public struct MeasureCatalogue: Sendable {
         }
 
         mutating func addDays(_ measure: String, _ value: Int) {
-            let sum = days[measure] ?? (0, 0)
-            days[measure] = (sum.total + value, sum.count + 1)
+            days[measure, default: DaySum()].total += value
+            days[measure, default: DaySum()].count += 1
         }
 
         func measure(_ entry: Entry) -> Measure {
             if entry.isAverageWeeks {
-                let sum = days[entry.id] ?? (0, 0)
+                let sum = days[entry.id] ?? DaySum()
                 let weeks = sum.count == 0 ? 0 : (Double(sum.total) / Double(sum.count) / 7 * 10).rounded() / 10
                 return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: weeks, cases: [],
                                unit: entry.unit)
