@@ -179,10 +179,7 @@ func reduceReviews(_ state: inout AppState, _ action: Action) -> [Effect] {
 extension ReviewsScreen {
     /// Scrolls just enough that the selected row is among the `rows` on screen.
     mutating func keepVisible(rows: Int) {
-        let rows = max(1, rows)
-        if selected < scroll { scroll = selected }
-        if selected >= scroll + rows { scroll = selected - rows + 1 }
-        scroll = max(0, min(scroll, max(0, shownCount - rows)))
+        scroll = ListLayout.scroll(scroll, keeping: selected, visible: rows, count: shownCount)
     }
 }
 

@@ -215,11 +215,9 @@ private func page(_ state: AppState, _ layout: ScreenLayout) -> Int {
 
 /// Scrolls the list just enough that the selected row is on screen.
 func keepSelectionVisible(_ state: inout AppState, layout: ScreenLayout) {
-    let rows = max(1, layout.visibleListRows)
     state.selection = max(0, min(state.selection, state.caseload.count - 1))
-    if state.selection < state.listScroll { state.listScroll = state.selection }
-    if state.selection >= state.listScroll + rows { state.listScroll = state.selection - rows + 1 }
-    state.listScroll = max(0, min(state.listScroll, max(0, state.caseload.count - rows)))
+    state.listScroll = ListLayout.scroll(state.listScroll, keeping: state.selection, visible: layout.visibleListRows,
+                                         count: state.caseload.count)
 }
 
 /// How far the detail can scroll before its last line reaches the top of the empty space.

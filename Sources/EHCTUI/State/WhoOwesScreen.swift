@@ -106,10 +106,8 @@ public struct WhoOwesScreen: Sendable, Hashable {
 
     mutating func keepVisible(height: Int) {
         guard let line = requestLines.indices.contains(selected) ? requestLines[selected] : nil else { return }
-        let rows = max(1, height)
-        if line - 1 < scroll { scroll = max(0, line - 1) }
-        if line >= scroll + rows { scroll = line - rows + 1 }
-        scroll = max(0, min(scroll, max(0, lines.count - rows)))
+        // The line above the first request of an agency is its heading: kept in view with it.
+        scroll = ListLayout.scroll(scroll, keeping: line, context: 1, visible: height, count: lines.count)
     }
 }
 

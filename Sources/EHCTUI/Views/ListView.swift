@@ -46,6 +46,21 @@ public enum ListLayout {
     /// The marker column (`▸` on the selected row) before the first column.
     public static let marker = 2
 
+    /// The first row to show so that row `line` (and the `context` rows above it, such as its
+    /// heading) is among the `visible` rows of a list of `count`, moving `scroll` as little as
+    /// possible and never past the end: the one scrolling rule of every list screen.
+    ///
+    /// ```swift
+    /// ListLayout.scroll(0, keeping: 30, visible: 20, count: 100)   // 11
+    /// ```
+    public static func scroll(_ scroll: Int, keeping line: Int, context: Int = 0, visible: Int, count: Int) -> Int {
+        let rows = max(1, visible)
+        var first = scroll
+        if line - context < first { first = max(0, line - context) }
+        if line >= first + rows { first = line - rows + 1 }
+        return max(0, min(first, max(0, count - rows)))
+    }
+
     /// The width of each column within `width` cells (marker and one space between columns
     /// included), 0 for a column dropped for want of room.
     public static func widths(_ columns: [ListColumn], width: Int) -> [Int] {
