@@ -83,7 +83,8 @@ final class ScreenRuntime {
                     guard let (ehcCase, _) = try store.fetchCase(id: id) else { return nil }
                     let done = audits[id]?.last { $0.finished != nil }
                     let started = audits[id]?.contains { $0.finished == nil } ?? false
-                    return AuditQueue.Row(caseID: id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
+                    return AuditQueue.Row(caseID: id, childName: ehcCase.child.fullName, familyName: ehcCase.child.familyName,
+                                          caseworker: ehcCase.caseworker,
                                           planIssued: ehcCase.finalPlanIssued,
                                           progress: started ? .inProgress : done != nil ? .done : .toDo,
                                           grade: started ? nil : done?.finalGrade)

@@ -50,8 +50,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
                 familyName: String? = nil) {
         self.id = id
         self.childName = childName
-        // Without the family name given, the last word of the name stands for it.
-        self.familyName = familyName ?? childName.split(separator: " ").last.map(String.init) ?? childName
+        self.familyName = familyName ?? Self.familyName(guessedFrom: childName)
         self.caseworker = caseworker
         self.setting = setting
         self.requestDate = requestDate
@@ -79,6 +78,11 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
             setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
             nextDeadline: next, stage: stage,
             isAtRisk: isAtRisk, familyName: ehcCase.child.familyName)
+    }
+
+    /// A family name where none is recorded apart: the last word of the name.
+    public static func familyName(guessedFrom childName: String) -> String {
+        childName.split(separator: " ").last.map(String.init) ?? childName
     }
 
     /// "family, given" folded, for sorting by family name: `Mensah-Clarke, Ama` → `mensahclarke, ama`.

@@ -17,16 +17,18 @@ public struct AuditQueue: Sendable, Hashable {
 
         public var caseID: String
         public var childName: String
+        public var familyName: String
         public var caseworker: String
         public var planIssued: CalendarDate?
         public var progress: Progress
         /// The finished audit's grade, when done.
         public var grade: AuditGrade?
 
-        public init(caseID: String, childName: String, caseworker: String, planIssued: CalendarDate?,
-                    progress: Progress, grade: AuditGrade? = nil) {
+        public init(caseID: String, childName: String, familyName: String? = nil, caseworker: String,
+                    planIssued: CalendarDate?, progress: Progress, grade: AuditGrade? = nil) {
             self.caseID = caseID
             self.childName = childName
+            self.familyName = familyName ?? CaseSummary.familyName(guessedFrom: childName)
             self.caseworker = caseworker
             self.planIssued = planIssued
             self.progress = progress
@@ -94,9 +96,8 @@ public struct AuditQueue: Sendable, Hashable {
     }
 
     mutating func keepVisible(height: Int) {
-        let visible = Self.visibleRows(height: height)
-        if selected < scroll { scroll = selected }
-        if selected >= scroll + visible { scroll = selected - visible + 1 }
+        scroll = ListLayout.scroll(scroll, keeping: selected, visible: Self.visibleRows(height: height),
+                                   count: rows?.count ?? 0)
     }
 }
 
@@ -128,8 +129,7 @@ func reduceAuditQueue(_ state: inout AppState, _ action: Action) -> [Effect] {
 extension AuditQueue.Row: ListedRow {
     var listReference: String { caseID }
     var listChildName: String { childName }
-    /// The queue does not carry family names: the last word of the name stands for it.
-    var listFamilyName: String { String(childName.split(separator: " ").last ?? "") }
+    var listFamilyName: String { familyName }
     var listCaseworker: String { caseworker }
 }
 
