@@ -76,6 +76,20 @@ struct Bench {
         FileHandle.standardOutput.write(Data("\(prefix)\(metric) \(cases) \(text) \(unit)\n".utf8))
     }
 
+    /// Seconds the sqlite3 tool takes to run `sql` read-only on `path` (its rows thrown away), or
+    /// `nil` when it fails (its message is left on stderr): the floor each figure is held against.
+    static func sqliteSeconds(_ path: String, _ sql: String) throws -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-readonly", path, sql]
+        process.standardOutput = FileHandle.nullDevice
+        let (_, seconds) = try Bench.time {
+            try process.run()
+            process.waitUntilExit()
+        }
+        return process.terminationStatus == 0 ? seconds : nil
+    }
+
     /// Seconds taken by `work`.
     static func time<T>(_ work: () throws -> T) rethrows -> (T, Double) {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -200,15 +214,7 @@ struct Bench {
                                     WHERE json_each.value = 'finalPlan') e ON e.caseId = c.id
             WHERE finalPlanIssued IS NOT NULL AND finalPlanIssued <= '\(today)'
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-readonly", path, sql]
-        process.standardOutput = FileHandle.nullDevice
-        let (_, sqliteSeconds) = try Bench.time {
-            try process.run()
-            process.waitUntilExit()
-        }
-        if process.terminationStatus == 0 { self.report("sqlite3_timeliness", sqliteSeconds * 1000, "ms") }
+        if let sqliteSeconds = try Bench.sqliteSeconds(path, sql) { self.report("sqlite3_timeliness", sqliteSeconds * 1000, "ms") }
         try measureMeasures(store: store, path: path)
     }
 
@@ -234,16 +240,7 @@ struct Bench {
                    (SELECT group_concat(n, ',') FROM (SELECT agency, COUNT(*) || ':' || SUM(received IS NULL) AS n
                     FROM advice, period WHERE requested BETWEEN f AND t GROUP BY agency))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-readonly", path, sql]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let (_, sqliteSeconds) = try Bench.time {
-            try process.run()
-            process.waitUntilExit()
-        }
-        guard process.terminationStatus == 0 else { return }
+        guard let sqliteSeconds = try Bench.sqliteSeconds(path, sql) else { return }
         report("sqlite3_measures", sqliteSeconds * 1000, "ms")
         report("report_measures_ratio", seconds / sqliteSeconds, "x")
     }

@@ -23,9 +23,12 @@ struct MeasuresReportCommand: ParsableCommand {
         let today = try options.global.resolvedToday()
         let store = try options.global.openStore(.read)
         let catalogue = MeasureCatalogue(settings: effective.settings)
-        // Tallied part by part on every core, each part read from the same snapshot, then merged.
-        let overall = catalogue.measures(merging: try store.mapCases { [catalogue.tally($0, from: from, to: to, today: today)] })
+        // Grouped, every case is needed in one place, and the whole comes from it; otherwise the
+        // catalogue is tallied part by part on every core, each part read from the same snapshot.
         let cases = by == nil ? [] : try store.allCases()
+        let overall = by == nil
+            ? catalogue.measures(merging: try store.mapCases { [catalogue.tally($0, from: from, to: to, today: today)] })
+            : catalogue.measures(for: cases, from: from, to: to, today: today)
         let groups = Self.groups(by, cases: cases, from: from, to: to).map { group in
             (key: group.key, measures: catalogue.measures(for: group.cases, from: group.from, to: group.to, today: today))
         }
