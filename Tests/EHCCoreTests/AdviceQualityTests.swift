@@ -115,7 +115,7 @@ struct AtRiskTests {
         ehcCase.advice = [AdviceRequest(agency: .health, requested: day("2025-02-03"))]
         let today = day("2025-05-15")
         #expect(CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today).isAtRisk)
-        #expect(TriageView.atRisk.contains(CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today), today: today))
+        #expect(TriageView.atRisk.contains(CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today)))
         #expect(!CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: day("2025-04-01")).isAtRisk)
         ehcCase.closed = Closure(date: day("2025-05-01"), reason: "moved away")
         #expect(!CaseSummary(ehcCase, calendar: StatutoryCalendar(), today: today).isAtRisk)

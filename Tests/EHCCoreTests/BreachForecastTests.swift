@@ -67,7 +67,7 @@ struct UrgentDeadlineTests {
         #expect(forecast.explanation.hasPrefix("Breach forecast OVERDUE: the final plan was due on 2025-05-26"))
         let summary = CaseSummary(assessment(), calendar: calendar, today: today)
         #expect(!summary.isAtRisk)
-        #expect(!TriageView.atRisk.contains(summary, today: today))
+        #expect(!TriageView.atRisk.contains(summary))
         // The day it falls due it is still savable, and at risk (the draft's 15 days cannot fit).
         #expect(CaseSummary(assessment(), calendar: calendar, today: CalendarDate("2025-05-26")!).isAtRisk)
     }

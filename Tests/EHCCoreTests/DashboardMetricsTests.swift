@@ -48,11 +48,12 @@ struct DashboardMetricsTests {
 
     @Test("ageing lists the open assessment of day 141 in 20-30 weeks")
     func ageingCaseIDs() {
-        let buckets = AssessmentAgeing.buckets(of: [identified("OPEN", request: "2025-01-06")],
-                                               calendar: StatutoryCalendar(), today: day("2025-05-27"))
-        #expect(buckets[4].label == "20-30")
-        #expect(buckets[4].caseIDs == ["OPEN"])
-        #expect(buckets.map(\.count) == [0, 0, 0, 0, 1, 0, 0])
+        let measures = MeasureCatalogue(settings: Settings()).measures(for: [identified("OPEN", request: "2025-01-06")],
+                                                                        from: day("2025-01-01"), to: day("2025-05-27"),
+                                                                        today: day("2025-05-27"))
+        #expect(measures["caseload.ageing.4"]?.label == "Open, 20-30 weeks since request")
+        #expect(measures["caseload.ageing.4"]?.cases == ["OPEN"])
+        #expect((0...6).map { measures["caseload.ageing.\($0)"]?.value } == [0, 0, 0, 0, 1, 0, 0])
     }
 
     @Test("W3: EP advice received on its due date 2025-04-01 is within 6 weeks; a day later is not")
@@ -86,36 +87,25 @@ struct DashboardMetricsTests {
     @Test("W6: a plan issued 2025-05-26 without a review has its review overdue from 2026-05-26")
     func reviewsOverdue() {
         let plan = issued("PLAN", request: "2025-01-06", final: "2025-05-26")
-        #expect(ReviewsOverdue.caseIDs(in: [plan], calendar: StatutoryCalendar(), today: day("2026-05-25")).isEmpty)
-        #expect(ReviewsOverdue.caseIDs(in: [plan], calendar: StatutoryCalendar(), today: day("2026-05-26")) == ["PLAN"])
+        func overdue(on today: String) -> [String]? {
+            MeasureCatalogue(settings: Settings()).measures(for: [plan], from: day("2025-01-01"), to: day(today),
+                                                            today: day(today))["caseload.reviewsOverdueNoMeeting"]?.cases
+        }
+        #expect(overdue(on: "2026-05-25") == [])
+        #expect(overdue(on: "2026-05-26") == ["PLAN"])
     }
 
-    @Test("workload counts held cases once each, per caseworker, leaving closed cases out")
+    @Test("each caseworker's active, overdue and due-soon cases count once each, leaving closed cases out")
     func workload() {
         let overdue = identified("OVER", request: "2025-01-06", caseworker: "B")
         let soon = identified("SOON", request: "2025-05-01", caseworker: "B")
         var closed = identified("SHUT", request: "2025-01-06", caseworker: "A")
         closed.closed = Closure(date: day("2025-03-01"), reason: "moved away")
-        let rows = CaseworkerWorkload.rows(for: [overdue, soon, closed], calendar: StatutoryCalendar(),
-                                           today: day("2025-06-01"))
-        #expect(rows.map(\.caseworker) == ["B"])
-        #expect(rows[0].heldCaseIDs == ["OVER", "SOON"])
-        #expect(rows[0].overdueCaseIDs == ["OVER"])
-        #expect(rows[0].dueSoonCaseIDs == ["SOON"])
+        let measures = MeasureCatalogue(settings: Settings()).measures(for: [overdue, soon, closed], from: day("2025-01-01"),
+                                                                        to: day("2025-05-31"), today: day("2025-06-01"))
+        #expect(measures.filter { $0.id.hasPrefix("caseload.active.") }.map(\.id) == ["caseload.active.B"])
+        #expect(measures["caseload.active.B"]?.cases == ["OVER", "SOON"])
+        #expect(measures["caseload.overdue.B"]?.cases == ["OVER"])
+        #expect(measures["caseload.dueSoon.B"]?.cases == ["SOON"])
     }
-}
-
-@Test("the light statuses of a case are the statuses of its deadlines, in the same order")
-func lightStatusesAgree() {
-    let calendar = StatutoryCalendar()
-    let today = CalendarDate("2026-05-26")!
-    var plan = EHCCase(id: "PLAN", child: Child(givenName: "Sam", familyName: "Lee", dateOfBirth: CalendarDate("2015-01-01")!),
-                       caseworker: "A", requestDate: CalendarDate("2025-01-06")!, requestSource: .parent)
-    plan.decisionToAssess = Decision(date: CalendarDate("2025-02-10")!, outcome: .assess)
-    plan.advice = [AdviceRequest(agency: .health, requested: CalendarDate("2025-02-11")!)]
-    plan.finalPlanIssued = CalendarDate("2025-05-26")!
-    let deadlines = calendar.deadlines(for: plan, today: today)
-    #expect(calendar.statuses(of: plan, today: today).map(\.status) == deadlines.map(\.status))
-    #expect(calendar.statuses(of: plan, today: today).map(\.kind) == deadlines.map(\.kind))
-    #expect(deadlines.map(\.status).contains(.overdue))
 }

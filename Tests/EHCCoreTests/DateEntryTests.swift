@@ -27,7 +27,8 @@ struct TriageViewTests {
 
     func summary(due: String?, status: CaseStatus = .open, stage: CaseSummary.Stage = []) -> CaseSummary {
         let deadline = due.map {
-            Deadline(key: "finalPlan", kind: .finalPlan, due: CalendarDate($0)!, met: nil, status: .pending,
+            Deadline(key: "finalPlan", kind: .finalPlan, due: CalendarDate($0)!, met: nil,
+                     status: StatutoryCalendar().status(due: CalendarDate($0)!, met: nil, today: today),
                      excepted: false, explanation: "", source: "")
         }
         return CaseSummary(id: "EHC-1", childName: "Zoë Łukasiewicz", caseworker: "A. Okafor", setting: "Ysgol Gymraeg",
@@ -45,23 +46,33 @@ struct TriageViewTests {
 
     @Test("a deadline passed is overdue; due today is due soon, not overdue")
     func overdueAndSoon() {
-        #expect(TriageView.overdue.contains(summary(due: "2025-11-23"), today: today))
-        #expect(!TriageView.overdue.contains(summary(due: "2025-11-24"), today: today))
-        #expect(TriageView.dueSoon.contains(summary(due: "2025-11-24"), today: today))
-        #expect(TriageView.dueSoon.contains(summary(due: "2025-12-08"), today: today))
-        #expect(!TriageView.dueSoon.contains(summary(due: "2025-12-09"), today: today))
+        #expect(TriageView.overdue.contains(summary(due: "2025-11-23")))
+        #expect(!TriageView.overdue.contains(summary(due: "2025-11-24")))
+        #expect(TriageView.dueSoon.contains(summary(due: "2025-11-24")))
+        #expect(TriageView.dueSoon.contains(summary(due: "2025-12-08")))
+        #expect(!TriageView.dueSoon.contains(summary(due: "2025-12-09")))
+    }
+
+    @Test("an excused lateness is not overdue; a case not assessed is only in Ended, never Active")
+    func excusedAndEnded() {
+        var excused = summary(due: "2025-11-01")
+        excused.nextDeadline?.excepted = true
+        #expect(!TriageView.overdue.contains(excused))
+        #expect(TriageView.allOpen.contains(excused))
+        let notAssessed = summary(due: "2025-11-01", status: .notAssessed)
+        #expect(TriageView.allCases.filter { $0.contains(notAssessed) } == [.closed])
     }
 
     @Test("a closed case is only in Closed")
     func closed() {
         let closed = summary(due: "2025-11-01", status: .closed)
-        #expect(TriageView.allCases.filter { $0.contains(closed, today: today) } == [.closed])
+        #expect(TriageView.allCases.filter { $0.contains(closed) } == [.closed])
     }
 
     @Test("stage views follow the summary's flags")
     func stages() {
         let waiting = summary(due: nil, stage: [.awaitingAdvice, .draftIssued])
-        #expect(TriageView.allCases.filter { $0.contains(waiting, today: today) } == [.awaitingAdvice, .draftIssued, .allOpen])
+        #expect(TriageView.allCases.filter { $0.contains(waiting) } == [.awaitingAdvice, .draftIssued, .allOpen])
     }
 
     @Test("a case built from facts carries its stage")

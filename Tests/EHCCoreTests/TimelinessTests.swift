@@ -81,8 +81,9 @@ struct TimelinessTests {
     @Test("ageing counts only open assessments, in seven labelled buckets")
     func ageingBuckets() {
         let cases = [makeCase(request: "2025-01-06"), issued(request: "2025-01-06", final: "2025-05-26")]
-        let buckets = AssessmentAgeing.buckets(of: cases, calendar: StatutoryCalendar(), today: day("2025-02-01"))
-        #expect(buckets.map(\.label) == ["0-6", "6-12", "12-16", "16-20", "20-30", "30-52", "over 52"])
-        #expect(buckets.map(\.count) == [1, 0, 0, 0, 0, 0, 0])
+        let measures = MeasureCatalogue(settings: Settings()).measures(for: cases, from: day("2025-01-01"),
+                                                                        to: day("2025-01-31"), today: day("2025-02-01"))
+        #expect((0...6).map(AssessmentAgeing.label(ofBucket:)) == ["0-6", "6-12", "12-16", "16-20", "20-30", "30-52", "over 52"])
+        #expect((0...6).map { measures["caseload.ageing.\($0)"]?.value } == [1, 0, 0, 0, 0, 0, 0])
     }
 }

@@ -8,7 +8,7 @@ struct CaseIndexTests {
 
     @Test("a word matches only within one case's key, never across two cases")
     func noMatchAcrossCases() {
-        let index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        let index = CaseIndex(everyCase: Self.cases)
         // The last characters of one key followed by the first of the next.
         let joined = Self.cases[0].searchKey.suffix(2) + Self.cases[1].searchKey.prefix(3)
         #expect(index.matches(words: [Substring(joined)]).allSatisfy { !$0 })
@@ -16,7 +16,7 @@ struct CaseIndexTests {
 
     @Test("every word must occur in the key, in any order")
     func everyWord() {
-        let index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        let index = CaseIndex(everyCase: Self.cases)
         let matched = index.matches(words: ["muller", "zoe"])
         #expect(zip(Self.cases, matched).filter(\.1).map(\.0.childName) == ["Zoë Müller"])
         #expect(index.matches(words: ["zoe", "smith"]).allSatisfy { !$0 })
@@ -24,7 +24,7 @@ struct CaseIndexTests {
 
     @Test("queries find the cases a person would expect, written out by hand")
     func matchesByHand() {
-        let index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        let index = CaseIndex(everyCase: Self.cases)
         let expected: [(String, [String])] = [
             ("okafor", ["EHC-2025-00001", "EHC-2025-00005"]),
             // Accents and case folded both ways: Nguyễn is a caseworker of one case and the child of another.
@@ -44,7 +44,7 @@ struct CaseIndexTests {
 
     @Test("each sort order's permutation lists the cases as sorting them would")
     func permutations() {
-        var index = CaseIndex(everyCase: Self.cases, today: Fixtures.today)
+        var index = CaseIndex(everyCase: Self.cases)
         for order in CaseSortOrder.allCases {
             let expected: [CaseSummary] = switch order {
             case .urgency: Self.cases.sorted { ($0.urgencyDay, $0.id) < ($1.urgencyDay, $1.id) }
@@ -65,7 +65,7 @@ struct CaseIndexTests {
             copy.id += "-B"
             return copy
         })
-        var index = CaseIndex(everyCase: shuffled, today: Fixtures.today)
+        var index = CaseIndex(everyCase: shuffled)
         let expected = shuffled.sorted { left, right in
             switch (left.nextDeadline?.due, right.nextDeadline?.due) {
             case let (l?, r?): l != r ? l < r : left.id < right.id

@@ -1,3 +1,4 @@
+import Foundation
 import EHCCore
 import EHCStore
 import Testing
@@ -49,17 +50,24 @@ struct DashboardReducerTests {
         _ = reduce(&state, .drillDown)
         #expect(state.keyContext == .drillDown)
         // Independently of the dashboard: final plans issued in the twelve whole months before
-        // November 2026, more than 140 days after the request.
+        // November 2026, 141 to 364 days after the request.
         let from = CalendarDate("2025-11-01")!
         let to = CalendarDate("2026-10-31")!
         let late = Set(cases.filter { ehcCase in
             guard let issued = ehcCase.finalPlanIssued, issued >= from, issued <= to else { return false }
-            return ehcCase.requestDate.days(until: issued) > 140
+            return (141...364).contains(ehcCase.requestDate.days(until: issued))
         }.map(\.id))
         #expect(!late.isEmpty)
         #expect(Set(state.caseload.map(\.id)) == late)
         #expect(Set(dashboard.figures[2].caseIDs) == late)
-        #expect(Screen.render(state).text.contains("Plans issued over 20 weeks"))
+        let screen = Screen.render(state).text
+        #expect(screen.contains("New EHC plans issued: over 20 weeks, within a year, Nov 2025 to Oct 2026"))
+        // Columns that fit plans: when each was asked for and issued, and the weeks it took.
+        let first = try #require(cases.first { $0.id == state.caseload.first?.id })
+        let weeks = String(format: "%.1f", Double(first.requestDate.days(until: first.finalPlanIssued!)) / 7)
+        #expect(screen.contains("Requested"))
+        #expect(screen.contains("\(first.requestDate)  \(first.finalPlanIssued!)"))
+        #expect(screen.contains(weeks))
         // The drill-down is a list like any other: / narrows it, Esc on the filter gives it back whole.
         let someone = try #require(state.caseload.first)
         _ = reduce(&state, .startFilter)

@@ -40,16 +40,16 @@ struct DashboardTests {
         #expect(period.shifted(byMonths: -1).from == CalendarDate("2025-11-01")!)
     }
 
-    @Test("the 'over 20 wk' figure holds exactly the plans issued late in the period")
+    @Test("the 'over 20 wk' figure holds exactly the plans issued 141 to 364 days after their request")
     func overTwentyWeeksFigure() {
         let figure = dashboard().figures[2]
-        let settings = Settings()
         let late = Self.cases.filter { ehcCase in
             guard let final = ehcCase.finalPlanIssued, final >= CalendarDate("2025-12-01")!,
                   final <= CalendarDate("2026-11-30")! else { return false }
-            return ehcCase.requestDate.days(until: final) > 140 && settings.counting == .eventPlusWeeks
-        }.map(\.id)
+            return (141...364).contains(ehcCase.requestDate.days(until: final))
+        }.map(\.id).sorted()
         #expect(figure.label == "over 20 wk")
+        #expect(figure.measureID == "plans.over20WithinYear")
         #expect(!late.isEmpty)
         #expect(figure.caseIDs == late)
     }
@@ -58,12 +58,12 @@ struct DashboardTests {
     func sortByOverdue() throws {
         var board = dashboard()
         board.sortCaseworkers(by: .overdue)
-        let overdue = board.caseworkers.map(\.overdue)
+        let overdue = board.caseworkers.map(\.overdue.value)
         #expect(Set(overdue).count >= 3, "the caseload should give caseworkers different counts, or the order proves nothing")
         #expect(overdue == overdue.sorted(by: >))
         // The top caseworker, found without the dashboard's sort.
-        let most = try #require(board.caseworkers.map(\.overdue).max())
-        #expect(board.caseworkers.first?.overdue == most)
+        let most = try #require(board.caseworkers.map(\.overdue.value).max())
+        #expect(board.caseworkers.first?.overdue.value == most)
         #expect(board.caseworkerOrder.next == .dueSoon)
     }
 
@@ -77,25 +77,80 @@ struct DashboardTests {
     }
 }
 
-@Suite("The dashboard reads the catalogue's figures")
+@Suite("The dashboard, the list's views and the reviews screen read the catalogue's figures")
 struct DashboardCatalogueTests {
-    @Test("each advice figure on the dashboard, and the timeliness headline, equal the catalogue's, and open to the same cases")
-    func sameFigures() throws {
-        let today = CalendarDate("2026-11-24")!
-        let cases = CaseloadGenerator(seed: 9, today: today).cases(count: 800)
-        let period = Dashboard.Period.lastTwelveWholeMonths(before: today)
-        let dashboard = Dashboard(cases: cases, settings: Settings(), period: period, today: today)
-        let measures = MeasureCatalogue(settings: Settings()).measures(for: cases, from: period.from, to: period.to, today: today)
-        for agency in dashboard.advice {
-            let measure = try #require(measures["advice.outstandingOverdue." + agency.agency.rawValue])
-            #expect(Double(agency.outstandingOverdue) == measure.value, "\(agency.agency)")
-            #expect(Set(agency.outstandingOverdueCaseIDs) == Set(measure.cases), "\(agency.agency)")
-            #expect(Double(agency.requested) == measures["advice.requested." + agency.agency.rawValue]?.value)
-            #expect(Double(agency.returnedWithinSixWeeks) == measures["advice.withinSixWeeks." + agency.agency.rawValue]?.value)
+    static let today = CalendarDate("2026-11-24")!
+    static let cases = CaseloadGenerator(seed: 9, today: today).cases(count: 800)
+    static let period = Dashboard.Period.lastTwelveWholeMonths(before: today)
+    static let measures = MeasureCatalogue(settings: Settings()).measures(for: cases, from: period.from, to: period.to,
+                                                                          today: today)
+
+    @Test("every figure on the dashboard is its catalogue measure's value, opening to the measure's cases")
+    func everyFigure() throws {
+        let dashboard = Dashboard(cases: Self.cases, settings: Settings(), period: Self.period, today: Self.today)
+        let catalogued = dashboard.figures.filter { $0.section != .chart && $0.section != .audits }
+        #expect(catalogued.count >= 40, "headline, ageing, reviews, transfers, advice and caseworkers")
+        for figure in catalogued {
+            let id = try #require(figure.measureID, "\(figure.label)")
+            let measure = try #require(Self.measures[id], "\(id)")
+            let shown = measure.unit == .weeks ? String(format: "%.1f", measure.value) : String(Int(measure.value))
+            #expect(figure.value == shown, "\(id)")
+            #expect(figure.definition == measure.definition, "\(id)")
+            if measure.unit == .weeks {
+                #expect(figure.caseIDs == Self.measures[id.replacingOccurrences(of: "averageWeeks", with: "issued")]?.cases)
+            } else {
+                #expect(figure.caseIDs == measure.cases, "\(id)")
+            }
         }
-        let headline = dashboard.timeliness.overall
-        #expect(Double(headline.plansIssued) == measures["plans.issued"]?.value)
-        #expect(Double(headline.withinTwentyWeeks) == measures["plans.within20Weeks"]?.value)
-        #expect(Set(headline.issuedCaseIDs) == Set(measures["plans.issued"]?.cases ?? []))
+        let sections = Set(catalogued.map(\.section))
+        #expect(sections == [.headline, .excludingExceptions, .ageing, .reviews, .phaseTransfers, .advice, .caseworkers])
+        #expect(dashboard.caseworkers.count >= 3)
+    }
+
+    @Test("each month of the chart is the catalogue computed for that month alone")
+    func everyMonth() throws {
+        let dashboard = Dashboard(cases: Self.cases, settings: Settings(), period: Self.period, today: Self.today)
+        let months = dashboard.figures.filter { $0.section == .chart }
+        #expect(months.count == 12)
+        var total = 0
+        for (month, figure) in zip(dashboard.months, months) {
+            let alone = MeasureCatalogue(settings: Settings()).measures(
+                for: Self.cases, from: month.first, to: month.first.adding(months: 1).adding(days: -1), today: Self.today)
+            let issued = try #require(alone["plans.issuedExcludingExceptions"])
+            let within = try #require(alone["plans.within20WeeksExcludingExceptions"])
+            #expect(figure.caseIDs == issued.cases, "\(month.key)")
+            #expect(month.within == within.cases, "\(month.key)")
+            let percent = issued.value == 0 ? "-" : String(Int((within.value / issued.value * 100).rounded())) + "%"
+            #expect(figure.value == percent, "\(month.key)")
+            total += issued.cases.count
+        }
+        #expect(Double(total) == Self.measures["plans.issuedExcludingExceptions"]?.value)
+        #expect(total > 50, "a chart of empty months proves nothing")
+    }
+
+    @Test("each list view's count is its catalogue measure, with the same cases")
+    func viewCounts() throws {
+        let calendar = StatutoryCalendar()
+        let summaries = Self.cases.map { CaseSummary($0, calendar: calendar, today: Self.today) }
+        let state = AppState(caseload: summaries, today: Self.today, databaseLabel: "test")
+        for view in TriageView.allCases {
+            let measure = try #require(Self.measures[view.measureID], "\(view)")
+            #expect(Double(state.viewCounts[view] ?? 0) == measure.value, "\(view)")
+            #expect(summaries.filter { view.contains($0) }.map(\.id).sorted() == measure.cases, "\(view)")
+            #expect(measure.value > 0, "\(view): an empty view proves nothing")
+        }
+    }
+
+    @Test("the reviews screen's \"Overdue, no meeting\" is the catalogue's caseload.reviewsOverdueNoMeeting")
+    func reviewsScreen() throws {
+        let calendar = StatutoryCalendar()
+        let rows = Self.cases.compactMap { PlanReviewRow($0, calendar: calendar, today: Self.today) }
+        var state = AppState(caseload: [], today: Self.today, databaseLabel: "test")
+        _ = reduce(&state, .openReviews)
+        _ = reduce(&state, .reviewsLoaded(PlanReviewRow.inUrgencyOrder(rows)))
+        let screen = try #require(state.reviews)
+        let measure = try #require(Self.measures["caseload.reviewsOverdueNoMeeting"])
+        #expect(Double(screen.count(.overdue)) == measure.value)
+        #expect(measure.value > 0)
     }
 }

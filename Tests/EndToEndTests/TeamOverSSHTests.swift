@@ -24,7 +24,8 @@ struct TeamOverSSHTests {
                           "--display-name", names[0], "--team", "north"])
         try server.admin(["team", "add", "bob", "--role", "lead", "--key", try server.newKey("bob"),
                           "--display-name", names[1], "--team", "north"])
-        let target = try sqliteValue(server.database, "SELECT id FROM cases WHERE caseworker = '\(names[1])' AND closedDate IS NULL ORDER BY id LIMIT 1")
+        // A case in the list's Active view (the view a session opens on): not closed, ended or ceased.
+        let target = try sqliteValue(server.database, "SELECT id FROM cases WHERE caseworker = '\(names[1])' AND \(Self.active) ORDER BY id LIMIT 1")
 
         // Alice's screen, over ssh -t, starts on her own cases.
         let tmux = try TmuxSession(command: server.sshCommand(key: "alice", terminal: true), width: 140, height: 40)
@@ -49,7 +50,7 @@ struct TeamOverSSHTests {
 
         // On a case still bob's, the screen refuses her and nothing is written.
         let other = try sqliteValue(server.database,
-                                    "SELECT id FROM cases WHERE caseworker = '\(names[1])' AND closedDate IS NULL ORDER BY id LIMIT 1")
+                                    "SELECT id FROM cases WHERE caseworker = '\(names[1])' AND \(Self.active) ORDER BY id LIMIT 1")
         let entries = try sqliteValue(server.database, "SELECT COUNT(*) FROM auditTrail")
         try tmux.press("m", thenSee: "· team")
         try Self.record(closureOf: other, in: tmux, expecting: "Only a lead or an admin may record on another caseworker's case")
@@ -65,6 +66,12 @@ struct TeamOverSSHTests {
         #expect(history.code == 0 && history.out.contains(names[1]), "\(history.err)")
         try Self.expectVerified(server, as: "alice")
     }
+
+    /// A case in the list's Active view (the view a session opens on): not closed, ended or ceased.
+    static let active = """
+        closedDate IS NULL AND decisionToAssessOutcome IS NOT 'notAssess' AND decisionToIssueOutcome IS NOT 'notIssue'
+          AND id NOT IN (SELECT caseId FROM reviews WHERE decision = 'cease')
+        """
 
     /// Filters the list to one case and records its closure ("moved") from the screen.
     static func record(closureOf reference: String, in tmux: TmuxSession, expecting message: String) throws {

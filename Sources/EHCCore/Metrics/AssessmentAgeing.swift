@@ -3,45 +3,25 @@
 ///
 /// A bucket's upper bound is inclusive in days, matching the statutory "within N weeks": an
 /// assessment on day 140 is still in 16–20 (its final plan is due that day), day 141 is in 20–30.
-/// Only cases whose status is `open` (no final plan, no decision ending the assessment, not closed) count.
+/// The catalogue counts only cases whose status is `open` in them (`caseload.ageing.N`).
 ///
 /// ```swift
-/// let buckets = AssessmentAgeing.buckets(of: cases, calendar: StatutoryCalendar(), today: today)
-/// buckets[0].label   // "0-6"
-/// buckets[0].count   // open assessments at most 42 days old
+/// AssessmentAgeing.bucketIndex(daysSinceRequest: 141)   // 4
+/// AssessmentAgeing.label(ofBucket: 4)                    // "20-30"
 /// ```
 public enum AssessmentAgeing {
-    /// One band of weeks since the request, with the number of open assessments in it.
-    public struct Bucket: Sendable, Hashable {
-        /// `0-6`, `6-12`, …, `over 52`.
-        public var label: String
-        public var fromWeeks: Int
-        /// `nil` for the open-ended last bucket.
-        public var toWeeks: Int?
-        public var count: Int { caseIDs.count }
-        /// The open assessments in this band, in the order met (for drill-down).
-        public var caseIDs: [String]
-    }
-
     /// The bucket boundaries in weeks.
     public static let boundaries = [6, 12, 16, 20, 30, 52]
 
-    /// The buckets, all seven even when empty, youngest first.
-    public static func buckets(of cases: some Sequence<EHCCase>, calendar: StatutoryCalendar,
-                               today: CalendarDate) -> [Bucket] {
-        var members = [[String]](repeating: [], count: boundaries.count + 1)
-        for ehcCase in cases where calendar.status(of: ehcCase) == .open {
-            members[bucketIndex(daysSinceRequest: ehcCase.requestDate.days(until: today))].append(ehcCase.id)
-        }
-        var lower = 0
-        return members.enumerated().map { index, caseIDs in
-            defer { lower = index < boundaries.count ? boundaries[index] : lower }
-            guard index < boundaries.count else {
-                return Bucket(label: "over \(lower)", fromWeeks: lower, toWeeks: nil, caseIDs: caseIDs)
-            }
-            return Bucket(label: "\(lower)-\(boundaries[index])", fromWeeks: lower, toWeeks: boundaries[index],
-                          caseIDs: caseIDs)
-        }
+    /// The label of bucket `index` (``bucketIndex(daysSinceRequest:)``): `0-6`, `6-12`, …, `over 52`.
+    public static func label(ofBucket index: Int) -> String {
+        guard index < boundaries.count else { return "over \(boundaries.last ?? 0)" }
+        return "\(index == 0 ? 0 : boundaries[index - 1])-\(boundaries[index])"
+    }
+
+    /// The first week of bucket `index`: a bucket from 20 weeks on holds assessments past their final plan's due date.
+    public static func fromWeeks(ofBucket index: Int) -> Int {
+        index == 0 ? 0 : boundaries[min(index, boundaries.count) - 1]
     }
 
     /// The bucket of an assessment `days` after its request (a future request counts as 0).

@@ -20,6 +20,10 @@ public struct Measure: Sendable, Hashable, Identifiable {
     public var cases: [String]
     public var unit: Unit
 
+    public init(id: String, label: String, definition: String, value: Double, cases: [String], unit: Unit) {
+        (self.id, self.label, self.definition, self.value, self.cases, self.unit) = (id, label, definition, value, cases, unit)
+    }
+
     public enum Unit: String, Sendable, Hashable {
         /// Counted once per case.
         case cases
@@ -160,28 +164,32 @@ public struct MeasureCatalogue: Sendable {
                 }
             }
 
-            // The caseload on today.
+            // The caseload on today: the list's views, by the same predicates (TriageView, CaseSummary).
             if status == .open {
                 tally.add("caseload.open", id)
-                tally.add("caseload.open." + ehcCase.caseworker, id)
                 let bucket = AssessmentAgeing.bucketIndex(daysSinceRequest: max(0, ehcCase.requestDate.days(until: today)))
                 tally.add("caseload.ageing.\(bucket)", id)
             }
-            if status == .planIssued { tally.add("caseload.plansInForce", id) }
-            if status == .open || status == .planIssued {
-                let unmet = deadlines.filter { $0.met == nil && $0.status != .notApplicable }
-                if unmet.contains(where: { $0.status == .overdue && !$0.excepted }) {
-                    tally.add("caseload.overdue", id)
-                    tally.add("caseload.overdue." + ehcCase.caseworker, id)
+            if status == .planIssued {
+                tally.add("caseload.plansInForce", id)
+                if PlanReviewRow(ehcCase, calendar: calendar, today: today)?.isAwaitingMeeting == true {
+                    tally.add("caseload.reviewsOverdueNoMeeting", id)
                 }
-                if unmet.contains(where: { $0.status == .dueSoon }) {
-                    tally.add("caseload.dueSoon", id)
-                    tally.add("caseload.dueSoon." + ehcCase.caseworker, id)
+            }
+            let summary = CaseSummary(ehcCase, calendar: calendar, today: today)
+            for view in TriageView.allCases where view.contains(summary) {
+                tally.add(view.measureID, id)
+                if Self.byCaseworker.contains(view) {
+                    tally.add(view.measureID + "." + ehcCase.caseworker, id)
+                    tally.caseworkerSet.insert(ehcCase.caseworker)
                 }
             }
         }
         return tally
     }
+
+    /// The list views counted for each caseworker too.
+    static let byCaseworker: [TriageView] = [.allOpen, .overdue, .dueSoon]
 
     /// What each measure is, in the order a report lists them.
     struct Entry {
@@ -280,23 +288,33 @@ public struct MeasureCatalogue: Sendable {
                       + "not yet issued), never cases not assessed, not issued, ceased or closed."),
             Entry(id: "caseload.plansInForce", label: "Plans in force",
                   definition: "On today: cases with a final plan issued and not ceased or closed."),
-            Entry(id: "caseload.overdue", label: "Open cases with a deadline overdue",
-                  definition: "On today: open cases and plans in force with an unmet deadline past due and not excepted."),
-            Entry(id: "caseload.dueSoon", label: "Open cases with a deadline due soon",
-                  definition: "On today: open cases and plans in force with an unmet deadline due within \(settings.dueSoonDays) days."),
+            Entry(id: "caseload.reviewsOverdueNoMeeting", label: "Annual reviews overdue, no meeting",
+                  definition: "On today: plans in force whose review not yet concluded is past due with no meeting held "
+                      + "(the reviews screen's \"Overdue, no meeting\")."),
         ]
-        let bounds = AssessmentAgeing.boundaries
-        for index in 0...bounds.count {
-            let label = index == 0 ? "under \(bounds[0])" : index == bounds.count ? "\(bounds[index - 1]) or more"
-                : "\(bounds[index - 1])–\(bounds[index])"
+        let viewDefinitions: [(TriageView, String)] = [
+            (.allOpen, "On today: open requests, assessments and plans in force (caseload.open and caseload.plansInForce together): the list's Active view."),
+            (.overdue, "On today: active cases whose next deadline is past due and not excused by an allowed exception: the list's Overdue view."),
+            (.dueSoon, "On today: active cases with no unexcused breach whose next deadline is due within \(settings.dueSoonDays) days, today included: the list's Due soon view."),
+            (.awaitingDecision, "On today: active cases with no decision whether to assess: the list's Decide view."),
+            (.awaitingAdvice, "On today: active cases without a final plan with advice not yet received: the list's Advice view."),
+            (.draftIssued, "On today: active cases with a draft plan and no final plan: the list's Draft view."),
+            (.reviewsDue, "On today: plans in force with an annual-review duty (review, report, decision, amended plan) overdue or due soon: the list's Reviews view."),
+            (.atRisk, "On today: open assessments whose final plan can no longer be issued within 20 weeks (the breach forecast): the list's At risk view."),
+            (.closed, "On today: cases not assessed, not issued, ceased or closed: the list's Ended view."),
+        ]
+        for (view, definition) in viewDefinitions {
+            entries.append(Entry(id: view.measureID, label: view.title, definition: definition))
+        }
+        for index in 0...AssessmentAgeing.boundaries.count {
+            let label = AssessmentAgeing.label(ofBucket: index)
             entries.append(Entry(id: "caseload.ageing.\(index)", label: "Open, \(label) weeks since request",
-                                 definition: "On today: open cases whose request was \(label) weeks ago."))
+                                 definition: "On today: open cases whose request was \(label) weeks ago (the upper bound's day included)."))
         }
         for caseworker in caseworkers {
-            for (measure, what) in [("caseload.open", "open cases"), ("caseload.overdue", "cases with a deadline overdue"),
-                                    ("caseload.dueSoon", "cases with a deadline due soon")] {
-                entries.append(Entry(id: measure + "." + caseworker, label: "\(caseworker): \(what)",
-                                     definition: "As \(measure), for \(caseworker)'s cases."))
+            for view in byCaseworker {
+                entries.append(Entry(id: view.measureID + "." + caseworker, label: "\(caseworker): \(view.shortTitle.lowercased())",
+                                     definition: "As \(view.measureID), for \(caseworker)'s cases."))
             }
         }
         return entries
@@ -326,9 +344,6 @@ public struct MeasureCatalogue: Sendable {
 
         mutating func add(_ measure: String, _ id: String) {
             cases[measure, default: []].append(id)
-            for prefix in ["caseload.open.", "caseload.overdue.", "caseload.dueSoon."] where measure.hasPrefix(prefix) {
-                caseworkerSet.insert(String(measure.dropFirst(prefix.count)))
-            }
         }
 
         /// The measure overall and for one agency.

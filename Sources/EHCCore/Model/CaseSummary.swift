@@ -36,7 +36,8 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     public var setting: String?
     public var requestDate: CalendarDate
     public var status: CaseStatus
-    /// The most urgent unmet deadline: the most overdue, else the soonest due.
+    /// The most urgent unmet deadline: the most overdue breach not excused, else the soonest due,
+    /// else the oldest excused lateness.
     public var nextDeadline: Deadline?
     public var stage: Stage
     /// An open assessment whose final plan can no longer be issued within 20 weeks (``BreachForecast``).
@@ -90,6 +91,21 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         let given = childName.hasSuffix(familyName) ? String(childName.dropLast(familyName.count)) : childName
         return folded(familyName + ", " + given.trimmingCharacters(in: .whitespaces))
     }
+
+    /// A request, an assessment or a plan in force (status `open` or `planIssued`): the list's
+    /// Active view and the catalogue's `caseload.active`.
+    public var isActive: Bool { status == .open || status == .planIssued }
+
+    /// Active, and its next deadline is a breach nobody has excused: the list's Overdue view and
+    /// the catalogue's `caseload.overdue`. (The next deadline is such a breach whenever the case has one.)
+    public var isOverdue: Bool {
+        guard isActive, let next = nextDeadline else { return false }
+        return next.status == .overdue && !next.excepted
+    }
+
+    /// Active, and its next deadline falls within the due-soon days of the settings it was
+    /// computed under (today included): the list's Due soon view and the catalogue's `caseload.dueSoon`.
+    public var isDueSoon: Bool { isActive && nextDeadline?.status == .dueSoon }
 
     /// Whole weeks since the request on `today`.
     public func weeksSinceRequest(on today: CalendarDate) -> Int {

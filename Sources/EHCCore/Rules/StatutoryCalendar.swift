@@ -48,23 +48,25 @@ public struct StatutoryCalendar: Sendable {
     }
 
     /// The most urgent unmet deadline of the case (the most overdue breach that is not excepted,
-    /// else the soonest due, an excepted lateness among them by its date), whether
+    /// else the soonest still to come, else the oldest excused lateness: an excused breach never
+    /// hides what is due next), whether
     /// an annual-review duty is overdue or due soon, and whether the assessment is at risk of missing
     /// 20 weeks: what a caseload list needs, from one list of time limits, without building any sentence.
     func nextDeadline(for ehcCase: EHCCase, today: CalendarDate) -> (next: Deadline?, reviewDue: Bool, isAtRisk: Bool) {
         let limits = timeLimits(of: ehcCase)
         let isAtRisk = BreachForecast.isAtRisk(ehcCase, limits: limits, calendar: self, today: today)
         let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
-        // A breach nobody has excused comes first: an excepted advice item must not hide a final plan 200 days late.
+        // A breach nobody has excused comes first: an excepted advice item must not hide a final plan
+        // 200 days late; what is still to come goes before a lateness already excused.
         func rank(_ index: Int) -> Int {
             guard limits[index].due < today else { return 1 }
             let key = limits[index].key
             let excepted = rulings.contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(key) }
-            return excepted ? 1 : 0
+            return excepted ? 2 : 0
         }
         // Tracked by position: time limits are compared in place, never copied.
         var next: Int?
-        var nextRank = 1
+        var nextRank = 3
         var reviewDue = false
         for index in limits.indices where limits[index].met == nil && limits[index].switchedOff == nil {
             let (due, kind) = (limits[index].due, limits[index].kind)
@@ -82,14 +84,6 @@ public struct StatutoryCalendar: Sendable {
         }
         guard let next else { return (nil, reviewDue, isAtRisk) }
         return (deadline(limits[next], of: ehcCase, rulings: rulings, today: today), reviewDue, isAtRisk)
-    }
-
-    /// The kind and status on `today` of every deadline of the case, in ``deadlines(for:today:)``
-    /// order, without building the deadlines: what counts over a whole caseload need.
-    public func statuses(of ehcCase: EHCCase, today: CalendarDate) -> [(kind: DeadlineKind, status: Deadline.Status)] {
-        timeLimits(of: ehcCase).map { limit in
-            (limit.kind, status(due: limit.due, met: limit.met, switchedOff: limit.switchedOff != nil, today: today))
-        }
     }
 
     /// Where a deadline stands on `today`: met on time or late whatever the day; otherwise

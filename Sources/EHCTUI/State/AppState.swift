@@ -21,7 +21,7 @@ public struct AppState: Sendable {
     /// Every case, in the order they were loaded: the sort order's permutation in ``index``
     /// (urgency by default, ``CaseSummary/urgencyDay``) orders the list, never this array.
     public private(set) var everyCase: [CaseSummary] {
-        didSet { index = CaseIndex(everyCase: everyCase, today: today) }
+        didSet { index = CaseIndex(everyCase: everyCase) }
     }
     /// View bits, search bytes and sort orders of ``everyCase``, so a keystroke never recomputes them.
     private var index: CaseIndex
@@ -74,7 +74,7 @@ public struct AppState: Sendable {
                 size: TerminalSize = TerminalSize(width: 80, height: 24),
                 preferences: ScreenPreferences = ScreenPreferences(), settings: Settings = Settings()) {
         self.everyCase = caseload
-        self.index = CaseIndex(everyCase: caseload, today: today)
+        self.index = CaseIndex(everyCase: caseload)
         self.today = today
         self.databaseLabel = databaseLabel
         self.size = size

@@ -7,7 +7,7 @@ import EHCCore
 /// permutation of the cases in that order. A keystroke is then one pass over small integers.
 ///
 /// ```swift
-/// var index = CaseIndex(everyCase: summaries, today: today)
+/// var index = CaseIndex(everyCase: summaries)
 /// let matching = index.matches(words: ["ahmed"])    // one flag per case, in `everyCase` order
 /// let byFamilyName = index.permutation(.familyName)           // positions into `everyCase`
 /// ```
@@ -22,12 +22,12 @@ struct CaseIndex: Sendable {
     private var permutations: [CaseSortOrder: [Int32]] = [:]
     private let everyCase: [CaseSummary]
 
-    init(everyCase: [CaseSummary], today: CalendarDate) {
+    init(everyCase: [CaseSummary]) {
         self.everyCase = everyCase
         var bits = [UInt16](repeating: 0, count: everyCase.count)
         // Through the buffer: each summary is read in place, never copied.
         everyCase.withUnsafeBufferPointer { summaries in
-            for position in summaries.indices { bits[position] = summaries[position].triageBits(today: today) }
+            for position in summaries.indices { bits[position] = summaries[position].triageBits }
         }
         viewBits = bits
         search = SearchBuffer(keys: everyCase.lazy.map(\.searchKey))

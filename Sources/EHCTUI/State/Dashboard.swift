@@ -1,17 +1,20 @@
 import EHCCore
 
-/// Everything the team lead's dashboard shows for a period, computed once from the caseload, with
-/// every selectable number and the case ids behind it (for drill-down with Enter).
+/// Everything the team lead's dashboard shows for a period, read from the catalogue of measures
+/// (``MeasureCatalogue``): every selectable number is a measure, or a month of the chart made from
+/// two, with the case ids behind it (for drill-down with Enter) and its definition (for `?`).
 ///
 /// Pure: built from cases, settings, a period and `today`; the view only draws it. The selectable
-/// numbers are ``figures``, in drawing order (headline, ageing, reviews, advice, caseworkers), so
-/// a selection is an index into that list.
+/// numbers are ``figures``, in drawing order (headline, chart, ageing, reviews, phase transfers,
+/// audits, advice, caseworkers), so a selection is an index into that list. Audit grades are the
+/// one section outside the catalogue: they are the plan audits' own summary (``AuditSummary``),
+/// as `report audits` prints it.
 ///
 /// ```swift
-/// let period = Dashboard.Period.twelveMonths(endingWith: today)
+/// let period = Dashboard.Period.lastTwelveWholeMonths(before: today)
 /// let dashboard = Dashboard(cases: cases, settings: Settings(), period: period, today: today)
-/// dashboard.figures[2].title      // "Plans issued over 20 weeks, Dec 2025 to Nov 2026"
-/// dashboard.figures[2].caseIDs    // the cases behind it
+/// dashboard.figures[3].measureID   // "plans.over20WithinYear"
+/// dashboard.figures[3].caseIDs     // the cases behind it, as `report measures` lists them
 /// ```
 public struct Dashboard: Sendable, Hashable {
     /// Whole calendar months, both ends included: the dashboard's period.
@@ -44,20 +47,50 @@ public struct Dashboard: Sendable, Hashable {
 
     /// The sections of the dashboard, in drawing order.
     public enum Section: Sendable, Hashable {
-        case headline, ageing, reviews, audits, advice, caseworkers
+        case headline, excludingExceptions, chart, ageing, reviews, phaseTransfers, audits, advice, caseworkers
     }
 
-    /// One selectable number: what it counts, its value as shown, and the cases behind it.
+    /// One selectable number: what it counts, its value as shown, the cases behind it and what it means.
     public struct Figure: Sendable, Hashable {
         public var section: Section
         /// Short label shown beside the value, e.g. `within 20 wk`.
         public var label: String
         public var value: String
-        /// The title of the drill-down list, e.g. `Open assessments 20-30 weeks since request`.
+        /// The title of the drill-down list, e.g. `Open, 20-30 weeks since request`.
         public var title: String
         public var caseIDs: [String]
-        /// True when a non-zero value is bad news (late, overdue): drawn as overdue.
-        public var isConcern: Bool
+        /// What a non-zero value means: nothing to worry about, a breach (drawn as overdue) or a warning (as due soon).
+        public var concern: Concern
+        /// The catalogue measure shown (`nil` for an audit grade); a month of the chart names its numerator.
+        public var measureID: String?
+        /// One sentence saying exactly what is counted: the catalogue's, shown by `?`.
+        public var definition: String
+        /// The cases are plans issued: the drill-down shows request date, issue date and weeks taken.
+        public var isPlans = false
+    }
+
+    /// How a non-zero figure is drawn.
+    public enum Concern: Sendable, Hashable {
+        case none, breach, warning
+    }
+
+    /// One month of the chart: plans issued in it, leaving out those with an allowed exception on
+    /// the final plan, and how many of them within 20 weeks (the DfE's headline measure).
+    public struct Month: Sendable, Hashable {
+        public var first: CalendarDate
+        public var issued: [String]
+        public var within: [String]
+        /// `nil` when no plan was issued in the month (never a division by zero).
+        public var percent: Double? { issued.isEmpty ? nil : Double(within.count) / Double(issued.count) * 100 }
+        public var key: String { String(first.description.prefix(7)) }
+    }
+
+    /// One caseworker's row: their active cases, those overdue and those due soon (the list's views).
+    public struct CaseworkerRow: Sendable, Hashable {
+        public var caseworker: String
+        public var active: Measure
+        public var overdue: Measure
+        public var dueSoon: Measure
     }
 
     /// How the by-caseworker table is sorted; the counts sort largest first.
@@ -71,53 +104,94 @@ public struct Dashboard: Sendable, Hashable {
         }
     }
 
+    /// The request and issue dates of a plan, for a drill-down's columns.
+    public struct PlanDates: Sendable, Hashable {
+        public var requested: CalendarDate
+        public var issued: CalendarDate
+        /// Days from request to issue ÷ 7, to one decimal, as `plans.averageWeeks` counts them.
+        public var weeks: Double { (Double(requested.days(until: issued)) / 7 * 10).rounded() / 10 }
+    }
+
     public private(set) var period: Period
     public private(set) var today: CalendarDate
-    /// Plans issued in the period, grouped by month of issue.
-    public private(set) var timeliness: Timeliness.Report
-    public private(set) var ageing: [AssessmentAgeing.Bucket]
-    public private(set) var advice: [AdviceTimeliness.AgencyFigures]
-    public private(set) var reviewsOverdue: [String]
+    /// The whole catalogue for the period, in catalogue order.
+    public private(set) var measures: [Measure]
+    /// The chart's months, the period's first to its last.
+    public private(set) var months: [Month]
+    /// The agencies asked for advice in the period, in the catalogue's order.
+    public private(set) var agencies: [Agency]
     /// Sorted by `caseworkerOrder`.
-    public private(set) var caseworkers: [CaseworkerWorkload.Row]
+    public private(set) var caseworkers: [CaseworkerRow]
     public private(set) var caseworkerOrder: CaseworkerOrder
     /// The national percentage within 20 weeks excluding exceptions, drawn as a reference line when set.
     public private(set) var nationalPercent: Double?
     /// Quality-assurance grades of the audits finished in the period.
     public private(set) var audits: AuditSummary?
+    /// The plans issued in the period, by reference: what a plans drill-down shows beside each case.
+    public private(set) var planDates: [String: PlanDates]
 
     public init(cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate,
                 caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil, audits: [PlanAudit] = []) {
-        let calendar = StatutoryCalendar(settings: settings)
+        let measures = MeasureCatalogue(settings: settings).measures(for: cases, from: period.from, to: period.to,
+                                                                      today: today)
         self.period = period
         self.today = today
-        self.timeliness = Timeliness(settings: settings).report(for: cases, from: period.from, to: period.to,
-                                                                groupedBy: .month, today: today)
-        self.ageing = AssessmentAgeing.buckets(of: cases, calendar: calendar, today: today)
-        self.advice = AdviceTimeliness(settings: settings).report(for: cases, from: period.from, to: period.to,
-                                                                  today: today)
-        self.reviewsOverdue = ReviewsOverdue.caseIDs(in: cases, calendar: calendar, today: today)
-        self.caseworkers = CaseworkerWorkload.rows(for: cases, calendar: calendar, today: today)
-        self.caseworkerOrder = .name
+        self.measures = measures
         self.nationalPercent = nationalPercent
+        let issued = Set(measures["plans.issued"]?.cases ?? [])
+        var planDates: [String: PlanDates] = [:]
+        for ehcCase in cases where issued.contains(ehcCase.id) {
+            if let final = ehcCase.finalPlanIssued {
+                planDates[ehcCase.id] = PlanDates(requested: ehcCase.requestDate, issued: final)
+            }
+        }
+        self.planDates = planDates
+        // The months: the period's plans split by month of issue (a plan's measures depend on its issue day alone).
+        var months: [Month] = []
+        var first = period.from.firstOfMonth
+        while first <= period.to {
+            months.append(Month(first: first, issued: [], within: []))
+            first = first.adding(months: 1)
+        }
+        func monthIndex(_ id: String) -> Int? {
+            guard let date = planDates[id]?.issued, let start = months.first?.first else { return nil }
+            let index = (date.year - start.year) * 12 + date.month - start.month
+            return months.indices.contains(index) ? index : nil
+        }
+        for id in measures["plans.issuedExcludingExceptions"]?.cases ?? [] { if let at = monthIndex(id) { months[at].issued.append(id) } }
+        for id in measures["plans.within20WeeksExcludingExceptions"]?.cases ?? [] { if let at = monthIndex(id) { months[at].within.append(id) } }
+        self.months = months
+        self.agencies = Agency.allCases.filter { (measures["advice.requested." + $0.rawValue]?.value ?? 0) > 0 }
+        let names = Set(measures.compactMap { $0.id.hasPrefix("caseload.active.") ? String($0.id.dropFirst(16)) : nil })
+        self.caseworkers = names.compactMap { name in
+            guard let active = measures["caseload.active." + name], let overdue = measures["caseload.overdue." + name],
+                  let dueSoon = measures["caseload.dueSoon." + name] else { return nil }
+            return CaseworkerRow(caseworker: name, active: active, overdue: overdue, dueSoon: dueSoon)
+        }
+        self.caseworkerOrder = .name
         let caseworkerOf = Dictionary(cases.map { ($0.id, $0.caseworker) }, uniquingKeysWith: { first, _ in first })
         self.audits = audits.isEmpty ? nil
             : AuditSummary(audits: audits, caseworkerOf: caseworkerOf, from: period.from, to: period.to)
         sortCaseworkers(by: caseworkerOrder)
     }
 
+    /// The catalogue's measure, or an empty one (a caseload with no such cases).
+    public func measure(_ id: String) -> Measure {
+        measures[id] ?? Measure(id: id, label: id, definition: "", value: 0, cases: [], unit: .cases)
+    }
+
     /// Re-sorts the by-caseworker table (and so the order of its figures).
     public mutating func sortCaseworkers(by order: CaseworkerOrder) {
         caseworkerOrder = order
-        let key: (CaseworkerWorkload.Row) -> Int
+        let key: (CaseworkerRow) -> Double
         switch order {
         case .name:
             caseworkers.sort { $0.caseworker < $1.caseworker }
             figures = makeFigures()
             return
-        case .openCases: key = \.openCases
-        case .overdue: key = \.overdue
-        case .dueSoon: key = \.dueSoon
+        case .openCases: key = \.active.value
+        case .overdue: key = \.overdue.value
+        case .dueSoon: key = \.dueSoon.value
         }
         caseworkers.sort { (key($1), $0.caseworker) < (key($0), $1.caseworker) }
         figures = makeFigures()
@@ -127,47 +201,113 @@ public struct Dashboard: Sendable, Hashable {
     /// key on the dashboard never rebuilds them.
     public private(set) var figures: [Figure] = []
 
-    private func makeFigures() -> [Figure] {
-        let overall = timeliness.overall
-        let span = period.title
-        var figures = [
-            Figure(section: .headline, label: "issued", value: String(overall.plansIssued),
-                   title: "Final plans issued, \(span)", caseIDs: overall.issuedCaseIDs, isConcern: false),
-            Figure(section: .headline, label: "within 20 wk", value: String(overall.withinTwentyWeeks),
-                   title: "Plans issued within 20 weeks, \(span)", caseIDs: overall.withinCaseIDs, isConcern: false),
-            Figure(section: .headline, label: "over 20 wk", value: String(overall.lateCaseIDs.count),
-                   title: "Plans issued over 20 weeks, \(span)", caseIDs: overall.lateCaseIDs, isConcern: true),
-            Figure(section: .headline, label: "with exception", value: String(overall.exceptedCaseIDs.count),
-                   title: "Plans with an exception on the final plan, \(span)", caseIDs: overall.exceptedCaseIDs,
-                   isConcern: false),
-        ]
-        figures += ageing.map { bucket in
-            Figure(section: .ageing, label: bucket.label, value: String(bucket.count),
-                   title: "Open assessments \(bucket.label) weeks since request", caseIDs: bucket.caseIDs,
-                   isConcern: bucket.fromWeeks >= 20)
+    /// The percentage of a count measure in another, to one decimal, or `nil` when the whole is zero.
+    public func percent(_ part: String, of whole: String) -> Double? {
+        let total = measure(whole).value
+        return total == 0 ? nil : measure(part).value / total * 100
+    }
+
+    /// A measure's label as a drill-down's title says it: a part ("within 20 weeks") after the
+    /// whole it is part of ("New EHC plans issued: within 20 weeks"), as the catalogue lists them.
+    private func fullLabels() -> [String: String] {
+        var labels: [String: String] = [:]
+        var whole = ""
+        for measure in measures {
+            if measure.label.first?.isUppercase == true {
+                whole = measure.label
+                labels[measure.id] = measure.label
+            } else {
+                labels[measure.id] = whole + ": " + measure.label
+            }
         }
-        figures.append(Figure(section: .reviews, label: "annual reviews overdue", value: String(reviewsOverdue.count),
-                              title: "Plans whose annual review is overdue on \(today)", caseIDs: reviewsOverdue,
-                              isConcern: true))
+        return labels
+    }
+
+    private func makeFigures() -> [Figure] {
+        let span = period.title
+        let labels = fullLabels()
+        func figure(_ section: Section, _ id: String, _ label: String, concern: Concern = .none,
+                    drillingTo base: String? = nil, plans: Bool = false) -> Figure {
+            let measure = measure(id)
+            let value = measure.unit == .weeks ? String(format: "%.1f", measure.value) : String(Int(measure.value))
+            let onToday = id.hasPrefix("caseload.")
+            return Figure(section: section, label: label, value: value,
+                          title: (labels[id] ?? measure.label) + (onToday ? " on \(today)" : ", \(span)"),
+                          caseIDs: base.map { self.measure($0).cases } ?? measure.cases, concern: concern,
+                          measureID: id, definition: measure.definition, isPlans: plans)
+        }
+        var figures = [
+            figure(.headline, "plans.issued", "issued", plans: true),
+            figure(.headline, "plans.within20Weeks", "within 20 wk", plans: true),
+            figure(.headline, "plans.over20WithinYear", "over 20 wk", concern: .breach, plans: true),
+            figure(.headline, "plans.overYear", "52 wk+", concern: .breach, plans: true),
+            figure(.headline, "plans.averageWeeks", "mean wk", drillingTo: "plans.issued", plans: true),
+            figure(.excludingExceptions, "plans.issuedExcludingExceptions", "issued", plans: true),
+            figure(.excludingExceptions, "plans.within20WeeksExcludingExceptions", "within 20 wk", plans: true),
+            figure(.excludingExceptions, "plans.averageWeeksExcludingExceptions", "mean wk",
+                   drillingTo: "plans.issuedExcludingExceptions", plans: true),
+        ]
+        figures += months.map { month in
+            let name = Self.monthName(month.first) + " " + String(month.first.year)
+            return Figure(section: .chart, label: name, value: Self.percentText(month.percent),
+                          title: "Plans issued in \(name), excluding exceptions: \(month.within.count) of \(month.issued.count) within 20 weeks",
+                          caseIDs: month.issued, concern: .none, measureID: "plans.within20WeeksExcludingExceptions",
+                          definition: "Of the plans issued in \(name) without an allowed exception on the final plan "
+                              + "(plans.issuedExcludingExceptions), the share issued within 20 weeks "
+                              + "(plans.within20WeeksExcludingExceptions): the DfE's headline measure.",
+                          isPlans: true)
+        }
+        figures += (0...AssessmentAgeing.boundaries.count).map { bucket in
+            figure(.ageing, "caseload.ageing.\(bucket)", AssessmentAgeing.label(ofBucket: bucket),
+                   concern: AssessmentAgeing.fromWeeks(ofBucket: bucket) >= 20 ? .breach : .none)
+        }
+        figures += [
+            figure(.reviews, "reviews.expected", "due"),
+            figure(.reviews, "reviews.meetingRecorded", "held"),
+            figure(.reviews, "reviews.noMeeting", "no meeting", concern: .breach),
+            figure(.reviews, "reviews.notYetDue", "not yet due"),
+            figure(.reviews, "reviews.decisionWithin4Weeks", "decided ≤4 wk"),
+            figure(.reviews, "reviews.decisionAfter4Weeks", "later", concern: .breach),
+            figure(.reviews, "reviews.decisionOutstanding", "undecided", concern: .breach),
+            figure(.reviews, "caseload.reviewsOverdueNoMeeting", "overdue now, no meeting", concern: .breach),
+            figure(.phaseTransfers, "phaseTransfers.due", "due"),
+            figure(.phaseTransfers, "phaseTransfers.issuedOnTime", "on time"),
+            figure(.phaseTransfers, "phaseTransfers.issuedLate", "late", concern: .breach),
+            figure(.phaseTransfers, "phaseTransfers.overdue", "overdue", concern: .breach),
+            figure(.phaseTransfers, "phaseTransfers.notYetDue", "not yet due"),
+        ]
         if let audits {
             figures += AuditGrade.allCases.map { grade in
                 let graded = audits.overall.caseIDsByGrade[grade] ?? []
                 return Figure(section: .audits, label: grade.displayName, value: String(graded.count),
                               title: "Plans audited \(grade.displayName), \(span)", caseIDs: graded,
-                              isConcern: grade >= .requiresImprovement)
+                              concern: grade >= .requiresImprovement ? .breach : .none, measureID: nil,
+                              definition: "Plans whose audit finished in the period was graded \(grade.displayName) "
+                                  + "(the plan audits' summary, as report audits prints it).")
             }
         }
-        figures += advice.map { agency in
-            Figure(section: .advice, label: Self.shortName(agency.agency), value: String(agency.outstandingOverdue),
-                   title: "\(agency.agency.displayName) advice outstanding past 6 weeks",
-                   caseIDs: agency.outstandingOverdueCaseIDs, isConcern: true)
+        for agency in agencies {
+            let name = Self.shortName(agency)
+            figures += [
+                figure(.advice, "advice.requested." + agency.rawValue, name + " requested"),
+                figure(.advice, "advice.withinSixWeeks." + agency.rawValue, name + " within 6 wk"),
+                figure(.advice, "advice.outstanding." + agency.rawValue, name + " outstanding"),
+                figure(.advice, "advice.outstandingOverdue." + agency.rawValue, name + " overdue", concern: .breach),
+            ]
         }
-        figures += caseworkers.map { row in
-            Figure(section: .caseworkers, label: row.caseworker, value: String(row.overdue),
-                   title: "\(row.caseworker): cases with a deadline overdue", caseIDs: row.overdueCaseIDs,
-                   isConcern: true)
+        for row in caseworkers {
+            figures += [
+                figure(.caseworkers, row.active.id, row.caseworker + " active"),
+                figure(.caseworkers, row.overdue.id, row.caseworker + " overdue", concern: .breach),
+                figure(.caseworkers, row.dueSoon.id, row.caseworker + " due soon", concern: .warning),
+            ]
         }
         return figures
+    }
+
+    /// `47%`, `-` when there is nothing to divide.
+    static func percentText(_ value: Double?) -> String {
+        value.map { String(Int($0.rounded())) + "%" } ?? "-"
     }
 
     /// A short agency name for narrow tables: `EP`, `Health`, `Social care`, …

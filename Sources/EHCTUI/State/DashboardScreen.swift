@@ -19,6 +19,13 @@ public struct DashboardScreen: Sendable, Hashable {
     public struct DrillDown: Sendable, Hashable {
         public var title: String
         public var caseIDs: Set<String>
+        /// For a figure of plans issued: each plan's request and issue dates, shown in place of
+        /// the next deadline (the columns that fit the figure).
+        public var plans: [String: Dashboard.PlanDates]?
+
+        public init(title: String, caseIDs: Set<String>, plans: [String: Dashboard.PlanDates]? = nil) {
+            (self.title, self.caseIDs, self.plans) = (title, caseIDs, plans)
+        }
     }
 }
 
@@ -69,7 +76,8 @@ func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard let screen = state.dashboard, let figures = screen.dashboard?.figures,
               figures.indices.contains(screen.selected) else { return [] }
         let figure = figures[screen.selected]
-        state.push(.drillDown(.init(title: figure.title, caseIDs: Set(figure.caseIDs))))
+        let plans = figure.isPlans ? screen.dashboard?.planDates.filter { figure.caseIDs.contains($0.key) } : nil
+        state.push(.drillDown(.init(title: figure.title, caseIDs: Set(figure.caseIDs), plans: plans)))
         state.selection = 0
         state.listScroll = 0
         return state.requestDetailIfNeeded()

@@ -21,13 +21,30 @@ public enum CaseListView {
         ListColumn("Status", .fixed(StatusWording.longestShort + 1)),
     ]
 
+    /// A drill-down into plans issued: when each was asked for and issued, and the weeks it took.
+    static let planColumns = [
+        ListColumn("Reference", .fixed(14)),
+        ListColumn("Child", .flexible(minimum: 12, maximum: 30, share: 4)),
+        ListColumn("Caseworker", .flexible(minimum: 10, maximum: 24, share: 3), givesWay: 1),
+        ListColumn("Requested", .fixed(11)),
+        ListColumn("Issued", .fixed(11)),
+        ListColumn("Weeks", .fixed(6), alignment: .right),
+    ]
+
     public static func draw(_ state: AppState, in area: ScreenLayout.Rect, focused: Bool, on canvas: inout Canvas) {
         guard area.height > 0 else { return }
         let today = state.today
-        ListView.draw(columns: columns, rowCount: state.caseload.count, scroll: state.listScroll,
-                      selected: state.selectedCase == nil ? nil : state.selection, in: area, focused: focused,
-                      on: &canvas) { index in
-            .cells(cells(state.caseload[index], today: today))
+        let plans = state.drilledCases?.plans
+        ListView.draw(columns: plans == nil ? columns : planColumns, rowCount: state.caseload.count,
+                      scroll: state.listScroll, selected: state.selectedCase == nil ? nil : state.selection, in: area,
+                      focused: focused, on: &canvas) { index in
+            let summary = state.caseload[index]
+            guard let plans else { return .cells(cells(summary, today: today)) }
+            let dates = plans[summary.id]
+            return .cells([ListCell(summary.id), ListCell(summary.childName), ListCell(summary.caseworker),
+                           ListCell(dates.map { $0.requested.description } ?? "—"),
+                           ListCell(dates.map { $0.issued.description } ?? "—"),
+                           ListCell(dates.map { String(format: "%.1f", $0.weeks) } ?? "—")])
         }
         if state.caseload.isEmpty {
             let empty = state.everyCase.isEmpty ? "No cases yet: try ehcdesk demo, or ehcdesk import FILE"

@@ -1,9 +1,11 @@
 import EHCCore
 
-/// The team lead's dashboard drawn into a region: headline timeliness, a month-by-month bar chart
-/// of the percentage within 20 weeks (excluding exceptions, with the national figure as a reference
-/// line), open assessments by weeks since request, reviews overdue, advice by agency and the
-/// by-caseworker table. The selected figure (an index into ``Dashboard/figures``) is highlighted.
+/// The team lead's dashboard drawn into a region: plans issued in the period and how long they took,
+/// a month-by-month bar chart of the percentage within 20 weeks excluding exceptions (the national
+/// figure drawn over the bars), open assessments by weeks since request, the annual reviews and phase
+/// transfers due in the period in the DfE's categories, advice by agency and the by-caseworker table.
+/// Every number is a figure of ``Dashboard/figures``, so every one can be selected; the selected one
+/// (an index into that list) is highlighted.
 ///
 /// Sections shrink to fit: a tall region gets a taller chart and the advice table, a short one the
 /// advice figures on one line; the caseworker table takes the rows left, scrolled to the selection.
@@ -19,31 +21,34 @@ public enum DashboardView {
                             on canvas: inout Canvas) {
         guard area.height > 0, area.width > 0 else { return }
         var pen = DashboardPen(area: area, row: area.row, selected: selected, figures: Array(dashboard.figures.enumerated()))
-        pen.line("Timeliness of new EHC plans, " + dashboard.period.title, role: .header, on: &canvas)
+        pen.line("New EHC plans issued, " + dashboard.period.title, role: .header, on: &canvas)
         pen.flow(.headline, on: &canvas)
-        pen.line(percentages(dashboard), role: .normal, on: &canvas)
+        pen.flow(.excludingExceptions, lead: "Excluding exceptions:", on: &canvas)
+        if area.height >= 30 { pen.line(percentages(dashboard), role: .normal, on: &canvas) }
         pen.gap()
         drawChart(dashboard, pen: &pen, on: &canvas)
         pen.gap()
-        pen.line("Open assessments by weeks since request", role: .header, on: &canvas)
-        pen.flow(.ageing, on: &canvas)
+        pen.flow(.ageing, lead: "Open by weeks since request:", on: &canvas)
         pen.gap()
-        pen.flow(.reviews, on: &canvas)
+        pen.flow(.reviews, lead: "Annual reviews due in period:", on: &canvas)
+        pen.flow(.phaseTransfers, lead: "Phase transfers due:", on: &canvas)
         if dashboard.audits != nil { pen.flow(.audits, lead: "Audit grades:", on: &canvas) }
         if area.height >= 40 {
             drawAdviceTable(dashboard, pen: &pen, on: &canvas)
         } else {
-            pen.flow(.advice, lead: "Advice past 6 weeks:", on: &canvas)
+            drawAdviceLine(dashboard, pen: &pen, on: &canvas)
         }
         pen.gap()
         drawCaseworkers(dashboard, pen: &pen, on: &canvas)
     }
 
     static func percentages(_ dashboard: Dashboard) -> String {
-        let overall = dashboard.timeliness.overall
-        var text = "Within 20 weeks: " + percent(overall.percentWithin) + " of all plans, "
-            + percent(overall.percentWithinExcludingExceptions) + " excluding exceptions"
+        var text = "Within 20 weeks: " + percent(dashboard.percent("plans.within20Weeks", of: "plans.issued"))
+            + " of all plans, " + percent(dashboard.percent("plans.within20WeeksExcludingExceptions",
+                                                            of: "plans.issuedExcludingExceptions"))
+            + " excluding exceptions"
         if let national = dashboard.nationalPercent { text += " (national " + percent(national) + ")" }
+        if dashboard.measure("plans.issued").value == 0 { text = "No plans issued in the period" }
         return text
     }
 
@@ -54,13 +59,17 @@ public enum DashboardView {
 
     // MARK: Chart
 
+    /// Bars of each month's percentage within 20 weeks excluding exceptions, the national line drawn
+    /// over them, each month's figure (`47%`) under its bar and selectable.
     static func drawChart(_ dashboard: Dashboard, pen: inout DashboardPen, on canvas: inout Canvas) {
-        let months = dashboard.timeliness.groups
-        guard !months.isEmpty else { return }
+        let months = dashboard.months
+        guard !months.isEmpty, pen.hasRoom else { return }
         let area = pen.area
-        let height = max(3, min(12, area.height / 4))
-        let labelWidth = dashboard.nationalPercent == nil ? 0 : 16
-        let slot = max(2, min(8, (area.width - axisWidth - labelWidth) / months.count))
+        var title = "% within 20 weeks by month of issue, excluding exceptions"
+        if let national = dashboard.nationalPercent { title += "   ╌ national " + percent(national) }
+        pen.line(title, role: .muted, on: &canvas)
+        let height = max(3, min(12, area.height / 6))
+        let slot = max(2, min(8, (area.width - axisWidth) / months.count))
         let top = pen.row
         let national = dashboard.nationalPercent.map { min(height - 1, Int($0 / 100 * Double(height))) }
         for level in 0..<height {
@@ -70,29 +79,31 @@ public enum DashboardView {
                          maxWidth: axisWidth - 1, role: .muted)
             canvas.write("│", row: row, column: area.column + axisWidth - 1, role: .border)
             for (index, month) in months.enumerated() {
-                let filled = month.percentWithinExcludingExceptions.map { Int(($0 / 100 * Double(height * 8)).rounded()) } ?? 0
-                let eighths = max(0, min(8, filled - level * 8))
                 let column = area.column + axisWidth + index * slot
+                let room = area.column + area.width - column
+                if level == national {
+                    // Over the bars: the reference is read against every month, so nothing may hide it.
+                    canvas.write(String(repeating: "╌", count: slot), row: row, column: column, maxWidth: room, role: .muted)
+                    continue
+                }
+                let filled = month.percent.map { Int(($0 / 100 * Double(height * 8)).rounded()) } ?? 0
+                let eighths = max(0, min(8, filled - level * 8))
                 if eighths > 0 {
                     canvas.write(String(repeating: blocks[eighths - 1], count: slot - 1), row: row, column: column,
-                                 maxWidth: area.column + area.width - column, role: .normal)
-                } else if level == national {
-                    canvas.write(String(repeating: "╌", count: slot), row: row, column: column,
-                                 maxWidth: area.column + area.width - column, role: .muted)
+                                 maxWidth: room, role: .normal)
                 }
-            }
-            if level == national, let percent = dashboard.nationalPercent {
-                let column = area.column + axisWidth + months.count * slot
-                canvas.write(" national " + Self.percent(percent), row: row, column: column,
-                             maxWidth: area.column + area.width - column, role: .muted)
             }
         }
         pen.row = top + height
+        let first = dashboard.figures.firstIndex { $0.section == .chart } ?? 0
         for (index, month) in months.enumerated() {
             let column = area.column + axisWidth + index * slot
-            let value = month.percentWithinExcludingExceptions.map { String(Int($0.rounded())) } ?? "-"
-            canvas.write(value, row: pen.row, column: column, maxWidth: slot - 1, role: .muted)
-            let name = Dashboard.monthNames[min(11, max(0, (Int(month.key.suffix(2)) ?? 1) - 1))]
+            let figure = first + index
+            let value = pen.figures.indices.contains(figure) ? pen.figures[figure].element.value : "-"
+            let shown = CellWidth.of(value) <= slot - 1 ? value : String(value.dropLast())
+            canvas.write(shown, row: pen.row, column: column, maxWidth: slot - 1,
+                         role: figure == pen.selected ? .selected : .muted)
+            let name = Dashboard.monthName(month.first)
             canvas.write(slot > 3 ? name : String(name.prefix(1)), row: pen.row + 1, column: column,
                          maxWidth: slot - 1, role: .muted)
         }
@@ -101,27 +112,67 @@ public enum DashboardView {
 
     // MARK: Tables
 
+    /// Tall regions: one row per agency, each count a figure.
     static func drawAdviceTable(_ dashboard: Dashboard, pen: inout DashboardPen, on canvas: inout Canvas) {
-        let widths = [24, 10, 12, 8, 8, 12, 8]
+        let widths = [24, 11, 12, 8, 12, 9]
         pen.gap()
-        pen.cells(["Advice by agency", "requested", "within 6 wk", "%", "median", "outstanding", "overdue"],
+        pen.cells(["Advice by agency", "requested", "within 6 wk", "%", "outstanding", "overdue"],
                   widths: widths, role: .header, on: &canvas)
         let first = dashboard.figures.firstIndex { $0.section == .advice } ?? 0
-        for (offset, agency) in dashboard.advice.enumerated() where pen.row < pen.area.row + pen.area.height {
-            let median = agency.medianDays.map { String(Int($0.rounded())) + "d" } ?? "-"
-            pen.cells([agency.agency.displayName, String(agency.requested), String(agency.returnedWithinSixWeeks),
-                       percent(agency.percentWithin), median, String(agency.outstanding)],
-                      widths: Array(widths.dropLast()), role: .normal, advance: false, on: &canvas)
-            pen.figure(first + offset, column: pen.area.column + widths.dropLast().reduce(0, +), width: widths.last ?? 0,
-                       on: &canvas)
+        for (offset, agency) in dashboard.agencies.enumerated() where pen.hasRoom {
+            let figure = first + offset * 4
+            let share = dashboard.percent("advice.withinSixWeeks." + agency.rawValue, of: "advice.requested." + agency.rawValue)
+            pen.cells([agency.displayName], widths: [widths[0]], role: .normal, advance: false, on: &canvas)
+            var column = pen.area.column + widths[0]
+            for (place, width) in [(0, widths[1]), (1, widths[2]), (nil, widths[3]), (2, widths[4]), (3, widths[5])] {
+                if let place {
+                    pen.figure(figure + place, column: column, width: width, on: &canvas)
+                } else {
+                    let text = percent(share)
+                    canvas.write(TextFitting.rightAligned(text, to: width - 1), row: pen.row, column: column,
+                                 maxWidth: max(0, pen.area.column + pen.area.width - column), role: .normal)
+                }
+                column += width
+            }
             pen.row += 1
         }
+    }
+
+    /// Short regions: `EP 40/20/12/3` per agency (requested / within 6 weeks / outstanding / overdue).
+    static func drawAdviceLine(_ dashboard: Dashboard, pen: inout DashboardPen, on canvas: inout Canvas) {
+        guard pen.hasRoom, !dashboard.agencies.isEmpty else { return }
+        let area = pen.area
+        var column = canvas.write("Advice asked/in 6 wk/owed/late: ", row: pen.row, column: area.column,
+                                  maxWidth: area.width, role: .header)
+        let first = dashboard.figures.firstIndex { $0.section == .advice } ?? 0
+        for (offset, agency) in dashboard.agencies.enumerated() {
+            let figures = (0..<4).map { first + offset * 4 + $0 }.filter { pen.figures.indices.contains($0) }
+            let name = Dashboard.shortName(agency) + " "
+            let width = CellWidth.of(name) + figures.map { CellWidth.of(pen.figures[$0].element.value) + 1 }.reduce(0, +)
+            if column > area.column, column + width > area.column + area.width {
+                pen.row += 1
+                column = area.column
+                guard pen.hasRoom else { return }
+            }
+            column = canvas.write(name, row: pen.row, column: column, maxWidth: area.column + area.width - column, role: .muted)
+            for (place, index) in figures.enumerated() {
+                let figure = pen.figures[index].element
+                column = canvas.write(figure.value, row: pen.row, column: column,
+                                      maxWidth: area.column + area.width - column, role: pen.role(of: index, figure))
+                if place < figures.count - 1 {
+                    column = canvas.write("/", row: pen.row, column: column, maxWidth: area.column + area.width - column,
+                                          role: .muted)
+                }
+            }
+            column += pen.spacing
+        }
+        pen.row += 1
     }
 
     static func drawCaseworkers(_ dashboard: Dashboard, pen: inout DashboardPen, on canvas: inout Canvas) {
         let widths = [max(12, min(28, pen.area.width - 30)), 10, 10, 10]
         let marks: [Dashboard.CaseworkerOrder] = [.name, .openCases, .overdue, .dueSoon]
-        let titles = ["Caseworker", "open", "overdue", "due 14d"].enumerated().map { index, title in
+        let titles = ["Caseworker", "active", "overdue", "due soon"].enumerated().map { index, title in
             marks[index] == dashboard.caseworkerOrder ? title + " ▾" : title
         }
         pen.cells(titles, widths: widths, role: .header, on: &canvas)
@@ -130,16 +181,15 @@ public enum DashboardView {
         let room = pen.area.row + pen.area.height - pen.row
         guard room > 0 else { return }
         let shown = rows.count > room ? room - 1 : rows.count
-        let chosen = pen.selected.map { $0 - first }.flatMap { rows.indices.contains($0) ? $0 : nil } ?? 0
+        let chosen = pen.selected.map { ($0 - first) / 3 }.flatMap { rows.indices.contains($0) && $0 >= 0 ? $0 : nil } ?? 0
         let start = max(0, min(chosen - shown + 1, rows.count - shown))
         for (offset, row) in rows.enumerated().dropFirst(start).prefix(shown) {
-            pen.cells([row.caseworker, String(row.openCases)], widths: Array(widths.prefix(2)), role: .normal,
-                      advance: false, on: &canvas)
-            let column = pen.area.column + widths[0] + widths[1]
-            pen.figure(first + offset, column: column, width: widths[2], on: &canvas)
-            let dueSoon = String(row.dueSoon)
-            canvas.write(dueSoon, row: pen.row, column: column + widths[2] + widths[3] - 1 - dueSoon.count,
-                         maxWidth: widths[3], role: row.dueSoon > 0 ? .dueSoon : .normal)
+            pen.cells([row.caseworker], widths: [widths[0]], role: .normal, advance: false, on: &canvas)
+            var column = pen.area.column + widths[0]
+            for place in 0..<3 {
+                pen.figure(first + offset * 3 + place, column: column, width: widths[place + 1], on: &canvas)
+                column += widths[place + 1]
+            }
             pen.row += 1
         }
         if shown < rows.count {
@@ -156,6 +206,9 @@ struct DashboardPen {
     var figures: [(offset: Int, element: Dashboard.Figure)]
 
     var hasRoom: Bool { row < area.row + area.height }
+
+    /// Between figures on a line: a narrow terminal gives up a space so a section keeps to fewer rows.
+    var spacing: Int { area.width < 100 ? 2 : 3 }
 
     /// A blank row between sections, only when the region is tall enough to spare it.
     mutating func gap() {
@@ -184,7 +237,7 @@ struct DashboardPen {
             column = canvas.write(figure.label + " ", row: row, column: column,
                                   maxWidth: area.column + area.width - column, role: .muted)
             column = canvas.write(figure.value, row: row, column: column, maxWidth: area.column + area.width - column,
-                                  role: role(of: index, figure)) + 3
+                                  role: role(of: index, figure)) + spacing
         }
         row += 1
     }
@@ -214,6 +267,11 @@ struct DashboardPen {
 
     func role(of index: Int, _ figure: Dashboard.Figure) -> StyleRole {
         if index == selected { return .selected }
-        return figure.isConcern && figure.value != "0" ? .overdue : .normal
+        guard figure.value != "0" else { return .normal }
+        switch figure.concern {
+        case .none: return .normal
+        case .breach: return .overdue
+        case .warning: return .dueSoon
+        }
     }
 }

@@ -25,11 +25,16 @@ public enum HelpOverlay {
         keymap.bindings(in: context)
     }
 
-    /// The full lines when they fit the screen; else keys and labels only, in two columns.
-    public static func draw(keymap: Keymap, context: KeyContext, on canvas: inout Canvas) {
+    /// The full lines when they fit the screen; else keys and labels only, in two columns. `notes`
+    /// (on the dashboard, what the selected figure counts) come first, wrapped to the box.
+    public static func draw(keymap: Keymap, context: KeyContext, notes: [String] = [], on canvas: inout Canvas) {
+        let noteWidth = max(20, min(100, canvas.width - 6))
+        let noteLines = notes.flatMap { TextFitting.wrapped($0, width: noteWidth) }.map { [DetailView.Span($0)] }
+        let lead = noteLines.isEmpty ? [] : noteLines + [[]]
+        let title = notes.isEmpty ? "Keys" : "What this figure counts, and the keys"
         let full = lines(keymap: keymap, context: context)
-        if full.count + 4 <= canvas.height, (full.map { CellWidth.of($0) }.max() ?? 0) + 4 <= canvas.width {
-            Box.draw(title: "Keys", lines: full.map { [DetailView.Span($0)] }, on: &canvas)
+        if full.count + lead.count + 4 <= canvas.height, (full.map { CellWidth.of($0) }.max() ?? 0) + 4 <= canvas.width {
+            Box.draw(title: title, lines: lead + full.map { [DetailView.Span($0)] }, on: &canvas)
             return
         }
         let bindings = helpBindings(keymap, context: context)
@@ -41,7 +46,19 @@ public enum HelpOverlay {
             TextFitting.fitted(short[row], to: columnWidth) + "  "
                 + (row + half < short.count ? TextFitting.truncated(short[row + half], to: columnWidth) : "")
         }
-        Box.draw(title: "Keys", lines: paired.map { [DetailView.Span($0)] }, on: &canvas)
+        Box.draw(title: title, lines: lead + paired.map { [DetailView.Span($0)] }, on: &canvas)
+    }
+
+    /// What `?` says on the dashboard before the keys: the selected figure's label, value and
+    /// catalogue definition, then the definitions of the rest of its section.
+    public static func dashboardNotes(_ screen: DashboardScreen?) -> [String] {
+        guard let screen, let figures = screen.dashboard?.figures, figures.indices.contains(screen.selected) else { return [] }
+        let chosen = figures[screen.selected]
+        func note(_ figure: Dashboard.Figure) -> String {
+            "\(figure.title): \(figure.value)" + (figure.measureID.map { " (\($0))" } ?? "") + ". " + figure.definition
+        }
+        let others = figures.filter { $0.section == chosen.section && $0 != chosen && $0.section != .chart }.prefix(4)
+        return [note(chosen)] + others.map(note)
     }
 
     private static func keys(_ binding: KeyBinding) -> String {

@@ -38,7 +38,8 @@ public enum Screen {
         Chrome.drawFooter(state, keymap: keymap, on: &canvas)
         switch state.overlay {
         case .help(let context)?:
-            HelpOverlay.draw(keymap: keymap, context: context, on: &canvas)
+            HelpOverlay.draw(keymap: keymap, context: context,
+                             notes: context == .dashboard ? HelpOverlay.dashboardNotes(state.dashboard) : [], on: &canvas)
             canvas.cursor = nil
         case .messages?:
             let lines = state.messageHistory.isEmpty ? [[DetailView.Span("No messages yet in this session", .muted)]]
