@@ -35,6 +35,8 @@ let package = Package(
             ]
         ),
         .target(name: "EHCTUI", dependencies: ["EHCCore"]),
+        // Board papers: one self-contained HTML page per report, its chart as inline SVG (Foundation's XML).
+        .target(name: "EHCReports"),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "ehcdesk",
             dependencies: [
-                "EHCCore", "EHCStore", "EHCTUI", "TerminalUI",
+                "EHCCore", "EHCStore", "EHCTUI", "EHCReports", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "EHCCoreTests", dependencies: ["EHCCore"]),
         .testTarget(name: "EHCStoreTests", dependencies: ["EHCStore", "EHCCore"]),
         .testTarget(name: "EHCTUITests", dependencies: ["EHCTUI", "EHCCore", "EHCStore", "TerminalUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "EHCReportsTests", dependencies: ["EHCReports"]),
         .testTarget(name: "EndToEndTests", dependencies: ["EHCCore", "EHCStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

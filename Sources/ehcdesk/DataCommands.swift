@@ -182,5 +182,5 @@ enum CaseFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The formats of tabular commands such as `overdue` and `report` (see ``ReportTable``).
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, markdown
+    case table, csv, json, markdown, html
 }

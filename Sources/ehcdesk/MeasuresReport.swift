@@ -41,9 +41,21 @@ struct MeasuresReportCommand: ParsableCommand {
             },
             summary: "\(Int(overall["plans.issued"]?.value ?? 0)) plans issued \(from) to \(to); the caseload on \(today)"
                 + ((overall["plans.issued"]?.value ?? 0) == 0 ? "; no plans issued in the period" : ""),
-            definitions: overall.map { "\($0.id): \($0.definition)" } + [ReportDefinitions.conventions(effective)])
+            definitions: Self.definitions(overall) + [ReportDefinitions.conventions(effective)])
         table.title = ReportDefinitions.title("SEND measures", from: from, to: to, effective)
-        table.board = (Array(table.columns.dropFirst()), table.rows.map { Array($0.dropFirst()) })
+        // On paper a part reads under its whole: "of which within 20 weeks" under "New EHC plans issued".
+        table.board = (Array(table.columns.dropFirst()), table.rows.map { row in
+            row.dropFirst().enumerated().map { place, cell in
+                guard place == 0, case .text(let label) = cell, label.first?.isLowercase == true else { return cell }
+                return .text("of which " + label)
+            }
+        })
+        if options.format == .html {
+            let plans = try store.issuedPlans(from: from, to: to)
+            table.chart = ReportTable.monthlyChart(
+                Timeliness(settings: effective.settings).report(forPlans: plans, from: from, to: to, groupedBy: .month, today: today),
+                national: effective.nationalPercent)
+        }
         let json = JSONValue.object([
             ("from", .string(from.description)), ("to", .string(to.description)), ("today", .string(today.description)),
             ("measures", .array(overall.map(Self.json))),
@@ -52,6 +64,13 @@ struct MeasuresReportCommand: ParsableCommand {
             })),
         ])
         try table.write(options.format, json: json)
+    }
+
+    /// `New EHC plans issued: within 20 weeks (plans.within20Weeks): Of those, issued by …`: the
+    /// label a board reads, the id a script or the JSON uses, then the definition.
+    static func definitions(_ measures: [Measure]) -> [String] {
+        let labels = measures.fullLabels()
+        return measures.map { "\(labels[$0.id] ?? $0.label) (\($0.id)): \($0.definition)" }
     }
 
     static func value(_ measure: Measure) -> ReportTable.Value {

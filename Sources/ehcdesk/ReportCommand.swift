@@ -47,8 +47,9 @@ struct TimelinessReportCommand: ParsableCommand {
         let effective = try options.rules.effective(environment: options.global.environment)
         let (from, to) = try options.period()
         let plans = try options.global.openStore(.read).issuedPlans(from: from, to: to)
-        let report = Timeliness(settings: effective.settings).report(
-            forPlans: plans, from: from, to: to, groupedBy: by, today: try options.global.resolvedToday())
+        let today = try options.global.resolvedToday()
+        let timeliness = Timeliness(settings: effective.settings)
+        let report = timeliness.report(forPlans: plans, from: from, to: to, groupedBy: by, today: today)
         let groupTitle = by?.rawValue ?? "plans"
         var table = ReportTable(
             columns: [.init("key", title: groupTitle), .init("plansIssued", title: "issued", number: true),
@@ -71,6 +72,10 @@ struct TimelinessReportCommand: ParsableCommand {
             ])
         table.title = ReportDefinitions.title("Timeliness of new EHC plans", from: from, to: to, effective)
         table.board = (table.columns, report.groups.map { Self.row($0, key: $0.key) } + [Self.row(report.overall, key: "Total")])
+        if options.format == .html {
+            let monthly = by == .month ? report : timeliness.report(forPlans: plans, from: from, to: to, groupedBy: .month, today: today)
+            table.chart = ReportTable.monthlyChart(monthly, national: effective.nationalPercent)
+        }
         var json: [(String, JSONValue)] = [("from", .string(from.description)), ("to", .string(to.description))]
         json += Self.figures(report.overall)
         json.append(("groups", .array(report.groups.map { .object([("key", .string($0.key))] + Self.figures($0)) })))

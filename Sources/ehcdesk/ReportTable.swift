@@ -1,9 +1,11 @@
+import EHCCore
+import EHCReports
 import EHCStore
 import EHCTUI
 import Foundation
 
-/// A small table every report renders the same way: aligned text, CSV (RFC 4180), JSON or
-/// Markdown, always followed by the definitions it was computed under.
+/// A small table every report renders the same way: aligned text, CSV (RFC 4180), JSON, Markdown
+/// or a self-contained HTML board paper (``BoardPaper``), always with the definitions it was computed under.
 ///
 /// Table and Markdown print the definitions after the rows; CSV and JSON print them to stderr,
 /// so that stdout stays machine-readable. JSON is an array of objects keyed by column name unless
@@ -63,6 +65,8 @@ struct ReportTable {
     /// The board paper's own columns and rows, when they differ from the machine-readable ones:
     /// human labels (never `educationalPsychology` or `all`) and the Total row last.
     var board: (columns: [Column], rows: [[Value]])? = nil
+    /// The monthly timeliness chart an HTML board paper opens with (timeliness and the measures).
+    var chart: TimelinessChart? = nil
 
     /// The row as a JSON object keyed by column name.
     func jsonObject(_ row: [Value]) -> JSONValue {
@@ -77,6 +81,8 @@ struct ReportTable {
             print(tableText(), terminator: "")
         case .markdown:
             print(markdownText(), terminator: "")
+        case .html:
+            try StandardOutput.write(boardPaper().html())
         case .csv:
             FileHandle.standardOutput.write(try csvData())
             FileHandle.standardError.write(Data(definitionsText().utf8))
@@ -117,6 +123,35 @@ struct ReportTable {
         if let summary { text += "\n" + HumanText.safe(summary) + "\n" }
         return text + "\n**Definitions**\n\n" + definitions.map { "- " + HumanText.safe($0) + "\n" }.joined()
     }
+
+    /// The board paper as one HTML page: the board's columns and rows, every text made inert first.
+    func boardPaper() -> BoardPaper {
+        let (columns, rows) = board ?? (self.columns, self.rows)
+        return BoardPaper(
+            title: HumanText.safe(title ?? summary ?? "ehcdesk report"), summary: summary.map(HumanText.safe), chart: chart,
+            tables: [.init(columns: columns.map { .init(HumanText.safe($0.title), number: $0.number) },
+                           rows: rows.map { $0.map { CellWidth.sanitized($0.text, keepingLineBreaks: false) } })],
+            definitions: definitions.map(HumanText.safe))
+    }
+
+    /// The chart of plans issued within 20 weeks, excluding exceptions, for each month of `from…to`
+    /// (a month with no plan is drawn empty), from a timeliness report grouped by month.
+    static func monthlyChart(_ report: Timeliness.Report, national: Double?) -> TimelinessChart {
+        let byMonth = Dictionary(report.groups.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var months: [TimelinessChart.Month] = []
+        var first = report.from.firstOfMonth
+        while first <= report.to {
+            let key = String(format: "%04d-%02d", first.year, first.month)
+            let figures = byMonth[key]
+            months.append(.init(label: Self.monthNames[first.month - 1] + " " + String(first.year),
+                                issued: figures?.plansIssuedExcludingExceptions ?? 0,
+                                within: figures?.withinTwentyWeeksExcludingExceptions ?? 0))
+            first = first.adding(months: 1)
+        }
+        return TimelinessChart(months: months, national: national)
+    }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// RFC 4180 through the CSV library, formula-like cells neutralised (``SpreadsheetCell``).
     func csvData() throws -> Data {

@@ -38,6 +38,22 @@ public struct Measure: Sendable, Hashable, Identifiable {
 extension Array where Element == Measure {
     /// The measure with this id.
     public subscript(id: String) -> Measure? { first { $0.id == id } }
+
+    /// Each measure's label as a title or a definitions list says it: a part ("within 20 weeks")
+    /// after the whole it is part of, as the catalogue lists them ("New EHC plans issued: within 20 weeks").
+    public func fullLabels() -> [String: String] {
+        var labels: [String: String] = [:]
+        var whole = ""
+        for measure in self {
+            if measure.label.first?.isUppercase == true {
+                whole = measure.label
+                labels[measure.id] = measure.label
+            } else {
+                labels[measure.id] = whole + ": " + measure.label
+            }
+        }
+        return labels
+    }
 }
 
 /// The DfE's published measures (`../shared/domain/sen2.md` §6), computed in one place from the

@@ -38,7 +38,8 @@ extension CaseloadGenerator {
     }
 
     /// A move at a fixed point of education (reg 18): into reception, junior or secondary school,
-    /// or into post-16, for children with a plan in the year before the move.
+    /// or into post-16, for children with a plan in the year before the move (the coming transfer)
+    /// or who moved last September (last year's, its deadline past: issued on time, late or never).
     func addPhaseTransfer(to ehcCase: inout EHCCase, random: inout SplitMix64) {
         guard let plan = ehcCase.finalPlanIssued, ehcCase.reviews.last?.decision != .cease else { return }
         // The school year runs September to August; a child's cohort is the school year of their birth.
@@ -46,18 +47,24 @@ extension CaseloadGenerator {
         let birth = ehcCase.child.dateOfBirth
         let yearGroup = schoolYearStart - (birth.month >= 9 ? birth.year : birth.year - 1) - 5
         let kind: PhaseTransferKind
+        let moved: Bool
         switch yearGroup {
-        case -1, 6: kind = .school
-        case 2 where random.chance(percent: 30): kind = .school
-        case 11: kind = .postSixteen
+        case -1, 6: (kind, moved) = (.school, false)
+        case 0, 7: (kind, moved) = (.school, true)
+        case 2 where random.chance(percent: 30): (kind, moved) = (.school, false)
+        case 3 where random.chance(percent: 30): (kind, moved) = (.school, true)
+        case 11: (kind, moved) = (.postSixteen, false)
+        case 12: (kind, moved) = (.postSixteen, true)
         default: return
         }
         guard random.chance(percent: 85) else { return }
-        let transferYear = schoolYearStart + 1
+        let transferYear = moved ? schoolYearStart : schoolYearStart + 1
         guard let deadline = CalendarDate(year: transferYear, month: kind == .school ? 2 : 3, day: kind == .school ? 14 : 30)
         else { return }
+        // Last year's move concerns plans in force well before its deadline.
+        if moved, plan.adding(days: 30) >= deadline { return }
         let issued: CalendarDate? = switch random.int(in: 0...99) {
-        case ..<70: deadline.adding(days: -random.int(in: 0...75))
+        case ..<70: max(plan.adding(days: 1), deadline.adding(days: -random.int(in: 0...75)))
         case ..<85: deadline.adding(days: random.int(in: 1...45))
         default: nil
         }

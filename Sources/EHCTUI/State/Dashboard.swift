@@ -207,25 +207,9 @@ public struct Dashboard: Sendable, Hashable {
         return total == 0 ? nil : measure(part).value / total * 100
     }
 
-    /// A measure's label as a drill-down's title says it: a part ("within 20 weeks") after the
-    /// whole it is part of ("New EHC plans issued: within 20 weeks"), as the catalogue lists them.
-    private func fullLabels() -> [String: String] {
-        var labels: [String: String] = [:]
-        var whole = ""
-        for measure in measures {
-            if measure.label.first?.isUppercase == true {
-                whole = measure.label
-                labels[measure.id] = measure.label
-            } else {
-                labels[measure.id] = whole + ": " + measure.label
-            }
-        }
-        return labels
-    }
-
     private func makeFigures() -> [Figure] {
         let span = period.title
-        let labels = fullLabels()
+        let labels = measures.fullLabels()
         func figure(_ section: Section, _ id: String, _ label: String, concern: Concern = .none,
                     drillingTo base: String? = nil, plans: Bool = false) -> Figure {
             let measure = measure(id)
