@@ -38,7 +38,7 @@ struct MeasuresReportTests {
         })
     }
 
-    @Test("every count of requests, decisions, plans, advice, reviews, phase transfers and the caseload matches its own count")
+    @Test("every count of requests, decisions, plans, advice, reviews, phase transfers, the caseload and the list's views matches its own count")
     func matchesIndependentCounts() throws {
         let database = try TerminalJourneyTests.generatedDatabase(cases: 1500, today: Self.today)
         defer { try? FileManager.default.removeItem(atPath: database.folder) }
@@ -127,8 +127,57 @@ struct MeasuresReportTests {
                     add("reviews.outcome" + outcome.prefix(1).uppercased() + outcome.dropFirst(), reference)
                 }
             }
-            if active && final == nil { add("caseload.open", reference) }
+            if let transfer = deadlines.first(where: { $0["key"] as? String == "phaseTransfer" }),
+               let due = Self.day(transfer["due"]), inPeriod(due) {
+                add("phaseTransfers.due", reference)
+                let issued = Self.day((ehcCase["phaseTransfer"] as? Object)?["amendedPlanIssued"])
+                if let issued {
+                    add(issued <= due ? "phaseTransfers.issuedOnTime" : "phaseTransfers.issuedLate", reference)
+                } else {
+                    add(due < today ? "phaseTransfers.overdue" : "phaseTransfers.notYetDue", reference)
+                }
+            }
+            if active && final == nil {
+                add("caseload.open", reference)
+                let bucket = [42, 84, 112, 140, 210, 364].firstIndex { max(0, today - request) <= $0 } ?? 6
+                add("caseload.ageing.\(bucket)", reference)
+            }
             if active && final != nil { add("caseload.plansInForce", reference) }
+            // The list's views: the deadlines' due dates and statuses as exported, the rest from the facts.
+            let caseworker = try #require(ehcCase["caseworker"] as? String)
+            let unmet = deadlines.filter { $0["met"] as? String == nil && $0["status"] as? String != "notApplicable" }
+            let breach = unmet.contains { (Self.day($0["due"]) ?? .max) < today && $0["excepted"] as? Bool != true }
+            let soon = unmet.contains { deadline in
+                Self.day(deadline["due"]).map { (0...14).contains($0 - today) } ?? false
+            }
+            if active {
+                for (view, member) in [("caseload.active", true), ("caseload.overdue", breach), ("caseload.dueSoon", !breach && soon)]
+                    where member {
+                    add(view, reference)
+                    add(view + "." + caseworker, reference)
+                }
+                if assess == nil { add("caseload.awaitingDecision", reference) }
+                let owed = (ehcCase["advice"] as? [Object] ?? []).contains {
+                    Self.day($0["received"]) == nil || $0["quality"] as? String == "returned"
+                }
+                if final == nil && owed { add("caseload.awaitingAdvice", reference) }
+                if Self.day(ehcCase["draftPlanIssued"]) != nil && final == nil { add("caseload.draftIssued", reference) }
+                let reviewDuties = ["annualReview:", "reviewReport:", "reviewDecision:", "amendedPlan:"]
+                if unmet.contains(where: { deadline in
+                    reviewDuties.contains { (deadline["key"] as? String ?? "").hasPrefix($0) }
+                        && (Self.day(deadline["due"]) ?? .max) - today <= 14
+                }) { add("caseload.reviewsDue", reference) }
+            } else {
+                add("caseload.ended", reference)
+            }
+            // The review not yet concluded (its decision not recorded), overdue, its meeting not held.
+            if active && final != nil,
+               let pending = deadlines.first(where: { ($0["key"] as? String ?? "").hasPrefix("annualReview:") && $0["met"] as? String == nil }),
+               let due = Self.day(pending["due"]), due < today,
+               let number = Int((pending["key"] as? String ?? "").dropFirst("annualReview:".count)) {
+                let meeting = reviews.indices.contains(number - 1) ? Self.day(reviews[number - 1]["meetingDate"]) : nil
+                if (meeting ?? .max) > today { add("caseload.reviewsOverdueNoMeeting", reference) }
+            }
         }
 
         let counted = ["requests.received", "requests.decidedWithin6Weeks", "requests.decidedAfter6Weeks",
@@ -138,7 +187,13 @@ struct MeasuresReportTests {
                        "reviews.expected", "reviews.meetingRecorded", "reviews.noMeeting", "reviews.notYetDue",
                        "reviews.decisionWithin4Weeks", "reviews.decisionAfter4Weeks", "reviews.decisionOutstanding",
                        "reviews.outcomeMaintain", "reviews.outcomeAmend", "reviews.outcomeCease",
-                       "caseload.open", "caseload.plansInForce"]
+                       "caseload.open", "caseload.plansInForce", "phaseTransfers.due", "phaseTransfers.issuedOnTime",
+                       "phaseTransfers.issuedLate", "phaseTransfers.overdue", "phaseTransfers.notYetDue",
+                       "caseload.active", "caseload.overdue", "caseload.dueSoon", "caseload.awaitingDecision",
+                       "caseload.awaitingAdvice", "caseload.draftIssued", "caseload.reviewsDue", "caseload.ended",
+                       "caseload.reviewsOverdueNoMeeting"]
+            + (0...6).map { "caseload.ageing.\($0)" }
+            + expected.keys.filter { $0.split(separator: ".").count > 2 && $0.hasPrefix("caseload.") }.sorted()
             + ["advice.requested", "advice.withinSixWeeks", "advice.outstanding", "advice.outstandingOverdue"].flatMap { measure in
                 [measure] + ["educationalPsychology", "health", "socialCare", "education", "parentViews", "childViews", "other"]
                     .map { measure + "." + $0 }
@@ -151,6 +206,10 @@ struct MeasuresReportTests {
             #expect(theirs.cases == Set(mine), "\(id): the cases behind it")
         }
         #expect((expected["plans.issued"] ?? []).count > 50, "the period holds plans")
+        #expect((expected["phaseTransfers.due"] ?? []).count > 10, "the period holds phase transfers")
+        for view in ["caseload.overdue", "caseload.dueSoon", "caseload.reviewsDue", "caseload.reviewsOverdueNoMeeting"] {
+            #expect((expected[view] ?? []).count > 5, "\(view): an empty count proves nothing")
+        }
         #expect((expected["reviews.notYetDue"] ?? []).isEmpty == false || (expected["reviews.expected"] ?? []).count > 50)
         let mean = (Double(planDays.reduce(0, +)) / Double(planDays.count) / 7 * 10).rounded() / 10
         #expect(measures["plans.averageWeeks"]?.value == mean)
