@@ -3,11 +3,13 @@ import EHCCore
 import EHCStore
 import Foundation
 
-/// `ehcdesk report reviews`: annual-review and phase-transfer compliance for a period.
+/// `ehcdesk report reviews`: annual reviews and phase transfers due in a period, in the DfE's
+/// categories, every number read from the catalogue (``MeasureCatalogue``): the same figures as
+/// `report measures` and the dashboard.
 struct ReviewsReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reviews", abstract: "Annual reviews due and concluded on time, decisions within 4 weeks, "
-            + "reviews overdue now, and the phase-transfer cohort of the period's end year.")
+        commandName: "reviews", abstract: "Annual reviews due in the period and concluded on time, meetings and decisions "
+            + "within 4 weeks, reviews overdue now, and the phase transfers due in the period.")
 
     @OptionGroup var options: ReportOptions
 
@@ -15,57 +17,55 @@ struct ReviewsReportCommand: ParsableCommand {
         let effective = try options.rules.effective(environment: options.global.environment)
         let (from, to) = try options.period()
         let today = try options.global.resolvedToday()
-        let figures = ReviewCompliance(calendar: StatutoryCalendar(settings: effective.settings))
-            .figures(for: try options.global.openStore(.read).allCases(), from: from, to: to, today: today)
-        let percent = ReviewCompliance.Figures.percent
-        // What is not yet due is neither on time nor late: it is counted apart and left out of the percentages.
-        func due(_ all: [String], less notYet: [String]) -> [String] {
-            var remaining = notYet
-            return all.filter { id in
-                guard let index = remaining.firstIndex(of: id) else { return true }
-                remaining.remove(at: index)
-                return false
-            }
+        let catalogue = MeasureCatalogue(settings: effective.settings)
+        let measures = catalogue.measures(merging: try options.global.openStore(.read).mapCases {
+            [catalogue.tally($0, from: from, to: to, today: today)]
+        })
+        func count(_ id: String) -> Int { Int(measures[id]?.value ?? 0) }
+        func percent(_ part: Int, _ whole: Int) -> Double? {
+            whole == 0 ? nil : (Double(part) / Double(whole) * 1000).rounded() / 10
         }
-        let reviewsDueNow = due(figures.reviewsDue, less: figures.reviewsNotYetDue)
-        let transfersDueNow = due(figures.phaseTransfersDue, less: figures.phaseTransfersNotYetDue)
-        let measures: [(String, String, Int, Int?, Double?)] = [
-            ("reviews", "annual reviews due in the period, by \(today)", reviewsDueNow.count,
-             figures.reviewsConcludedOnTime.count, percent(figures.reviewsConcludedOnTime, reviewsDueNow)),
-            ("reviewsNotYetDue", "annual reviews due in the period after \(today)", figures.reviewsNotYetDue.count, nil, nil),
-            ("decisions", "review meetings held in the period", figures.reviewMeetings.count,
-             figures.decisionsWithinFourWeeks.count, percent(figures.decisionsWithinFourWeeks, figures.reviewMeetings)),
-            ("phaseTransfers", "phase transfers in \(figures.phaseTransferYear), deadline passed", transfersDueNow.count,
-             figures.phaseTransfersMet.count, percent(figures.phaseTransfersMet, transfersDueNow)),
-            ("phaseTransfersNotYetDue", "phase transfers in \(figures.phaseTransferYear), deadline to come",
-             figures.phaseTransfersNotYetDue.count, nil, nil),
-            ("overdueNow", "plans whose next review is overdue on \(today)", figures.reviewsOverdue.count, nil, nil),
+        // What is not yet due is neither on time nor late: it is counted apart and left out of the percentages.
+        let reviewsDueNow = count("reviews.expected") - count("reviews.notYetDue")
+        let transfersDueNow = count("phaseTransfers.due") - count("phaseTransfers.notYetDue")
+        let rows: [(String, String, Int, Int?, Double?)] = [
+            ("reviews", "annual reviews due in the period, by \(today)", reviewsDueNow, count("reviews.concludedOnTime"),
+             percent(count("reviews.concludedOnTime"), reviewsDueNow)),
+            ("reviewsNotYetDue", "annual reviews due in the period after \(today), no meeting yet", count("reviews.notYetDue"), nil, nil),
+            ("noMeeting", "annual reviews due by \(today) with no meeting recorded", count("reviews.noMeeting"), nil, nil),
+            ("decisions", "review meetings recorded (reviews due in the period)", count("reviews.meetingRecorded"),
+             count("reviews.decisionWithin4Weeks"), percent(count("reviews.decisionWithin4Weeks"), count("reviews.meetingRecorded"))),
+            ("decisionOutstanding", "meetings recorded with no decision notified", count("reviews.decisionOutstanding"), nil, nil),
+            ("phaseTransfers", "phase transfers due in the period, deadline passed", transfersDueNow,
+             count("phaseTransfers.issuedOnTime"), percent(count("phaseTransfers.issuedOnTime"), transfersDueNow)),
+            ("phaseTransfersNotYetDue", "phase transfers due in the period, deadline to come", count("phaseTransfers.notYetDue"),
+             nil, nil),
+            ("overdueNow", "plans whose review is overdue on \(today)", count("caseload.reviewsOverdue"), nil, nil),
         ]
+        let used = ["reviews.expected", "reviews.concludedOnTime", "reviews.notYetDue", "reviews.noMeeting",
+                    "reviews.meetingRecorded", "reviews.decisionWithin4Weeks", "reviews.decisionOutstanding",
+                    "phaseTransfers.due", "phaseTransfers.issuedOnTime", "phaseTransfers.notYetDue", "caseload.reviewsOverdue"]
         var table = ReportTable(
             columns: [.init("measure"), .init("what"), .init("count", number: true),
                       .init("onTime", title: "on time", number: true), .init("percentOnTime", title: "%", number: true)],
-            rows: measures.map { [.text($0.0), .text($0.1), .integer($0.2), $0.3.map { .integer($0) } ?? .text(""), .decimal($0.4)] },
+            rows: rows.map { [.text($0.0), .text($0.1), .integer($0.2), $0.3.map { .integer($0) } ?? .text(""), .decimal($0.4)] },
             summary: nil,
-            definitions: [
-                ReportDefinitions.period(from: from, to: to, counted: "annualReview deadlines falling due in it and review meetings held in it"),
-                "Concluded on time: the review decision notified on or before the annualReview due date, 12 months starting with"
-                    + " the plan's issue or the last review's decision (CFA 2014 s.44(1)).",
-                "Decisions within 4 weeks: decision on or before the meeting + 4 weeks (Regs 2014 reg 20(10)).",
-                "Phase transfers: cases transferring in \(figures.phaseTransferYear) (the year of --to); met: amended plan issued"
-                    + " by the reg 18(1) deadline (before 15 February, or 31 March into post-16).",
-                "Overdue now: plans whose next annualReview is overdue on \(today); ceased and closed plans are not counted.",
-                "Not yet due: due in the period but after \(today) and not yet met; neither on time nor late, they are left"
-                    + " out of the percentages (the JSON's reviewsDue and phaseTransfersDue still include them).",
-                ReportDefinitions.conventions(effective),
-            ])
+            definitions: [ReportDefinitions.period(from: from, to: to, counted: "annualReview and phaseTransfer deadlines falling due in it")]
+                + MeasuresReportCommand.definitions(measures).filter { line in used.contains { line.contains("(\($0))") } }
+                + ["Not yet due: due in the period but after \(today) with no meeting (a transfer: not issued); neither on time "
+                    + "nor late, they are left out of the percentages (the JSON's reviewsDue and phaseTransfersDue include them).",
+                   ReportDefinitions.conventions(effective)])
+        // The JSON's keys are those of earlier versions, their numbers now the catalogue's (phaseTransferYear: the year of --to).
         let counts: [(String, Int)] = [
-            ("reviewsDue", figures.reviewsDue.count), ("reviewsConcludedOnTime", figures.reviewsConcludedOnTime.count),
-            ("reviewMeetings", figures.reviewMeetings.count),
-            ("decisionsWithinFourWeeks", figures.decisionsWithinFourWeeks.count),
-            ("reviewsOverdue", figures.reviewsOverdue.count), ("phaseTransferYear", figures.phaseTransferYear),
-            ("phaseTransfersDue", figures.phaseTransfersDue.count), ("phaseTransfersMet", figures.phaseTransfersMet.count),
-            ("reviewsNotYetDue", figures.reviewsNotYetDue.count),
-            ("phaseTransfersNotYetDue", figures.phaseTransfersNotYetDue.count),
+            ("reviewsDue", count("reviews.expected")), ("reviewsConcludedOnTime", count("reviews.concludedOnTime")),
+            ("reviewMeetings", count("reviews.meetingRecorded")),
+            ("decisionsWithinFourWeeks", count("reviews.decisionWithin4Weeks")),
+            ("reviewsOverdue", count("caseload.reviewsOverdue")), ("phaseTransferYear", to.year),
+            ("phaseTransfersDue", count("phaseTransfers.due")), ("phaseTransfersMet", count("phaseTransfers.issuedOnTime")),
+            ("reviewsNotYetDue", count("reviews.notYetDue")),
+            ("phaseTransfersNotYetDue", count("phaseTransfers.notYetDue")),
+            ("reviewsNoMeeting", count("reviews.noMeeting")), ("decisionsOutstanding", count("reviews.decisionOutstanding")),
+            ("phaseTransfersLate", count("phaseTransfers.issuedLate")), ("phaseTransfersOverdue", count("phaseTransfers.overdue")),
         ]
         table.title = ReportDefinitions.title("Annual reviews and phase transfers", from: from, to: to, effective)
         // The board paper names each line in words only.

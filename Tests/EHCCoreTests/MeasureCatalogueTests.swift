@@ -17,6 +17,66 @@ struct MeasureCatalogueTests {
         return ehcCase
     }
 
+    func date(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+    /// A plan issued on `issued` after an assessment of 20 weeks.
+    func issuedPlan(_ id: String, issued: String, reviews: [Review] = [], transfer: PhaseTransfer? = nil) -> EHCCase {
+        var ehcCase = plan(id, request: date(issued).adding(weeks: -20).description, issued: issued)
+        ehcCase.reviews = reviews
+        ehcCase.phaseTransfer = transfer
+        return ehcCase
+    }
+
+    @Test("W6: annual reviews due in the period, concluded on time, decided within 4 weeks or later, and overdue today")
+    func reviews() {
+        let cases = [
+            // W6: plan 2025-05-26 → review 1 due 2026-05-25, concluded 2026-05-20 (meeting 2026-04-30, decision in 20 days).
+            issuedPlan("on-time", issued: "2025-05-26", reviews: [Review(meetingDate: date("2026-04-30"), reportSent: date("2026-05-08"),
+                                                                       decisionDate: date("2026-05-20"), decision: .maintain)]),
+            // Due 2026-03-01, meeting 2026-02-01, decision 2026-03-10: late on both counts.
+            issuedPlan("late", issued: "2025-03-02", reviews: [Review(meetingDate: date("2026-02-01"), decisionDate: date("2026-03-10"),
+                                                                   decision: .maintain)]),
+            // Due 2026-06-30 with no review at all: overdue on 2026-11-24.
+            issuedPlan("missing", issued: "2025-07-01"),
+        ]
+        let measures = catalogue.measures(for: cases, from: date("2026-01-01"), to: date("2026-12-31"), today: today)
+        #expect(measures["reviews.expected"]?.cases == ["late", "missing", "on-time"])
+        #expect(measures["reviews.concludedOnTime"]?.cases == ["on-time"])
+        #expect(measures["reviews.meetingRecorded"]?.cases == ["late", "on-time"])
+        #expect(measures["reviews.decisionWithin4Weeks"]?.cases == ["on-time"])
+        #expect(measures["reviews.decisionAfter4Weeks"]?.cases == ["late"])
+        #expect(measures["reviews.noMeeting"]?.cases == ["missing"])
+        #expect(measures["reviews.outcomeMaintain"]?.value == 2)
+        #expect(measures["caseload.reviewsOverdue"]?.cases == ["missing"])
+        #expect(measures["caseload.reviewsOverdueNoMeeting"]?.cases == ["missing"])
+    }
+
+    @Test("W7: a phase transfer counts where its deadline (2025-02-14) falls; issued by it is on time, a day later late")
+    func phaseTransfers() {
+        let cases = [
+            issuedPlan("met", issued: "2023-06-01", transfer: PhaseTransfer(kind: .school, transferYear: 2025,
+                                                                           amendedPlanIssued: date("2025-02-14"))),
+            issuedPlan("late", issued: "2023-06-01", transfer: PhaseTransfer(kind: .school, transferYear: 2025,
+                                                                            amendedPlanIssued: date("2025-02-15"))),
+            issuedPlan("next year", issued: "2023-06-01", transfer: PhaseTransfer(kind: .postSixteen, transferYear: 2026)),
+        ]
+        let measures = catalogue.measures(for: cases, from: date("2025-01-01"), to: date("2025-12-31"), today: date("2025-11-24"))
+        #expect(measures["phaseTransfers.due"]?.cases == ["late", "met"])
+        #expect(measures["phaseTransfers.issuedOnTime"]?.cases == ["met"])
+        #expect(measures["phaseTransfers.issuedLate"]?.cases == ["late"])
+        let next = catalogue.measures(for: cases, from: date("2026-01-01"), to: date("2026-12-31"), today: date("2025-11-24"))
+        #expect(next["phaseTransfers.notYetDue"]?.cases == ["next year"])
+    }
+
+    @Test("a review switched off by a closure before it fell due is expected of nobody")
+    func closedPlanReviewsNotExpected() {
+        var closed = issuedPlan("closed", issued: "2025-05-26")
+        closed.closed = Closure(date: date("2026-01-10"), reason: "moved away")
+        let measures = catalogue.measures(for: [closed], from: date("2026-01-01"), to: date("2026-12-31"), today: today)
+        #expect(measures["reviews.expected"]?.value == 0)
+        #expect(measures["reviews.noMeeting"]?.value == 0)
+    }
+
     @Test("plans are placed by days from request: 140 within, 141 and 364 over but within a year, 365 a year or more")
     func planBands() {
         let cases = [plan("P140", request: "2025-06-02", issued: "2025-10-20"),   // 140 days

@@ -110,6 +110,7 @@ struct MeasuresReportTests {
             }
             for deadline in deadlines {
                 guard let key = deadline["key"] as? String, key.hasPrefix("annualReview:"), let due = Self.day(deadline["due"]),
+                      deadline["status"] as? String != "notApplicable",
                       inPeriod(due), let number = Int(key.dropFirst("annualReview:".count)) else { continue }
                 add("reviews.expected", reference)
                 let review = reviews.indices.contains(number - 1) ? reviews[number - 1] : nil
@@ -128,7 +129,7 @@ struct MeasuresReportTests {
                 }
             }
             if let transfer = deadlines.first(where: { $0["key"] as? String == "phaseTransfer" }),
-               let due = Self.day(transfer["due"]), inPeriod(due) {
+               let due = Self.day(transfer["due"]), inPeriod(due), transfer["status"] as? String != "notApplicable" {
                 add("phaseTransfers.due", reference)
                 let issued = Self.day((ehcCase["phaseTransfer"] as? Object)?["amendedPlanIssued"])
                 if let issued {

@@ -150,7 +150,7 @@ struct ReportTests {
         let reviews = try runEhcdesk(["report", "reviews", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "markdown",
                                       "--db", file] + today, environment: ["XDG_CONFIG_HOME": config])
         #expect(!reviews.out.contains("overdueNow"))
-        #expect(reviews.out.contains("plans whose next review is overdue"))
+        #expect(reviews.out.contains("plans whose review is overdue on"))
         // A name that is not one line is refused, naming the setting.
         try "[organisation]\nname = \"\"\n".write(toFile: config + "/ehcdesk/config.toml", atomically: true, encoding: .utf8)
         let refused = try runEhcdesk(["report", "advice", "--from", "2025-01-01", "--to", "2025-12-31", "--db", file] + today,

@@ -148,8 +148,10 @@ public struct MeasureCatalogue: Sendable {
 
             // Annual reviews due in the period: review N is the case's N-th review meeting, as the rules number them.
             let reviews = StatutoryCalendar.inMeetingOrder(ehcCase.reviews)
-            for limit in deadlines where limit.kind == .annualReview && period.contains(limit.due) {
+            // A duty switched off (the plan ceased or closed before it fell due) is expected of nobody.
+            for limit in deadlines where limit.kind == .annualReview && period.contains(limit.due) && limit.status != .notApplicable {
                 tally.add("reviews.expected", id)
+                if let concluded = limit.met, concluded <= limit.due { tally.add("reviews.concludedOnTime", id) }
                 let number = Int(limit.key.split(separator: ":").last ?? "") ?? 0
                 let review = reviews.indices.contains(number - 1) ? reviews[number - 1] : nil
                 guard let review, review.meetingDate <= today else {
@@ -171,7 +173,7 @@ public struct MeasureCatalogue: Sendable {
             }
 
             // Phase transfers due in the period.
-            if let limit = deadline("phaseTransfer"), period.contains(limit.due) {
+            if let limit = deadline("phaseTransfer"), period.contains(limit.due), limit.status != .notApplicable {
                 tally.add("phaseTransfers.due", id)
                 if let met = limit.met {
                     tally.add(met <= limit.due ? "phaseTransfers.issuedOnTime" : "phaseTransfers.issuedLate", id)
@@ -188,6 +190,7 @@ public struct MeasureCatalogue: Sendable {
             }
             if status == .planIssued {
                 tally.add("caseload.plansInForce", id)
+                if ReviewsOverdue.isOverdue(deadlines) { tally.add("caseload.reviewsOverdue", id) }
                 if PlanReviewRow(ehcCase, calendar: calendar, today: today)?.isAwaitingMeeting == true {
                     tally.add("caseload.reviewsOverdueNoMeeting", id)
                 }
@@ -281,6 +284,9 @@ public struct MeasureCatalogue: Sendable {
                   definition: "Of those, due on or before today with no meeting recorded.", unit: .reviews),
             Entry(id: "reviews.notYetDue", label: "not yet due",
                   definition: "Of those, due after today with no meeting yet: neither on time nor late.", unit: .reviews),
+            Entry(id: "reviews.concludedOnTime", label: "concluded on time",
+                  definition: "Of those, the review's decision notified on or before its due date: the review concluded "
+                      + "within its 12 months (\(DeadlineKind.annualReview.rule.source)).", unit: .reviews),
             Entry(id: "reviews.decisionWithin4Weeks", label: "decision within 4 weeks of the meeting",
                   definition: "Of the meetings recorded, the decision notified 28 days or fewer after it (\(DeadlineKind.reviewDecision.rule.source)).", unit: .reviews),
             Entry(id: "reviews.decisionAfter4Weeks", label: "decision after 4 weeks",
@@ -304,6 +310,9 @@ public struct MeasureCatalogue: Sendable {
                       + "not yet issued), never cases not assessed, not issued, ceased or closed."),
             Entry(id: "caseload.plansInForce", label: "Plans in force",
                   definition: "On today: cases with a final plan issued and not ceased or closed."),
+            Entry(id: "caseload.reviewsOverdue", label: "Annual reviews overdue",
+                  definition: "On today: plans in force whose review not yet concluded (no decision notified) is past its due "
+                      + "date, whether or not its meeting is held: overdue in law."),
             Entry(id: "caseload.reviewsOverdueNoMeeting", label: "Annual reviews overdue, no meeting",
                   definition: "On today: plans in force whose review not yet concluded is past due with no meeting held "
                       + "(the reviews screen's \"Overdue, no meeting\")."),
