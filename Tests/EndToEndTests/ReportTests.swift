@@ -15,6 +15,36 @@ struct ReportTests {
         return (folder, file)
     }
 
+    @Test("report timeliness and report advice print the catalogue's numbers: the same period gives the same figures as report measures")
+    func reportsAgreeWithTheCatalogue() throws {
+        let (folder, file) = try generatedDatabase(cases: 800, seed: 5)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let period = ["--from", "2025-12-01", "--to", "2026-11-30", "--format", "json", "--db", file] + today
+        func json(_ report: String) throws -> [String: Any] {
+            let result = try runEhcdesk(["report", report] + period)
+            #expect(result.code == 0, "\(result.err)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        }
+        let measures = try #require(try json("measures")["measures"] as? [[String: Any]])
+        func measure(_ id: String) -> Int { measures.first { $0["id"] as? String == id }?["value"] as? Int ?? -1 }
+        let timeliness = try json("timeliness")
+        for (key, id) in [("plansIssued", "plans.issued"), ("withinTwentyWeeks", "plans.within20Weeks"),
+                          ("plansIssuedExcludingExceptions", "plans.issuedExcludingExceptions"),
+                          ("withinTwentyWeeksExcludingExceptions", "plans.within20WeeksExcludingExceptions")] {
+            #expect(timeliness[key] as? Int == measure(id), "timeliness \(key) is \(id)")
+        }
+        #expect(measure("plans.issued") > 50)
+        let agencies = try #require(try json("advice")["agencies"] as? [[String: Any]])
+        #expect(agencies.count >= 5)
+        for agency in agencies {
+            let name = try #require(agency["agency"] as? String)
+            for (key, id) in [("requested", "advice.requested"), ("returnedWithinSixWeeks", "advice.withinSixWeeks"),
+                              ("outstanding", "advice.outstanding"), ("outstandingOverdue", "advice.outstandingOverdue")] {
+                #expect(agency[key] as? Int == measure(id + "." + name), "advice \(name) \(key) is \(id).\(name)")
+            }
+        }
+    }
+
     @Test("report timeliness --by month agrees with an independent SQL computation on a generated database")
     func timelinessAgreesWithSQL() throws {
         let (folder, file) = try generatedDatabase(cases: 600, seed: 11)

@@ -97,7 +97,7 @@ public struct MeasureCatalogue: Sendable {
         let calendar = StatutoryCalendar(settings: settings)
         let period = from...to
         for ehcCase in cases {
-            let deadlines = calendar.deadlines(for: ehcCase, today: today)
+            let (deadlines, summary) = calendar.deadlinesAndSummary(for: ehcCase, today: today)
             func deadline(_ key: String) -> Deadline? { deadlines.first { $0.key == key } }
             let id = ehcCase.id
             let status = calendar.status(of: ehcCase)
@@ -191,11 +191,13 @@ public struct MeasureCatalogue: Sendable {
             if status == .planIssued {
                 tally.add("caseload.plansInForce", id)
                 if ReviewsOverdue.isOverdue(deadlines) { tally.add("caseload.reviewsOverdue", id) }
-                if PlanReviewRow(ehcCase, calendar: calendar, today: today)?.isAwaitingMeeting == true {
+                let pending = deadlines.first { $0.kind == .annualReview && $0.met == nil }
+                let number = pending.flatMap { Int($0.key.split(separator: ":").last ?? "") } ?? 0
+                let meeting = reviews.indices.contains(number - 1) ? reviews[number - 1].meetingDate : nil
+                if PlanReviewRow.isAwaitingMeeting(review: pending, meeting: meeting, today: today) {
                     tally.add("caseload.reviewsOverdueNoMeeting", id)
                 }
             }
-            let summary = CaseSummary(ehcCase, calendar: calendar, today: today)
             for view in TriageView.allCases where view.contains(summary) {
                 tally.add(view.measureID, id)
                 if Self.byCaseworker.contains(view) {

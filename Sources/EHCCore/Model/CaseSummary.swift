@@ -64,7 +64,12 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {
         let (next, reviewDue, isAtRisk) = calendar.nextDeadline(for: ehcCase, today: today)
-        let status = calendar.status(of: ehcCase)
+        self.init(ehcCase, status: calendar.status(of: ehcCase), next: (next, reviewDue), isAtRisk: isAtRisk)
+    }
+
+    /// The summary from what the calendar worked out once (``StatutoryCalendar/deadlinesAndSummary(for:today:)``).
+    init(_ ehcCase: EHCCase, status: CaseStatus, next: (next: Deadline?, reviewDue: Bool), isAtRisk: Bool) {
+        let (next, reviewDue) = next
         var stage: Stage = []
         if status == .open || status == .planIssued {
             if ehcCase.decisionToAssess == nil { stage.insert(.awaitingDecision) }

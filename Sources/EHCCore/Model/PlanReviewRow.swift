@@ -41,7 +41,14 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
 
     /// The review is overdue and nobody has met yet: what a caseworker must book first. (The review
     /// itself stays overdue until its decision is notified; a held meeting shows under ``inFlight``.)
-    public var isAwaitingMeeting: Bool { review?.status == .overdue && !isMeetingHeld }
+    public var isAwaitingMeeting: Bool { Self.isAwaitingMeeting(review: review, meeting: meeting, today: today) }
+
+    /// The rule behind ``isAwaitingMeeting``, for a count that holds the case's deadlines already
+    /// (the catalogue's `caseload.reviewsOverdueNoMeeting`): the review not yet concluded is
+    /// overdue and its meeting (the N-th in date order) is not held on or before `today`.
+    public static func isAwaitingMeeting(review: Deadline?, meeting: CalendarDate?, today: CalendarDate) -> Bool {
+        review?.status == .overdue && !(meeting.map { $0 <= today } ?? false)
+    }
 
     /// The first date someone has to act by: the review's due date while no meeting is held, or
     /// the deadline in flight, whichever is sooner.

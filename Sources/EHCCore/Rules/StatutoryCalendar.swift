@@ -23,6 +23,22 @@ public struct StatutoryCalendar: Sendable {
     public func deadlines(for ehcCase: EHCCase, today: CalendarDate) -> [Deadline] {
         let limits = timeLimits(of: ehcCase)
         let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
+        return deadlines(limits, of: ehcCase, rulings: rulings, today: today)
+    }
+
+    /// Every deadline of the case and its list summary, from one computation of its time limits:
+    /// what a whole-caseload count needs when it reads both (the catalogue of measures).
+    public func deadlinesAndSummary(for ehcCase: EHCCase, today: CalendarDate) -> (deadlines: [Deadline], summary: CaseSummary) {
+        let limits = timeLimits(of: ehcCase)
+        let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
+        let summary = CaseSummary(ehcCase, status: status(of: ehcCase),
+                                  next: nextDeadline(limits, of: ehcCase, rulings: rulings, today: today),
+                                  isAtRisk: BreachForecast.isAtRisk(ehcCase, limits: limits, calendar: self, today: today))
+        return (deadlines(limits, of: ehcCase, rulings: rulings, today: today), summary)
+    }
+
+    private func deadlines(_ limits: [TimeLimit], of ehcCase: EHCCase, rulings: [ExceptionRuling],
+                           today: CalendarDate) -> [Deadline] {
         var deadlines: [Deadline] = []
         deadlines.reserveCapacity(limits.count)
         for limit in limits {
@@ -56,6 +72,13 @@ public struct StatutoryCalendar: Sendable {
         let limits = timeLimits(of: ehcCase)
         let isAtRisk = BreachForecast.isAtRisk(ehcCase, limits: limits, calendar: self, today: today)
         let rulings = ehcCase.exceptions.isEmpty ? [] : exceptionRulings(for: ehcCase, limits: limits, today: today)
+        let (next, reviewDue) = nextDeadline(limits, of: ehcCase, rulings: rulings, today: today)
+        return (next, reviewDue, isAtRisk)
+    }
+
+    /// The most urgent unmet deadline among `limits` and whether a review duty is overdue or due soon.
+    func nextDeadline(_ limits: [TimeLimit], of ehcCase: EHCCase, rulings: [ExceptionRuling],
+                      today: CalendarDate) -> (next: Deadline?, reviewDue: Bool) {
         // A breach nobody has excused comes first: an excepted advice item must not hide a final plan
         // 200 days late; what is still to come goes before a lateness already excused.
         func rank(_ index: Int) -> Int {
@@ -82,8 +105,8 @@ public struct StatutoryCalendar: Sendable {
             default: break
             }
         }
-        guard let next else { return (nil, reviewDue, isAtRisk) }
-        return (deadline(limits[next], of: ehcCase, rulings: rulings, today: today), reviewDue, isAtRisk)
+        guard let next else { return (nil, reviewDue) }
+        return (deadline(limits[next], of: ehcCase, rulings: rulings, today: today), reviewDue)
     }
 
     /// Where a deadline stands on `today`: met on time or late whatever the day; otherwise
