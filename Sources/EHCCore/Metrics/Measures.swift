@@ -391,9 +391,13 @@ public struct MeasureCatalogue: Sendable {
                 return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: weeks, cases: [],
                                unit: entry.unit)
             }
-            // Requests and reviews count each one; the cases behind them are listed once each.
-            let ids = Array(Set(cases[entry.id] ?? [])).sorted()
-            let value = Double(entry.unit == .cases ? ids.count : (cases[entry.id] ?? []).count)
+            // Requests and reviews count each one; the cases behind them are listed once each. (Parts
+            // read in reference order arrive sorted, which the sort finds in one pass.)
+            let all = (cases[entry.id] ?? []).sorted()
+            var ids: [String] = []
+            ids.reserveCapacity(all.count)
+            for id in all where id != ids.last { ids.append(id) }
+            let value = Double(entry.unit == .cases ? ids.count : all.count)
             return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: value, cases: ids,
                            unit: entry.unit)
         }

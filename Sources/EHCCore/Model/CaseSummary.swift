@@ -42,9 +42,10 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     public var stage: Stage
     /// An open assessment whose final plan can no longer be issued within 20 weeks (``BreachForecast``).
     public var isAtRisk: Bool
-    /// Reference, child, setting and caseworker folded to lowercase without accents ("zoë" → "zoe"),
-    /// computed once so a filter never folds per row per key.
-    public let searchKey: String
+    /// Reference, child, setting and caseworker folded to lowercase without accents ("zoë" → "zoe"):
+    /// folded when a list index is built (``searchKey(of:)``), so a filter never folds per row per key,
+    /// and never for a count that only reads the summary.
+    public var searchKey: String { Self.searchKey(of: [id, childName, setting ?? "", caseworker]) }
 
     public init(id: String, childName: String, caseworker: String, setting: String?, requestDate: CalendarDate,
                 status: CaseStatus, nextDeadline: Deadline?, stage: Stage = [], isAtRisk: Bool = false,
@@ -59,7 +60,6 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         self.nextDeadline = nextDeadline
         self.stage = stage
         self.isAtRisk = isAtRisk
-        self.searchKey = Self.searchKey(of: [id, childName, setting ?? "", caseworker])
     }
 
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate) {

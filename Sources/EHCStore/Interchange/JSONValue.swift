@@ -114,6 +114,12 @@ extension JSONValue {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most strings (references, dates, names) need no escape: appended whole, not scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
