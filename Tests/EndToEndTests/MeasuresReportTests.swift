@@ -51,6 +51,7 @@ struct MeasuresReportTests {
         var expected: [String: [String]] = [:]
         func add(_ id: String, _ reference: String) { expected[id, default: []].append(reference) }
         var planDays: [Int] = []
+        var exceptedFreeDays: [Int] = []
         for ehcCase in cases {
             let reference = try #require(ehcCase["id"] as? String)
             let request = try #require(Self.day(ehcCase["requestDate"]))
@@ -88,6 +89,7 @@ struct MeasuresReportTests {
                 add(days <= 140 ? "plans.within20Weeks" : days >= 365 ? "plans.overYear" : "plans.over20WithinYear", reference)
                 let excepted = deadlines.first { $0["key"] as? String == "finalPlan" }?["excepted"] as? Bool ?? false
                 if !excepted {
+                    exceptedFreeDays.append(days)
                     add("plans.issuedExcludingExceptions", reference)
                     if days <= 140 { add("plans.within20WeeksExcludingExceptions", reference) }
                 }
@@ -113,6 +115,7 @@ struct MeasuresReportTests {
                       deadline["status"] as? String != "notApplicable",
                       inPeriod(due), let number = Int(key.dropFirst("annualReview:".count)) else { continue }
                 add("reviews.expected", reference)
+                if let met = Self.day(deadline["met"]), met <= due { add("reviews.concludedOnTime", reference) }
                 let review = reviews.indices.contains(number - 1) ? reviews[number - 1] : nil
                 guard let meeting = Self.day(review?["meetingDate"]), meeting <= today else {
                     add(due > today ? "reviews.notYetDue" : "reviews.noMeeting", reference)
@@ -171,6 +174,9 @@ struct MeasuresReportTests {
             } else {
                 add("caseload.ended", reference)
             }
+            if active && final != nil && deadlines.contains(where: {
+                ($0["key"] as? String ?? "").hasPrefix("annualReview:") && $0["status"] as? String == "overdue"
+            }) { add("caseload.reviewsOverdue", reference) }
             // The review not yet concluded (its decision not recorded), overdue, its meeting not held.
             if active && final != nil,
                let pending = deadlines.first(where: { ($0["key"] as? String ?? "").hasPrefix("annualReview:") && $0["met"] as? String == nil }),
@@ -192,7 +198,7 @@ struct MeasuresReportTests {
                        "phaseTransfers.issuedLate", "phaseTransfers.overdue", "phaseTransfers.notYetDue",
                        "caseload.active", "caseload.overdue", "caseload.dueSoon", "caseload.awaitingDecision",
                        "caseload.awaitingAdvice", "caseload.draftIssued", "caseload.reviewsDue", "caseload.ended",
-                       "caseload.reviewsOverdueNoMeeting"]
+                       "caseload.reviewsOverdueNoMeeting", "reviews.concludedOnTime", "caseload.reviewsOverdue"]
             + (0...6).map { "caseload.ageing.\($0)" }
             + expected.keys.filter { $0.split(separator: ".").count > 2 && $0.hasPrefix("caseload.") }.sorted()
             + ["advice.requested", "advice.withinSixWeeks", "advice.outstanding", "advice.outstandingOverdue"].flatMap { measure in
@@ -214,6 +220,8 @@ struct MeasuresReportTests {
         #expect((expected["reviews.notYetDue"] ?? []).isEmpty == false || (expected["reviews.expected"] ?? []).count > 50)
         let mean = (Double(planDays.reduce(0, +)) / Double(planDays.count) / 7 * 10).rounded() / 10
         #expect(measures["plans.averageWeeks"]?.value == mean)
+        let meanExcluding = (Double(exceptedFreeDays.reduce(0, +)) / Double(exceptedFreeDays.count) / 7 * 10).rounded() / 10
+        #expect(measures["plans.averageWeeksExcludingExceptions"]?.value == meanExcluding)
         // Parts add up to their wholes.
         for (whole, parts) in [("plans.issued", ["plans.within20Weeks", "plans.over20WithinYear", "plans.overYear"]),
                                ("reviews.expected", ["reviews.meetingRecorded", "reviews.noMeeting", "reviews.notYetDue"])] {
