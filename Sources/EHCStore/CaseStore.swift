@@ -286,9 +286,10 @@ public final class CaseStore: Sendable {
     /// Inserts new cases in one transaction, each with an audit-trail entry; all or nothing.
     public func insert(_ cases: [EHCCase], by user: String, action: String = "insert") throws {
         try write { db in
+            let calendar = try StoredDeadlines.calendar(db)
             for ehcCase in cases {
                 guard try !CaseRows.exists(db, id: ehcCase.id) else { throw StoreError.duplicateCase(id: ehcCase.id) }
-                try CaseRows.insert(ehcCase, db)
+                try CaseRows.insert(ehcCase, calendar: calendar, db)
                 try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: action,
                                       summary: "created", before: nil, after: ehcCase, version: 1)
             }
@@ -305,7 +306,7 @@ public final class CaseStore: Sendable {
             guard version == expectedVersion else {
                 throw StoreError.staleEdit(id: ehcCase.id, expectedVersion: expectedVersion, actualVersion: version)
             }
-            try CaseRows.replace(ehcCase, version: version + 1, db)
+            try CaseRows.replace(ehcCase, version: version + 1, calendar: try StoredDeadlines.calendar(db), db)
             try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update", summary: summary,
                                   before: current, after: ehcCase, version: version + 1)
             return version + 1
@@ -323,8 +324,9 @@ public final class CaseStore: Sendable {
         defer { try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = ON") } }
         return try write { db in
             var hashes: [(String, JSONValue)] = []
+            let calendar = try StoredDeadlines.calendar(db)
             for ehcCase in cases {
-                try CaseRows.insert(ehcCase, db)
+                try CaseRows.insert(ehcCase, calendar: calendar, db)
                 hashes.append((ehcCase.id, .string(AuditChain.factsHash(ehcCase))))
             }
             try AuditTrail.record(db, user: user, caseID: nil, action: "generate", summary: summary,

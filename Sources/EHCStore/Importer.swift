@@ -106,12 +106,13 @@ extension CaseStore {
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
         try withoutActuallyEscaping(progress) { progress in try write { db in
             var result = ImportResult(inserted: 0, updated: 0)
+            let calendar = try StoredDeadlines.calendar(db)
             _ = try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force, check: check,
                               today: today) { ehcCase, stored, item in
                 progress(Int(item.fractionRead * 1_000), 1_000)
                 if let stored {
                     if ehcCase != stored.ehcCase {
-                        try CaseRows.replace(ehcCase, version: stored.version + 1, db)
+                        try CaseRows.replace(ehcCase, version: stored.version + 1, calendar: calendar, db)
                         try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
                                               summary: "updated by import of \(source.file)", before: stored.ehcCase,
                                               after: ehcCase, version: stored.version + 1)
@@ -119,7 +120,7 @@ extension CaseStore {
                     }
                 } else {
                     // The exported version is kept, so an export of the copy is the export it came from.
-                    try CaseRows.insert(ehcCase, version: item.version ?? 1, db)
+                    try CaseRows.insert(ehcCase, version: item.version ?? 1, calendar: calendar, db)
                     try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
                                           summary: "imported from \(source.file)", before: nil, after: ehcCase,
                                           version: item.version ?? 1)

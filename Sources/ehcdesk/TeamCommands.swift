@@ -256,13 +256,22 @@ struct SessionCommand: ParsableCommand {
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the audit trail's hash chain and every case against it; name the first entry that does not fit.")
+        abstract: "Check the audit trail's hash chain and every case against it, and the stored deadlines against the facts.")
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = try global.openStore(.read).verify()
+        let store = try global.openStore(.read)
+        let report = try store.verify()
         guard report.isIntact else { throw CommandFailure(description: "ehcdesk: verify: \(report.description)") }
         print(report.description)
+        // The deadlines kept beside the facts, recomputed from them under the settings they were stored with.
+        let different = try store.storedDeadlineDifferences()
+        guard different.isEmpty else {
+            throw CommandFailure(description: "ehcdesk: verify: the stored deadlines of \(different.count) case"
+                                 + "\(different.count == 1 ? "" : "s") differ from their facts (first \(different[0])); "
+                                 + "any command that reads them recomputes them")
+        }
+        print("the stored deadlines match the facts")
     }
 }

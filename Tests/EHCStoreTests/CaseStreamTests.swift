@@ -90,7 +90,7 @@ struct CasesInReferenceOrderMigrationTests {
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v4: advice contact and quality")
-            try queue.write { db in for ehcCase in cases { try CaseRows.insert(ehcCase, db) } }
+            try queue.write { db in for ehcCase in cases { try CaseRows.insertFacts(ehcCase, db) } }
         }
         let store = try CaseStore.open(path: path, access: .create)
         #expect(try store.allCases() == cases.sorted { $0.id < $1.id })

@@ -145,3 +145,34 @@ public struct StatutoryCalendar: Sendable {
             .contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(key) }
     }
 }
+
+/// What of a deadline depends on the facts and the counting settings alone, never on `today`:
+/// what a database can store beside the facts and query by due date, deriving the status when read.
+///
+/// ```swift
+/// StatutoryCalendar().storedDeadlines(of: sam).first { $0.key == "finalPlan" }?.due   // 2025-05-26
+/// ```
+public struct StoredDeadline: Sendable, Hashable {
+    public var key: String
+    public var kind: DeadlineKind
+    public var due: CalendarDate
+    public var met: CalendarDate?
+    /// A recorded decision, cessation or closure has made it not applicable.
+    public var switchedOff: Bool
+
+    public init(key: String, kind: DeadlineKind, due: CalendarDate, met: CalendarDate?, switchedOff: Bool) {
+        (self.key, self.kind, self.due, self.met, self.switchedOff) = (key, kind, due, met, switchedOff)
+    }
+
+    /// Overdue on `today`: not met, not switched off, and `today` is after its due day (as ``Deadline/Status``).
+    public func isOverdue(on today: CalendarDate) -> Bool { met == nil && !switchedOff && due < today }
+}
+
+extension StatutoryCalendar {
+    /// Every deadline of the case without what `today` decides, in ``deadlines(for:today:)`` order.
+    public func storedDeadlines(of ehcCase: EHCCase) -> [StoredDeadline] {
+        timeLimits(of: ehcCase).map {
+            StoredDeadline(key: $0.key, kind: $0.kind, due: $0.due, met: $0.met, switchedOff: $0.switchedOff != nil)
+        }
+    }
+}

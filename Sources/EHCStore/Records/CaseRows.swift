@@ -22,7 +22,16 @@ enum CaseRows {
 
     // MARK: Writing
 
-    static func insert(_ ehcCase: EHCCase, version: Int = 1, _ db: Database) throws {
+    /// Writes the case's rows, then its stored deadlines computed by `calendar` (the recorded
+    /// settings, ``StoredDeadlines/calendar(_:)``), in the caller's transaction.
+    static func insert(_ ehcCase: EHCCase, version: Int = 1, calendar: StatutoryCalendar, _ db: Database) throws {
+        try insertFacts(ehcCase, version: version, db)
+        try StoredDeadlines.write(ehcCase, calendar: calendar, db)
+    }
+
+    /// Writes the case's own rows and nothing derived from them (a database of a schema before v10
+    /// has nowhere to keep deadlines: what the migration tests build).
+    static func insertFacts(_ ehcCase: EHCCase, version: Int = 1, _ db: Database) throws {
         let row = try RawStatement(cached: """
             INSERT INTO cases (id, givenName, familyName, dateOfBirth, setting, caseworker, requestDate, requestSource,
                 decisionToAssessDate, decisionToAssessOutcome, decisionToIssueDate, decisionToIssueOutcome,
@@ -95,7 +104,7 @@ enum CaseRows {
         /// `inserting[n - 1]` inserts n rows.
         let inserting: [String]
 
-        private init(_ table: String, _ columns: [String]) {
+        init(_ table: String, _ columns: [String]) {
             width = Int32(2 + columns.count)
             let row = "(" + Array(repeating: "?", count: 2 + columns.count).joined(separator: ", ") + ")"
             let head = "INSERT INTO \(table) (caseId, position, \(columns.joined(separator: ", "))) VALUES "
@@ -105,7 +114,7 @@ enum CaseRows {
 
     /// Inserts a case's child rows, several per statement: one statement per table for most cases
     /// instead of one per row. `bind` binds one item's own columns from parameter `at` on.
-    private static func insertRows<Item>(
+    static func insertRows<Item>(
         of items: [Item], into table: ChildTable, caseID: String, _ db: Database, bind: (RawStatement, Item, Int32) -> Void
     ) throws {
         for first in stride(from: 0, to: items.count, by: ChildTable.rowsPerStatement) {
@@ -122,9 +131,9 @@ enum CaseRows {
     }
 
     /// Replaces every row of an existing case (its child rows go with it through ON DELETE CASCADE).
-    static func replace(_ ehcCase: EHCCase, version: Int, _ db: Database) throws {
+    static func replace(_ ehcCase: EHCCase, version: Int, calendar: StatutoryCalendar, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [ehcCase.id])
-        try insert(ehcCase, version: version, db)
+        try insert(ehcCase, version: version, calendar: calendar, db)
     }
 
     /// A list of short words or dates as a JSON array, readable with SQLite's json functions.

@@ -1,3 +1,4 @@
+import EHCCore
 import Foundation
 import GRDB
 
@@ -86,7 +87,46 @@ enum Schema {
                 CREATE INDEX presence_caseId ON presence(caseId);
                 """)
         }
+        migrator.registerMigration("v10: stored deadlines") { db in
+            try createStoredDeadlines(db)
+            try StoredDeadlines.recompute(nil, settings: Settings(), db, progress: { _, _ in })
+        }
         return migrator
+    }
+
+    /// Each case's deadlines beside its facts (``StoredDeadlines``), the settings they were computed
+    /// under, and a stamp per case that any change to the case's facts, by any writer, removes.
+    private static func createStoredDeadlines(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE deadlines (
+                caseId TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                key TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                due TEXT NOT NULL,
+                met TEXT,
+                switchedOff INTEGER NOT NULL CHECK (switchedOff IN (0, 1)),
+                PRIMARY KEY (caseId, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX deadlines_open ON deadlines(due) WHERE met IS NULL AND switchedOff = 0;
+            CREATE TABLE deadlineStamps (
+                caseId TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            CREATE TABLE deadlineSettings (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                counting TEXT NOT NULL,
+                reviewPeriod TEXT NOT NULL,
+                phaseDeadline TEXT NOT NULL);
+            """)
+        for (table, column) in [("cases", "id"), ("advice", "caseId"), ("exceptions", "caseId"), ("reviews", "caseId")] {
+            for (event, row) in [("INSERT", "NEW"), ("UPDATE", "OLD"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+                let name = "\(table)_\(event.lowercased())_\(row.lowercased())_staleDeadlines"
+                try db.execute(sql: """
+                    CREATE TRIGGER IF NOT EXISTS \(name) AFTER \(event) ON \(table)
+                      BEGIN DELETE FROM deadlineStamps WHERE caseId = \(row).\(column); END;
+                    """)
+            }
+        }
     }
 
     /// Links every existing entry into the hash chain (the one time entries are written to after

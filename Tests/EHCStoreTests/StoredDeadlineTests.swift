@@ -1,0 +1,123 @@
+import EHCCore
+import Foundation
+import GRDB
+import Testing
+@testable import EHCStore
+
+/// The deadlines kept beside the facts (schema v10) stay the facts' deadlines after every kind of
+/// write, are known to be stale when something else changes the facts, and follow the settings.
+@Suite("Stored deadlines")
+struct StoredDeadlineTests {
+    static let today = CalendarDate("2026-11-24")!
+
+    /// What `overdue` must print: computed from the facts by the rule engine, most overdue first.
+    func overdueFromFacts(_ store: CaseStore, settings: Settings = Settings()) throws -> [OverdueDeadline] {
+        let calendar = StatutoryCalendar(settings: settings)
+        return try store.allCases().flatMap { ehcCase in
+            calendar.deadlines(for: ehcCase, today: Self.today).filter { $0.status == .overdue }.map {
+                OverdueDeadline(caseID: ehcCase.id, key: $0.key, due: $0.due, caseworker: ehcCase.caseworker)
+            }
+        }.sorted { ($0.due, $0.caseID, $0.key) < ($1.due, $1.caseID, $1.key) }
+    }
+
+    func expectTrue(_ store: CaseStore, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try store.storedDeadlineDifferences() == [], "after \(what)", sourceLocation: sourceLocation)
+        var notices: [String] = []
+        let stored = try store.overdueDeadlines(today: Self.today, settings: Settings()) { notices.append($0) }
+        #expect(notices == [], "after \(what): nothing to recompute", sourceLocation: sourceLocation)
+        #expect(stored == (try overdueFromFacts(store)), "after \(what)", sourceLocation: sourceLocation)
+    }
+
+    @Test("after insert, generate, update, import, delete and restore the stored deadlines are the facts' own")
+    func everyWritePath() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("c.sqlite"), access: .create)
+        let generated = CaseloadGenerator(seed: 3, today: Self.today).cases(count: 300)
+        _ = try store.insertGenerated(generated, by: "test", summary: "generated")
+        try expectTrue(store, "generate")
+        #expect(try store.overdueDeadlines(today: Self.today, settings: Settings()).count > 20)
+        try store.insert([sampleCase(id: "EHC-2099-00001")], by: "test")
+        try expectTrue(store, "insert")
+        // An edit that meets a deadline and adds a review changes what is overdue.
+        let openID = try #require(generated.first { $0.finalPlanIssued == nil && $0.closed == nil }?.id)
+        let (open, version) = try #require(try store.fetchCase(id: openID))
+        var edited = open
+        edited.finalPlanIssued = Self.today
+        try store.update(edited, expectedVersion: version, by: "test", summary: "final plan")
+        try expectTrue(store, "update")
+        var imported = generated[1]
+        imported.closed = Closure(date: Self.today, reason: "moved")
+        _ = try store.importCases([imported, sampleCase(id: "EHC-2099-00002")], file: "in.json", updateExisting: true,
+                                  by: "test", check: ConsistencyCheck(), today: Self.today)
+        try expectTrue(store, "import")
+        let (gone, goneVersion) = try #require(try store.fetchCase(id: generated[2].id))
+        try store.delete(id: gone.id, expectedVersion: goneVersion, by: "test", summary: "removed")
+        try expectTrue(store, "delete")
+        let remaining = try DatabaseQueue(path: folder.file("c.sqlite")).read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deadlines WHERE caseId = ?", arguments: [gone.id])
+        }
+        #expect(remaining == 0)
+        try store.backup(to: folder.file("backup.sqlite"))
+        let restored = try CaseStore.restore(from: folder.file("backup.sqlite"), into: folder.file("c.sqlite"), force: false, by: "test")
+        try expectTrue(restored, "restore")
+    }
+
+    @Test("a fact changed behind ehcdesk's back marks its case stale; the next read says so and recomputes it")
+    func changedOutsideEhcdesk() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("c.sqlite")
+        let store = try CaseStore.open(path: path, access: .create)
+        let cases = CaseloadGenerator(seed: 4, today: Self.today).cases(count: 200)
+        _ = try store.insertGenerated(cases, by: "test", summary: "generated")
+        let before = try store.overdueDeadlines(today: Self.today, settings: Settings())
+        let late = try #require(before.first { $0.key == "finalPlan" })
+        // The sqlite3 tool, or an older program: the final plan recorded, and an advice request added to another case.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE cases SET finalPlanIssued = ? WHERE id = ?", arguments: [Self.today.description, late.caseID])
+            try db.execute(sql: "INSERT INTO advice (caseId, position, agency, requested, chased) VALUES (?, 99, 'health', '2025-01-01', '[]')",
+                           arguments: [cases[5].id])
+        }
+        #expect(try queue.read { db in try StoredDeadlines.staleCaseIDs(db) } == [late.caseID, cases[5].id].sorted())
+        var notices: [String] = []
+        let after = try store.overdueDeadlines(today: Self.today, settings: Settings()) { notices.append($0) }
+        #expect(notices == ["ehcdesk: 2 cases were changed outside ehcdesk since their deadlines were stored: recomputed from the facts and stored"])
+        #expect(!after.contains { $0.caseID == late.caseID && $0.key == "finalPlan" })
+        #expect(after.contains { $0.caseID == cases[5].id && $0.due == CalendarDate("2025-02-12")! })
+        #expect(after == (try overdueFromFacts(store)))
+        try expectTrue(store, "the recomputation")
+    }
+
+    @Test("other counting settings recompute every case once, and record the settings they were computed under")
+    func settingsChange() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("c.sqlite"), access: .create)
+        _ = try store.insertGenerated(CaseloadGenerator(seed: 5, today: Self.today).cases(count: 200), by: "test", summary: "g")
+        let dayOne = Settings(counting: .dayOne, reviewPeriod: .anniversary)
+        var notices: [String] = []
+        let rows = try store.overdueDeadlines(today: Self.today, settings: dayOne) { notices.append($0) }
+        #expect(notices.count == 1)
+        #expect(notices.first?.contains("computed under counting = eventPlusWeeks, reviewPeriod = strict") == true)
+        #expect(rows == (try overdueFromFacts(store, settings: dayOne)))
+        #expect(rows != (try overdueFromFacts(store)), "the settings must change something, or this proves nothing")
+        notices = []
+        _ = try store.overdueDeadlines(today: Self.today, settings: dayOne) { notices.append($0) }
+        #expect(notices == [], "recomputed once")
+        #expect(try store.storedDeadlineDifferences() == [])
+    }
+
+    @Test("a database from before stored deadlines gets them from its facts when it is opened")
+    func migration() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("old.sqlite")
+        let cases = CaseloadGenerator(seed: 6, today: Self.today).cases(count: 150)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v9: presence")
+            try queue.write { db in for ehcCase in cases { try CaseRows.insertFacts(ehcCase, db) } }
+        }
+        let store = try CaseStore.open(path: path, access: .write)
+        try expectTrue(store, "the migration")
+        #expect(try store.overdueDeadlines(today: Self.today, settings: Settings()).count > 10)
+    }
+}
