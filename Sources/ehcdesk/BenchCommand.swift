@@ -78,10 +78,10 @@ struct Bench {
 
     /// Seconds the sqlite3 tool takes to run `sql` read-only on `path` (its rows thrown away), or
     /// `nil` when it fails (its message is left on stderr): the floor each figure is held against.
-    static func sqliteSeconds(_ path: String, _ sql: String) throws -> Double? {
+    static func sqliteSeconds(_ path: String, _ sql: String, mode: String? = nil) throws -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-readonly", path, sql]
+        process.arguments = ["sqlite3", "-readonly"] + (mode.map { [$0] } ?? []) + [path, sql]
         process.standardOutput = FileHandle.nullDevice
         let (_, seconds) = try Bench.time {
             try process.run()
@@ -147,6 +147,11 @@ struct Bench {
             state = initial
         }
         report("first_frame", firstFrame * 1000, "ms")
+        // The floor: the sqlite3 tool printing every row of the four case tables.
+        if let floor = try Bench.sqliteSeconds(path, "SELECT * FROM cases; SELECT * FROM advice; SELECT * FROM exceptions; SELECT * FROM reviews;") {
+            report("sqlite3_all_rows", floor * 1000, "ms")
+            report("first_frame_ratio", firstFrame / floor, "x")
+        }
         guard let runtime, var state else { return }
         func measure(_ actions: (Int) -> [Action]) -> [Double] {
             var samples: [Double] = []
@@ -253,12 +258,20 @@ struct Bench {
         let target = folder + "/bench-\(cases)-import.sqlite"
         SafeFile.removeDatabase(at: target)
         let dated = ["--today", today.description]
+        try measureOverdue(database: database)
         let export = try Bench.child(["export", "--db", database] + dated, output: file)
         report("export_rate", Double(cases) / export.seconds, "cases/s")
         report("export_peak_rss", export.peakMegabytes, "MB")
+        if let floor = try Bench.sqliteSeconds(database, "SELECT * FROM cases; SELECT * FROM advice; SELECT * FROM exceptions; SELECT * FROM reviews;",
+                                               mode: "-json") {
+            report("export_json", export.seconds * 1000, "ms")
+            report("sqlite3_json", floor * 1000, "ms")
+            report("export_json_ratio", export.seconds / floor, "x")
+        }
         let imported = try Bench.child(["import", file, "--db", target] + dated, output: "/dev/null")
         report("import_rate", Double(cases) / imported.seconds, "cases/s")
         report("import_peak_rss", imported.peakMegabytes, "MB")
+        report("import_export_ratio", imported.seconds / export.seconds, "x")
         // The same through a CSV folder: every list file beside cases.csv, read case by case.
         let csvFolder = folder + "/bench-\(cases)-csv"
         SafeFile.removeDatabase(at: target)
@@ -272,12 +285,28 @@ struct Bench {
         SafeFile.removeDatabase(at: target)
     }
 
+    /// `ehcdesk overdue --format csv` run as a user runs it (a process of its own, the median of five),
+    /// next to its floor: the sqlite3 tool selecting and ordering as many rows as there are cases.
+    func measureOverdue(database: String) throws {
+        let command = ["overdue", "--format", "csv", "--db", database, "--today", today.description]
+        _ = try Bench.child(command, output: "/dev/null", quiet: true)   // warms the page cache
+        let runs = try (0..<5).map { _ in try Bench.child(command, output: "/dev/null", quiet: true).seconds }.sorted()
+        report("overdue", runs[2] * 1000, "ms")
+        let sql = "SELECT id, caseworker, requestDate FROM cases WHERE requestDate < '\(today)' ORDER BY requestDate, id"
+        let floors = try (0..<5).compactMap { _ in try Bench.sqliteSeconds(database, sql) }.sorted()
+        guard floors.count == 5 else { return }
+        report("sqlite3_select", floors[2] * 1000, "ms")
+        report("overdue_ratio", runs[2] / floors[2], "x")
+    }
+
     /// Runs this binary with `arguments`, stdout to `output`; its seconds and its own peak resident memory.
-    static func child(_ arguments: [String], output: String) throws -> (seconds: Double, peakMegabytes: Double) {
+    static func child(_ arguments: [String], output: String, quiet: Bool = false) throws -> (seconds: Double, peakMegabytes: Double) {
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // A report's definitions go to stderr; the bench's own lines should not drown in them.
+        if quiet { posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0) }
         let argv = ([CommandLine.arguments[0]] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
