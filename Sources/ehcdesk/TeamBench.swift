@@ -20,7 +20,7 @@ struct TeamBench {
         let path = bench.folder + "/team-\(bench.cases).sqlite"
         SafeFile.removeDatabase(at: path)
         let store = try CaseStore.open(path: path, access: .create)
-        try Caseload.generate(into: store, cases: bench.cases, seed: 1, today: bench.today, user: "bench")
+        _ = try Caseload.generate(into: store, cases: bench.cases, seed: 1, today: bench.today, user: "bench")
         let socket = "ehcdesk-bench-\(getpid())"
         defer { _ = try? Self.tmux(socket, ["kill-server"]) }
         let binary = CommandLine.arguments[0]
