@@ -40,9 +40,10 @@ extension CaseStore {
     /// Every deadline overdue on `today` under `settings`, most overdue first (then by case and
     /// key): one indexed query over the stored deadlines, or, when they cannot be made true
     /// (``prepareStoredDeadlines(for:notice:progress:)``), the rule engine over every case, with the reason.
-    public func overdueDeadlines(today: CalendarDate, settings: Settings, notice: (String) -> Void = { _ in })
+    public func overdueDeadlines(today: CalendarDate, settings: Settings, notice: (String) -> Void = { _ in },
+                                 progress: @escaping (_ done: Int, _ total: Int) -> Void = { _, _ in })
         throws -> [OverdueDeadline] {
-        if let reason = try prepareStoredDeadlines(for: settings, notice: notice) {
+        if let reason = try prepareStoredDeadlines(for: settings, notice: notice, progress: progress) {
             notice("ehcdesk: \(reason)")
             let calendar = StatutoryCalendar(settings: settings)
             var rows: [OverdueDeadline] = []

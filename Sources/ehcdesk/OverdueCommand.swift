@@ -16,10 +16,17 @@ struct OverdueCommand: ParsableCommand {
         let store = try global.openStore(.read)
         let effective = try rules.effective(environment: global.environment)
         let today = try global.resolvedToday()
-        // The stored deadlines, by one indexed query (recomputed first if the settings or the facts changed).
-        let rows = try store.overdueDeadlines(today: today, settings: effective.settings) { notice in
+        // The stored deadlines, by one indexed query (recomputed first if the settings or the facts
+        // changed, with a progress bar once that has taken a second).
+        let bar = ProgressBar(title: "recomputing the stored deadlines")
+        let started = Date()
+        let rows = try store.overdueDeadlines(today: today, settings: effective.settings, notice: { notice in
+            bar.finish()
             FileHandle.standardError.write(Data((notice + "\n").utf8))
-        }
+        }, progress: { done, total in
+            if Date().timeIntervalSince(started) > 1 { bar.show(done: done, total: total) }
+        })
+        bar.finish()
         let table = ReportTable(
             columns: [.init("id", title: "case"), .init("key", title: "deadline"), .init("due"),
                       .init("daysOverdue", title: "days over", number: true), .init("caseworker")],
