@@ -62,6 +62,35 @@ struct StoredDeadlineTests {
         try expectTrue(restored, "restore")
     }
 
+    @Test("after many random edits, each saved as the screen saves one, the stored deadlines stay the facts' own")
+    func randomEdits() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("c.sqlite"), access: .create)
+        let cases = CaseloadGenerator(seed: 8, today: Self.today).cases(count: 120)
+        _ = try store.insertGenerated(cases, by: "test", summary: "generated")
+        var random = SplitMix64(seed: 42)
+        for round in 0..<200 {
+            let id = cases[random.int(in: 0...(cases.count - 1))].id
+            guard let (stored, version) = try store.fetchCase(id: id) else { continue }
+            var ehcCase = stored
+            let day = Self.today.adding(days: -random.int(in: 0...400))
+            switch random.int(in: 0...5) {
+            case 0: ehcCase.finalPlanIssued = ehcCase.finalPlanIssued == nil ? max(day, ehcCase.requestDate) : nil
+            case 1: ehcCase.advice.append(AdviceRequest(agency: .health, requested: max(day, ehcCase.requestDate)))
+            case 2: if !ehcCase.advice.isEmpty { ehcCase.advice[0].received = nil }
+            case 3: ehcCase.closed = ehcCase.closed == nil ? Closure(date: max(day, ehcCase.requestDate), reason: "moved") : nil
+            case 4: ehcCase.requestDate = ehcCase.requestDate.adding(days: -random.int(in: 1...30))
+            default:
+                if let plan = ehcCase.finalPlanIssued {
+                    ehcCase.reviews.append(Review(meetingDate: plan.adding(months: 11), decisionDate: plan.adding(months: 12),
+                                                  decision: .maintain))
+                }
+            }
+            try store.update(ehcCase, expectedVersion: version, by: "test", summary: "round \(round)")
+        }
+        try expectTrue(store, "200 random edits")
+    }
+
     @Test("a fact changed behind ehcdesk's back marks its case stale; the next read says so and recomputes it")
     func changedOutsideEhcdesk() throws {
         let folder = TemporaryFolder()

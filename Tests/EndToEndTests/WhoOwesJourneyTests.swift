@@ -86,5 +86,11 @@ struct WhoOwesJourneyTests {
         try tmux.press("q", thenSee: "Quit ehcdesk?")
         try tmux.send("y")
         try tmux.waitFor("EXIT=0")
+        // The screen's saves and its undo rewrote the stored deadlines with the facts: verify finds
+        // them equal, and overdue has nothing to recompute.
+        let verified = try runEhcdesk(["verify", "--db", database.path])
+        #expect(verified.code == 0 && verified.out.contains("the stored deadlines match the facts"), "\(verified.err)")
+        let overdue = try runEhcdesk(["overdue", "--db", database.path, "--today", Self.today, "--format", "csv"])
+        #expect(overdue.code == 0 && !overdue.err.contains("recomputed"), "\(overdue.err)")
     }
 }
