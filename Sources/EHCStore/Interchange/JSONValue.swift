@@ -308,8 +308,14 @@ private struct JSONParser {
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = position
-        let numberBytes = Set("+-0123456789.eE".utf8)
-        while position < bytes.count, numberBytes.contains(bytes[position]) { position += 1 }
+        func isNumberByte(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"): true
+            default: false
+            }
+        }
+        while position < bytes.count, isNumberByte(bytes[position]) { position += 1 }
         let literal = String(decoding: bytes[start..<position], as: UTF8.self)
         guard Double(literal) != nil, !literal.hasPrefix("+") else {
             position = start
@@ -329,7 +335,12 @@ private struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
     }
 
     /// An error at the current position, counting lines and UTF-8 characters up to it.
