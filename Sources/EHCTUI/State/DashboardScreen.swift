@@ -76,8 +76,9 @@ func reduceDashboard(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard let screen = state.dashboard, let figures = screen.dashboard?.figures,
               figures.indices.contains(screen.selected) else { return [] }
         let figure = figures[screen.selected]
-        let plans = figure.isPlans ? screen.dashboard?.planDates.filter { figure.caseIDs.contains($0.key) } : nil
-        state.push(.drillDown(.init(title: figure.title, caseIDs: Set(figure.caseIDs), plans: plans)))
+        let cases = Set(figure.caseIDs)
+        let plans = figure.isPlans ? screen.dashboard?.planDates.filter { cases.contains($0.key) } : nil
+        state.push(.drillDown(.init(title: figure.title, caseIDs: cases, plans: plans)))
         state.selection = 0
         state.listScroll = 0
         return state.requestDetailIfNeeded()
