@@ -80,27 +80,27 @@ public struct BoardPaper: Sendable {
 
     /// The page: `<!DOCTYPE html>` and the document, UTF-8.
     public func html() -> String {
-        let html = SVG.element("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", "en-GB")])
-        let head = SVG.element("head")
-        head.addChild(SVG.element("meta", [("charset", "utf-8")]))
-        head.addChild(SVG.element("meta", [("http-equiv", "Content-Security-Policy"), ("content", Self.contentSecurityPolicy)]))
-        head.addChild(SVG.element("title", text: title))
-        head.addChild(SVG.element("style", text: Self.style))
+        let html = Markup.element("html", [("xmlns", "http://www.w3.org/1999/xhtml"), ("lang", "en-GB")])
+        let head = Markup.element("head")
+        head.addChild(Markup.element("meta", [("charset", "utf-8")]))
+        head.addChild(Markup.element("meta", [("http-equiv", "Content-Security-Policy"), ("content", Self.contentSecurityPolicy)]))
+        head.addChild(Markup.element("title", text: title))
+        head.addChild(Markup.element("style", text: Self.style))
         html.addChild(head)
-        let body = SVG.element("body")
-        body.addChild(SVG.element("h1", text: title))
+        let body = Markup.element("body")
+        body.addChild(Markup.element("h1", text: title))
         if let chart {
-            let figure = SVG.element("figure")
+            let figure = Markup.element("figure")
             figure.addChild(chart.svg())
-            figure.addChild(SVG.element("figcaption", text: "New EHC plans issued within 20 weeks, by month of issue, excluding exceptions"
+            figure.addChild(Markup.element("figcaption", text: "New EHC plans issued within 20 weeks, by month of issue, excluding exceptions"
                                         + (chart.national.map { "; dashed line: national " + TimelinessChart.percentText($0) } ?? "")))
             body.addChild(figure)
         }
         for table in tables { body.addChild(Self.element(table)) }
-        if let summary { body.addChild(SVG.element("p", [("class", "summary")], text: summary)) }
-        body.addChild(SVG.element("h2", text: "Definitions"))
-        let list = SVG.element("ul", [("class", "definitions")])
-        for definition in definitions { list.addChild(SVG.element("li", text: definition)) }
+        if let summary { body.addChild(Markup.element("p", [("class", "summary")], text: summary)) }
+        body.addChild(Markup.element("h2", text: "Definitions"))
+        let list = Markup.element("ul", [("class", "definitions")])
+        for definition in definitions { list.addChild(Markup.element("li", text: definition)) }
         body.addChild(list)
         html.addChild(body)
         // Compact empty elements: `<meta />` is HTML's void element; no other element is ever left empty.
@@ -109,23 +109,23 @@ public struct BoardPaper: Sendable {
 
     /// A table; a last row whose first cell is `Total` is set apart as the total.
     static func element(_ table: Table) -> XMLElement {
-        let element = SVG.element("table")
-        if let caption = table.caption { element.addChild(SVG.element("caption", text: caption)) }
-        let head = SVG.element("thead")
-        let header = SVG.element("tr")
+        let element = Markup.element("table")
+        if let caption = table.caption { element.addChild(Markup.element("caption", text: caption)) }
+        let head = Markup.element("thead")
+        let header = Markup.element("tr")
         for column in table.columns {
-            header.addChild(SVG.element("th", column.number ? [("class", "number"), ("scope", "col")] : [("scope", "col")],
+            header.addChild(Markup.element("th", column.number ? [("class", "number"), ("scope", "col")] : [("scope", "col")],
                                         text: column.title))
         }
         head.addChild(header)
         element.addChild(head)
-        let body = SVG.element("tbody")
+        let body = Markup.element("tbody")
         for (index, row) in table.rows.enumerated() {
             let isTotal = index == table.rows.count - 1 && row.first == "Total"
-            let line = SVG.element("tr", isTotal ? [("class", "total")] : [])
+            let line = Markup.element("tr", isTotal ? [("class", "total")] : [])
             for (place, cell) in row.enumerated() {
                 let number = table.columns.indices.contains(place) && table.columns[place].number
-                line.addChild(SVG.element("td", number ? [("class", "number")] : [], text: cell.isEmpty ? "–" : cell))
+                line.addChild(Markup.element("td", number ? [("class", "number")] : [], text: cell.isEmpty ? "–" : cell))
             }
             body.addChild(line)
         }

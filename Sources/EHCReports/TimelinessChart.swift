@@ -73,37 +73,37 @@ public struct TimelinessChart: Sendable, Hashable {
     /// The chart as an `<svg>` element with its title, axis, bars, values, month labels and national line.
     public func svg() -> XMLElement {
         let height = Self.top + Self.plotHeight + Self.bottomRoom
-        let svg = SVG.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(SVG.number(Self.width)) \(SVG.number(height))"),
+        let svg = Markup.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Markup.number(Self.width)) \(Markup.number(height))"),
                                       ("width", "100%"), ("role", "img"),
                                       ("aria-label", "Percentage of new EHC plans issued within 20 weeks by month, excluding exceptions")])
-        svg.addChild(SVG.element("title", text: "New EHC plans issued within 20 weeks by month, excluding exceptions"))
+        svg.addChild(Markup.element("title", text: "New EHC plans issued within 20 weeks by month, excluding exceptions"))
         for percent in [0.0, 50, 100] {
             let y = Self.y(ofPercent: percent)
-            svg.addChild(SVG.element("line", [("x1", SVG.number(Self.left)), ("y1", SVG.number(y)),
-                                              ("x2", SVG.number(Self.width - 10)), ("y2", SVG.number(y)), ("class", "grid")]))
-            svg.addChild(SVG.element("text", [("x", SVG.number(Self.left - 4)), ("y", SVG.number(y + 4)), ("class", "axis")],
+            svg.addChild(Markup.element("line", [("x1", Markup.number(Self.left)), ("y1", Markup.number(y)),
+                                              ("x2", Markup.number(Self.width - 10)), ("y2", Markup.number(y)), ("class", "grid")]))
+            svg.addChild(Markup.element("text", [("x", Markup.number(Self.left - 4)), ("y", Markup.number(y + 4)), ("class", "axis")],
                                      text: "\(Int(percent))%"))
         }
         for (bar, month) in zip(bars, months) {
-            let centre = SVG.number(bar.x + bar.width / 2)
-            let rect = SVG.element("rect", [("x", SVG.number(bar.x)), ("y", SVG.number(bar.y)), ("width", SVG.number(bar.width)),
-                                            ("height", SVG.number(bar.height)), ("class", "bar"),
+            let centre = Markup.number(bar.x + bar.width / 2)
+            let rect = Markup.element("rect", [("x", Markup.number(bar.x)), ("y", Markup.number(bar.y)), ("width", Markup.number(bar.width)),
+                                            ("height", Markup.number(bar.height)), ("class", "bar"),
                                             ("data-month", month.label), ("data-issued", String(month.issued)),
                                             ("data-within", String(month.within))])
-            rect.addChild(SVG.element("title", text: month.percent.map { "\(month.label): \(month.within) of \(month.issued) within 20 weeks (\(Self.percentText($0)))" }
+            rect.addChild(Markup.element("title", text: month.percent.map { "\(month.label): \(month.within) of \(month.issued) within 20 weeks (\(Self.percentText($0)))" }
                                       ?? "\(month.label): no plans issued"))
             svg.addChild(rect)
-            svg.addChild(SVG.element("text", [("x", centre), ("y", SVG.number(bar.y - 4)), ("class", "value")],
+            svg.addChild(Markup.element("text", [("x", centre), ("y", Markup.number(bar.y - 4)), ("class", "value")],
                                      text: month.percent.map(Self.percentText) ?? "–"))
-            svg.addChild(SVG.element("text", [("x", centre), ("y", SVG.number(Self.baseline + 16)), ("class", "month")],
+            svg.addChild(Markup.element("text", [("x", centre), ("y", Markup.number(Self.baseline + 16)), ("class", "month")],
                                      text: month.label))
         }
         if let national {
             // After the bars, so it is drawn over them: the reference is read against every month.
-            let y = SVG.number(Self.y(ofPercent: national))
-            svg.addChild(SVG.element("line", [("x1", SVG.number(Self.left)), ("y1", y), ("x2", SVG.number(Self.width - 10)),
+            let y = Markup.number(Self.y(ofPercent: national))
+            svg.addChild(Markup.element("line", [("x1", Markup.number(Self.left)), ("y1", y), ("x2", Markup.number(Self.width - 10)),
                                               ("y2", y), ("class", "national")]))
-            svg.addChild(SVG.element("text", [("x", SVG.number(Self.width - 10)), ("y", SVG.number(Self.y(ofPercent: national) - 4)),
+            svg.addChild(Markup.element("text", [("x", Markup.number(Self.width - 10)), ("y", Markup.number(Self.y(ofPercent: national) - 4)),
                                               ("class", "national-label")],
                                      text: "national " + Self.percentText(national)))
         }
@@ -114,8 +114,8 @@ public struct TimelinessChart: Sendable, Hashable {
     public static func percentText(_ value: Double) -> String { String(format: "%.1f%%", value) }
 }
 
-/// Elements with attributes and text, escaped by the XML library.
-enum SVG {
+/// Elements with attributes and text, escaped by the XML library: the SVG chart's and the page's.
+enum Markup {
     static func element(_ name: String, _ attributes: [(String, String)] = [], text: String? = nil) -> XMLElement {
         let element = text.map { XMLElement(name: name, stringValue: $0) } ?? XMLElement(name: name)
         for (key, value) in attributes {

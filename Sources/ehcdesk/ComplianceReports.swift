@@ -22,22 +22,19 @@ struct ReviewsReportCommand: ParsableCommand {
             [catalogue.tally($0, from: from, to: to, today: today)]
         })
         func count(_ id: String) -> Int { Int(measures[id]?.value ?? 0) }
-        func percent(_ part: Int, _ whole: Int) -> Double? {
-            whole == 0 ? nil : (Double(part) / Double(whole) * 1000).rounded() / 10
-        }
         // What is not yet due is neither on time nor late: it is counted apart and left out of the percentages.
         let reviewsDueNow = count("reviews.expected") - count("reviews.notYetDue")
         let transfersDueNow = count("phaseTransfers.due") - count("phaseTransfers.notYetDue")
         let rows: [(String, String, Int, Int?, Double?)] = [
             ("reviews", "annual reviews due in the period, by \(today)", reviewsDueNow, count("reviews.concludedOnTime"),
-             percent(count("reviews.concludedOnTime"), reviewsDueNow)),
+             Timeliness.percent(count("reviews.concludedOnTime"), of: reviewsDueNow)),
             ("reviewsNotYetDue", "annual reviews due in the period after \(today), no meeting yet", count("reviews.notYetDue"), nil, nil),
             ("noMeeting", "annual reviews due by \(today) with no meeting recorded", count("reviews.noMeeting"), nil, nil),
             ("decisions", "review meetings recorded (reviews due in the period)", count("reviews.meetingRecorded"),
-             count("reviews.decisionWithin4Weeks"), percent(count("reviews.decisionWithin4Weeks"), count("reviews.meetingRecorded"))),
+             count("reviews.decisionWithin4Weeks"), Timeliness.percent(count("reviews.decisionWithin4Weeks"), of: count("reviews.meetingRecorded"))),
             ("decisionOutstanding", "meetings recorded with no decision notified", count("reviews.decisionOutstanding"), nil, nil),
             ("phaseTransfers", "phase transfers due in the period, deadline passed", transfersDueNow,
-             count("phaseTransfers.issuedOnTime"), percent(count("phaseTransfers.issuedOnTime"), transfersDueNow)),
+             count("phaseTransfers.issuedOnTime"), Timeliness.percent(count("phaseTransfers.issuedOnTime"), of: transfersDueNow)),
             ("phaseTransfersNotYetDue", "phase transfers due in the period, deadline to come", count("phaseTransfers.notYetDue"),
              nil, nil),
             ("overdueNow", "plans whose review is overdue on \(today)", count("caseload.reviewsOverdue"), nil, nil),

@@ -98,7 +98,7 @@ struct MeasuresReportCommand: ParsableCommand {
             var start = from.firstOfMonth
             while start <= to {
                 let next = start.adding(months: 1)
-                let key = String(format: "%04d-%02d", start.year, start.month)
+                let key = Timeliness.monthKey(start)
                 months.append((key: key, cases: cases, from: max(start, from), to: min(next.adding(days: -1), to)))
                 start = next
             }

@@ -134,24 +134,14 @@ struct ReportTable {
             definitions: definitions.map(HumanText.safe))
     }
 
-    /// The chart of plans issued within 20 weeks, excluding exceptions, for each month of `from…to`
-    /// (a month with no plan is drawn empty), from a timeliness report grouped by month.
+    /// The chart of plans issued within 20 weeks, excluding exceptions, for each month of a
+    /// timeliness report grouped by month (which lists every month of its period, empty ones too).
     static func monthlyChart(_ report: Timeliness.Report, national: Double?) -> TimelinessChart {
-        let byMonth = Dictionary(report.groups.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var months: [TimelinessChart.Month] = []
-        var first = report.from.firstOfMonth
-        while first <= report.to {
-            let key = String(format: "%04d-%02d", first.year, first.month)
-            let figures = byMonth[key]
-            months.append(.init(label: Self.monthNames[first.month - 1] + " " + String(first.year),
-                                issued: figures?.plansIssuedExcludingExceptions ?? 0,
-                                within: figures?.withinTwentyWeeksExcludingExceptions ?? 0))
-            first = first.adding(months: 1)
-        }
-        return TimelinessChart(months: months, national: national)
+        TimelinessChart(months: report.groups.map { month in
+            .init(label: CalendarDate(month.key + "-01")?.monthAndYear ?? month.key,
+                  issued: month.plansIssuedExcludingExceptions, within: month.withinTwentyWeeksExcludingExceptions)
+        }, national: national)
     }
-
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// RFC 4180 through the CSV library, formula-like cells neutralised (``SpreadsheetCell``).
     func csvData() throws -> Data {

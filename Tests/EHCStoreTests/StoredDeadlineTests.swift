@@ -20,6 +20,14 @@ struct StoredDeadlineTests {
         }.sorted { ($0.due, $0.caseID, $0.key) < ($1.due, $1.caseID, $1.key) }
     }
 
+    /// A new database in `folder` holding a generated caseload, and its cases.
+    func generatedStore(in folder: TemporaryFolder, seed: UInt64, count: Int) throws -> (CaseStore, [EHCCase]) {
+        let store = try CaseStore.open(path: folder.file("c.sqlite"), access: .create)
+        let cases = CaseloadGenerator(seed: seed, today: Self.today).cases(count: count)
+        _ = try store.insertGenerated(cases, by: "test", summary: "generated")
+        return (store, cases)
+    }
+
     func expectTrue(_ store: CaseStore, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(try store.storedDeadlineDifferences() == [], "after \(what)", sourceLocation: sourceLocation)
         var notices: [String] = []
@@ -31,9 +39,7 @@ struct StoredDeadlineTests {
     @Test("after insert, generate, update, import, delete and restore the stored deadlines are the facts' own")
     func everyWritePath() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("c.sqlite"), access: .create)
-        let generated = CaseloadGenerator(seed: 3, today: Self.today).cases(count: 300)
-        _ = try store.insertGenerated(generated, by: "test", summary: "generated")
+        let (store, generated) = try generatedStore(in: folder, seed: 3, count: 300)
         try expectTrue(store, "generate")
         #expect(try store.overdueDeadlines(today: Self.today, settings: Settings()).count > 20)
         try store.insert([sampleCase(id: "EHC-2099-00001")], by: "test")
@@ -65,9 +71,7 @@ struct StoredDeadlineTests {
     @Test("after many random edits, each saved as the screen saves one, the stored deadlines stay the facts' own")
     func randomEdits() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("c.sqlite"), access: .create)
-        let cases = CaseloadGenerator(seed: 8, today: Self.today).cases(count: 120)
-        _ = try store.insertGenerated(cases, by: "test", summary: "generated")
+        let (store, cases) = try generatedStore(in: folder, seed: 8, count: 120)
         var random = SplitMix64(seed: 42)
         for round in 0..<200 {
             let id = cases[random.int(in: 0...(cases.count - 1))].id
@@ -95,9 +99,7 @@ struct StoredDeadlineTests {
     func changedOutsideEhcdesk() throws {
         let folder = TemporaryFolder()
         let path = folder.file("c.sqlite")
-        let store = try CaseStore.open(path: path, access: .create)
-        let cases = CaseloadGenerator(seed: 4, today: Self.today).cases(count: 200)
-        _ = try store.insertGenerated(cases, by: "test", summary: "generated")
+        let (store, cases) = try generatedStore(in: folder, seed: 4, count: 200)
         let before = try store.overdueDeadlines(today: Self.today, settings: Settings())
         let late = try #require(before.first { $0.key == "finalPlan" })
         // The sqlite3 tool, or an older program: the final plan recorded, and an advice request added to another case.
@@ -120,8 +122,7 @@ struct StoredDeadlineTests {
     @Test("other counting settings recompute every case once, and record the settings they were computed under")
     func settingsChange() throws {
         let folder = TemporaryFolder()
-        let store = try CaseStore.open(path: folder.file("c.sqlite"), access: .create)
-        _ = try store.insertGenerated(CaseloadGenerator(seed: 5, today: Self.today).cases(count: 200), by: "test", summary: "g")
+        let (store, _) = try generatedStore(in: folder, seed: 5, count: 200)
         let dayOne = Settings(counting: .dayOne, reviewPeriod: .anniversary)
         var notices: [String] = []
         let rows = try store.overdueDeadlines(today: Self.today, settings: dayOne) { notices.append($0) }

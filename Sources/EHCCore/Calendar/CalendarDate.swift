@@ -106,6 +106,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// A day after every date ehcdesk stores (9999-12-31), for sorting the undated last.
     public static let distantFuture = CalendarDate(dayNumber: 2_932_896)
 
+    /// `Feb` for any day of February: how charts and periods name a month.
+    public var monthAbbreviation: String {
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
+    }
+
+    /// `Feb 2026`.
+    public var monthAndYear: String { monthAbbreviation + " " + String(year) }
+
     /// The first day of this date's month: `CalendarDate("2026-02-14")!.firstOfMonth` is 2026-02-01.
     public var firstOfMonth: CalendarDate {
         adding(days: 1 - day)

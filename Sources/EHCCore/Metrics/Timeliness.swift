@@ -115,12 +115,13 @@ public struct Timeliness: Sendable {
     }
 
     /// `part / whole` as a percentage rounded to one decimal place; `nil` for an empty whole.
-    static func percent(_ part: Int, of whole: Int) -> Double? {
+    public static func percent(_ part: Int, of whole: Int) -> Double? {
         guard whole > 0 else { return nil }
         return (Double(part) * 1000 / Double(whole)).rounded(.toNearestOrAwayFromZero) / 10
     }
 
-    static func monthKey(_ date: CalendarDate) -> String {
+    /// `2026-02`: the key of a month's group.
+    public static func monthKey(_ date: CalendarDate) -> String {
         String(date.description.prefix(7))
     }
 

@@ -164,8 +164,11 @@ public struct StoredDeadline: Sendable, Hashable {
         (self.key, self.kind, self.due, self.met, self.switchedOff) = (key, kind, due, met, switchedOff)
     }
 
-    /// Overdue on `today`: not met, not switched off, and `today` is after its due day (as ``Deadline/Status``).
-    public func isOverdue(on today: CalendarDate) -> Bool { met == nil && !switchedOff && due < today }
+    /// Overdue on `today`: the calendar's own status rule (``StatutoryCalendar/status(due:met:switchedOff:today:)``),
+    /// which no counting setting changes for overdue.
+    public func isOverdue(on today: CalendarDate) -> Bool {
+        StatutoryCalendar().status(due: due, met: met, switchedOff: switchedOff, today: today) == .overdue
+    }
 }
 
 extension StatutoryCalendar {

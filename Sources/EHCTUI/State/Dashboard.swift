@@ -41,8 +41,7 @@ public struct Dashboard: Sendable, Hashable {
         }
 
         /// `Dec 2025 to Nov 2026`.
-        public var title: String { Dashboard.monthName(from) + " " + String(from.year) + " to "
-            + Dashboard.monthName(to) + " " + String(to.year) }
+        public var title: String { from.monthAndYear + " to " + to.monthAndYear }
     }
 
     /// The sections of the dashboard, in drawing order.
@@ -162,7 +161,8 @@ public struct Dashboard: Sendable, Hashable {
         for id in measures["plans.within20WeeksExcludingExceptions"]?.cases ?? [] { if let at = monthIndex(id) { months[at].within.append(id) } }
         self.months = months
         self.agencies = Agency.allCases.filter { (measures["advice.requested." + $0.rawValue]?.value ?? 0) > 0 }
-        let names = Set(measures.compactMap { $0.id.hasPrefix("caseload.active.") ? String($0.id.dropFirst(16)) : nil })
+        let activePrefix = TriageView.allOpen.measureID + "."
+        let names = Set(measures.compactMap { $0.id.hasPrefix(activePrefix) ? String($0.id.dropFirst(activePrefix.count)) : nil })
         self.caseworkers = names.compactMap { name in
             guard let active = measures["caseload.active." + name], let overdue = measures["caseload.overdue." + name],
                   let dueSoon = measures["caseload.dueSoon." + name] else { return nil }
@@ -232,7 +232,7 @@ public struct Dashboard: Sendable, Hashable {
                    drillingTo: "plans.issuedExcludingExceptions", plans: true),
         ]
         figures += months.map { month in
-            let name = Self.monthName(month.first) + " " + String(month.first.year)
+            let name = month.first.monthAndYear
             return Figure(section: .chart, label: name, value: Self.percentText(month.percent),
                           title: "Plans issued in \(name), excluding exceptions: \(month.within.count) of \(month.issued.count) within 20 weeks",
                           caseIDs: month.issued, concern: .none, measureID: "plans.within20WeeksExcludingExceptions",
@@ -304,7 +304,4 @@ public struct Dashboard: Sendable, Hashable {
         }
     }
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    static func monthName(_ date: CalendarDate) -> String { monthNames[date.month - 1] }
 }

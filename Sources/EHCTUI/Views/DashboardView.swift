@@ -103,7 +103,7 @@ public enum DashboardView {
             let shown = CellWidth.of(value) <= slot - 1 ? value : String(value.dropLast())
             canvas.write(shown, row: pen.row, column: column, maxWidth: slot - 1,
                          role: figure == pen.selected ? .selected : .muted)
-            let name = Dashboard.monthName(month.first)
+            let name = month.first.monthAbbreviation
             canvas.write(slot > 3 ? name : String(name.prefix(1)), row: pen.row + 1, column: column,
                          maxWidth: slot - 1, role: .muted)
         }
