@@ -43,6 +43,7 @@ extension ImportSource {
         if !givenLists.contains(.advice) { result.advice = stored.advice }
         if !givenLists.contains(.exceptions) { result.exceptions = stored.exceptions }
         if !givenLists.contains(.reviews) { result.reviews = stored.reviews }
+        if !givenLists.contains(.placements) { result.plan.placements = stored.plan.placements }
         return result
     }
 }

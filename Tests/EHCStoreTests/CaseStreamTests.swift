@@ -90,10 +90,10 @@ struct CasesInReferenceOrderMigrationTests {
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v4: advice contact and quality")
-            try queue.write { db in for ehcCase in cases { try CaseRows.insertFacts(ehcCase, db) } }
+            try queue.write { db in for ehcCase in cases { try insertBeforeReturnDetails(ehcCase, db) } }
         }
         let store = try CaseStore.open(path: path, access: .create)
-        #expect(try store.allCases() == cases.sorted { $0.id < $1.id })
+        #expect(try store.allCases() == cases.map(beforeReturnDetails).sorted { $0.id < $1.id })
         let (table, orphans) = try store.pool.read { db in
             (try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'cases'") ?? "",
              try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)

@@ -144,7 +144,7 @@ struct StoredDeadlineTests {
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v9: presence")
-            try queue.write { db in for ehcCase in cases { try CaseRows.insertFacts(ehcCase, db) } }
+            try queue.write { db in for ehcCase in cases { try insertBeforeReturnDetails(ehcCase, db) } }
         }
         let store = try CaseStore.open(path: path, access: .write)
         try expectTrue(store, "the migration")

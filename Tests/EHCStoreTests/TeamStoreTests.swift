@@ -97,7 +97,7 @@ struct TeamStoreTests {
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue, upTo: "v7: plan audit versions")
         try queue.write { db in
-            try CaseRows.insertFacts(sampleCase(), db)
+            try insertBeforeReturnDetails(sampleCase(), db)
             try db.execute(sql: "INSERT INTO auditTrail (at, user, caseId, action, summary) VALUES ('2026-01-01T00:00:00Z', 'old', NULL, 'generate', 'old batch')")
         }
         try queue.close()

@@ -30,13 +30,25 @@ public struct EHCCase: Sendable, Hashable, Identifiable {
     public var reviews: [Review]
     public var phaseTransfer: PhaseTransfer?
     public var closed: Closure?
+    /// SEN2 `RYA`: the young person was in relevant youth accommodation when the request was made.
+    public var youthAccommodation: Bool
+    /// How the request's decisions were challenged (SEN2 mediation and tribunal indicators).
+    public var challenges: Set<Challenge>
+    /// SEN2 `Exported`: the person moved and the request went to another authority.
+    public var exportedToAnotherLA: Bool
+    /// The plan came from another authority.
+    public var transferredIn: TransferIn?
+    /// What the final plan provides and where.
+    public var plan: PlanDetails
 
     public init(
         id: String, child: Child, caseworker: String, requestDate: CalendarDate, requestSource: RequestSource,
         decisionToAssess: Decision<AssessmentOutcome>? = nil, advice: [AdviceRequest] = [],
         decisionToIssue: Decision<IssueOutcome>? = nil, draftPlanIssued: CalendarDate? = nil,
         finalPlanIssued: CalendarDate? = nil, exceptions: [StatutoryException] = [], reviews: [Review] = [],
-        phaseTransfer: PhaseTransfer? = nil, closed: Closure? = nil
+        phaseTransfer: PhaseTransfer? = nil, closed: Closure? = nil, youthAccommodation: Bool = false,
+        challenges: Set<Challenge> = [], exportedToAnotherLA: Bool = false, transferredIn: TransferIn? = nil,
+        plan: PlanDetails = PlanDetails()
     ) {
         self.id = id
         self.child = child
@@ -52,7 +64,20 @@ public struct EHCCase: Sendable, Hashable, Identifiable {
         self.reviews = reviews
         self.phaseTransfer = phaseTransfer
         self.closed = closed
+        self.youthAccommodation = youthAccommodation
+        self.challenges = challenges
+        self.exportedToAnotherLA = exportedToAnotherLA
+        self.transferredIn = transferredIn
+        self.plan = plan
     }
+
+    /// The person this request is about: the child's recorded person id, or, when none is
+    /// recorded, this request's own reference (one person per request, never merged on a guess).
+    public var personID: String { child.personID ?? id }
+
+    /// The person id as recorded: `nil` when it is this request's own reference, so a case is
+    /// written one way whichever way its person was given.
+    public var recordedPersonID: String? { child.personID == id ? nil : child.personID }
 }
 
 /// The child or young person the case is about.
@@ -62,12 +87,19 @@ public struct Child: Sendable, Hashable {
     public var dateOfBirth: CalendarDate
     /// The school, college or early-years setting currently attended, if any.
     public var setting: String?
+    /// The authority's own id for the person, shared by every request about them (SEN2's person,
+    /// Annex A's unique id); `nil` when the request is the only one known: its reference serves.
+    public var personID: String?
+    public var details: PersonDetails
 
-    public init(givenName: String, familyName: String, dateOfBirth: CalendarDate, setting: String? = nil) {
+    public init(givenName: String, familyName: String, dateOfBirth: CalendarDate, setting: String? = nil,
+                personID: String? = nil, details: PersonDetails = PersonDetails()) {
         self.givenName = givenName
         self.familyName = familyName
         self.dateOfBirth = dateOfBirth
         self.setting = setting
+        self.personID = personID
+        self.details = details
     }
 
     /// "Given Family", the way a caseworker says it.
@@ -286,13 +318,20 @@ public enum PhaseTransferKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The case was closed (moved away, withdrawn, plan ceased for another reason).
+///
+/// Closed before a decision, the request (or assessment) is reported withdrawn (SEN2 `W`); closed
+/// after the final plan was issued, the plan ceased on `date` (when it ended, not the decision to
+/// cease) for `ceaseReason`.
 public struct Closure: Sendable, Hashable {
     public var date: CalendarDate
     public var reason: String
+    /// SEN2 `CeaseReason`, for a plan that ceased.
+    public var ceaseReason: CeaseReason?
 
-    public init(date: CalendarDate, reason: String) {
+    public init(date: CalendarDate, reason: String, ceaseReason: CeaseReason? = nil) {
         self.date = date
         self.reason = reason
+        self.ceaseReason = ceaseReason
     }
 }
 

@@ -44,7 +44,7 @@ public struct CSVCaseStream: ImportSource, Sendable {
     init(folder: String, casesFile: String, withSiblings: Bool, open: @escaping @Sendable (String) -> ByteBlocks?) {
         self.casesFile = casesFile
         self.open = open
-        let lists = withSiblings ? [CaseCSV.advice, CaseCSV.exceptions, CaseCSV.reviews].filter {
+        let lists = withSiblings ? CaseCSV.listTables.filter {
             open(CaseCSV.sibling(of: $0, in: folder)) != nil
         } : []
         self.lists = lists.map { table in

@@ -3,8 +3,8 @@ import EHCCore
 /// The CSV form of the interchange contract: the `ehcdesk/1` JSON flattened with `_`, one file per list.
 ///
 /// `cases.csv` has one row per case (`child_givenName`, `decisionToAssess_date`, …, and the computed
-/// `status`); `advice.csv`, `exceptions.csv` and `reviews.csv` have one row per item keyed by `case_id`,
-/// in the order of the case's list; `deadlines.csv` carries the computed deadlines out and is ignored
+/// `status`); `advice.csv`, `exceptions.csv`, `reviews.csv` and `placements.csv` (the plan's) have one
+/// row per item keyed by `case_id`, in the order of the case's list; `deadlines.csv` carries the computed deadlines out and is ignored
 /// on import. Lists of dates or keys inside a cell (`chased`, `appliesTo`) are separated by `;`.
 ///
 /// Import reads the rows back into the JSON form and through the same reader as a JSON file, so
@@ -31,7 +31,12 @@ public enum CaseCSV {
                   "requestDate", "requestSource", "decisionToAssess_date", "decisionToAssess_outcome",
                   "decisionToIssue_date", "decisionToIssue_outcome", "draftPlanIssued", "finalPlanIssued",
                   "phaseTransfer_kind", "phaseTransfer_transferYear", "phaseTransfer_amendedPlanIssued",
-                  "closed_date", "closed_reason", "version", "status"],
+                  "closed_date", "closed_reason", "version", "status",
+                  // Additions for SEN2 (docs/interchange.md), after the contract's own columns.
+                  "child_personId", "child_upn", "child_uln", "child_upnUnknown", "child_sex", "child_ethnicity",
+                  "child_postcode", "youthAccommodation", "challenges", "exportedToAnotherLA", "transferredIn_formerLA",
+                  "plan_primaryNeed", "plan_secondaryNeed", "plan_residential", "plan_workBasedPlacement",
+                  "plan_personalBudget", "closed_ceaseReason"],
         required: ["id", "child_givenName", "child_familyName", "child_dateOfBirth", "caseworker", "requestDate",
                    "requestSource"],
         computed: ["status"], list: nil)
@@ -48,15 +53,28 @@ public enum CaseCSV {
         columns: ["case_id", "meetingDate", "reportSent", "decisionDate", "decision", "amendmentProposed",
                   "amendedPlanIssued"],
         required: ["case_id", "meetingDate"], computed: [], list: "reviews")
+    static let placements = Table(
+        name: "placements.csv",
+        columns: ["case_id", "urn", "ukprn", "setting", "settingOther", "rank", "namedInPlan", "senUnit",
+                  "resourcedProvision", "entry", "leaving"],
+        required: ["case_id", "rank"], computed: [], list: CaseList.placements.rawValue)
     static let deadlines = Table(
         name: "deadlines.csv", columns: ["case_id", "key", "due", "met", "status", "rule", "excepted"],
         required: [], computed: [], list: "deadlines")
 
+    /// The files of a case's lists that import reads beside `cases.csv`.
+    static let listTables = [advice, exceptions, reviews, placements]
+
     /// The files that make up a folder export, in the order they are written.
-    public static let fileNames = [cases, advice, exceptions, reviews, deadlines].map(\.name)
+    public static let fileNames = ([cases] + listTables + [deadlines]).map(\.name)
 
     /// Cells that hold a list, separated by `;`.
-    private static let listColumns: Set<String> = ["chased", "appliesTo"]
+    private static let listColumns: Set<String> = ["chased", "appliesTo", "challenges", "plan_personalBudget"]
+    /// Cells that hold `true` or `false`.
+    private static let flagColumns: Set<String> = ["youthAccommodation", "exportedToAnotherLA", "plan_workBasedPlacement",
+                                                   "namedInPlan", "senUnit", "resourcedProvision"]
+    /// Cells that hold a whole number.
+    private static let numberColumns: Set<String> = ["phaseTransfer_transferYear", "version", "closed_ceaseReason", "rank"]
 
     // MARK: Export
 
@@ -75,7 +93,7 @@ public enum CaseCSV {
     public static func writeExport(calendar: StatutoryCalendar, today: CalendarDate, versions: [String: Int],
                                    files: Set<String>, chunks: (([EHCCase]) throws -> Void) throws -> Void,
                                    write: (String, String) throws -> Void) throws {
-        let tables = [cases, advice, exceptions, reviews, deadlines].filter { files.contains($0.name) }
+        let tables = ([cases] + listTables + [deadlines]).filter { files.contains($0.name) }
         for table in tables { try write(table.name, try CSVText.lines([table.columns], neutralising: false)) }
         try withoutActuallyEscaping(write) { write in
             try chunks { chunk in
@@ -85,7 +103,8 @@ public enum CaseCSV {
                 for table in tables {
                     let rows = documents.flatMap { document -> [[String]] in
                         guard let list = table.list else { return [row(document, columns: table.columns)] }
-                        guard case let .array(items)? = document[list] else { return [] }
+                        let listed = list.split(separator: ".").reduce(Optional(document)) { $0?[String($1)] }
+                        guard case let .array(items)? = listed else { return [] }
                         let id = document["id"]?.string ?? ""
                         return items.map { [id] + row($0, columns: Array(table.columns.dropFirst())) }
                     }
@@ -120,7 +139,7 @@ public enum CaseCSV {
     /// handing the reader `blockSize` bytes at a time.
     public static func read(folder: String, casesFile: String, withSiblings: Bool, blockSize: Int = .max,
                             contents: (String) -> [UInt8]?) throws(ImportFailure) -> ImportedCases {
-        let names = [casesFile] + (withSiblings ? [advice, exceptions, reviews].map { sibling(of: $0, in: folder) } : [])
+        let names = [casesFile] + (withSiblings ? listTables.map { sibling(of: $0, in: folder) } : [])
         let files = Dictionary(uniqueKeysWithValues: names.compactMap { name in contents(name).map { (name, $0) } })
         let stream = CSVCaseStream(folder: folder, casesFile: casesFile, withSiblings: withSiblings) { name in
             files[name].map { ByteBlocks(bytes: $0, blockSize: blockSize) }
@@ -181,8 +200,10 @@ public enum CaseCSV {
             let value: JSONValue
             if listColumns.contains(name) {
                 value = .array(text.split(separator: ";", omittingEmptySubsequences: false).map { .string(String($0)) })
-            } else if name == "phaseTransfer_transferYear" || name == "version", Int(text) != nil {
+            } else if numberColumns.contains(name), Int(text) != nil {
                 value = .number(text)
+            } else if flagColumns.contains(name), text == "true" || text == "false" {
+                value = .bool(text == "true")
             } else {
                 value = .string(text)
             }
@@ -203,7 +224,19 @@ public enum CaseCSV {
         members.append((key, .object(inner)))
     }
 
+    /// Appends `item` to the list at `list`, a dotted path (`plan.placements` is inside `plan`).
     static func append(_ item: JSONValue, to list: String, in members: inout [(String, JSONValue)]) {
+        if let dot = list.firstIndex(of: ".") {
+            let key = String(list[..<dot])
+            var inner: [(String, JSONValue)] = []
+            if let index = members.firstIndex(where: { $0.0 == key }), case let .object(existing) = members[index].1 {
+                inner = existing
+                members.remove(at: index)
+            }
+            append(item, to: String(list[list.index(after: dot)...]), in: &inner)
+            members.append((key, .object(inner)))
+            return
+        }
         if let index = members.firstIndex(where: { $0.0 == list }), case let .array(items) = members[index].1 {
             members[index].1 = .array(items + [item])
         } else {

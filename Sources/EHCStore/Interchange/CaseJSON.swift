@@ -27,7 +27,7 @@ enum CaseJSON {
                 ("familyName", .string(ehcCase.child.familyName)),
                 ("dateOfBirth", date(ehcCase.child.dateOfBirth)),
                 ("setting", .string(ehcCase.child.setting)),
-            ])),
+            ] + ReturnDetailsJSON.person(of: ehcCase))),
             ("caseworker", .string(ehcCase.caseworker)),
             ("requestDate", date(ehcCase.requestDate)),
             ("requestSource", .string(ehcCase.requestSource.rawValue)),
@@ -45,8 +45,15 @@ enum CaseJSON {
                     ("amendedPlanIssued", date(transfer.amendedPlanIssued)),
                 ])
             } ?? .null),
-            ("closed", ehcCase.closed.map { .object([("date", date($0.date)), ("reason", .string($0.reason))]) } ?? .null),
-        ]
+            ("closed", ehcCase.closed.map(closure) ?? .null),
+        ] + ReturnDetailsJSON.request(of: ehcCase)
+    }
+
+    private static func closure(_ closed: Closure) -> JSONValue {
+        var members: [(String, JSONValue)] = [("date", date(closed.date)), ("reason", .string(closed.reason))]
+        // An addition to ehcdesk/1 (docs/interchange.md): written only when recorded.
+        if let cease = closed.ceaseReason { members.append(("ceaseReason", .number(String(cease.rawValue)))) }
+        return .object(members)
     }
 
     static func advice(_ item: AdviceRequest) -> [(String, JSONValue)] {
@@ -126,6 +133,7 @@ enum CaseJSON {
         let reviews = reader.list("reviews").compactMap { readReview($0.value, path: $0.path, log: log) }
         let phaseTransfer = reader.object("phaseTransfer").flatMap(readPhaseTransfer)
         let closed = reader.object("closed").flatMap(readClosure)
+        let additions = ReturnDetailsJSON.readRequest(&reader)
         let audits = reader.list("audits").compactMap { item in
             AuditJSON.read(item.value, path: item.path, caseID: id ?? "", log: log)
         }
@@ -135,11 +143,15 @@ enum CaseJSON {
 
         guard log.problems.count == problemsBefore, let id, let child, let caseworker, let requestDate,
               let requestSource else { return nil }
-        let ehcCase = EHCCase(
+        var ehcCase = EHCCase(
             id: id, child: child, caseworker: caseworker, requestDate: requestDate, requestSource: requestSource,
             decisionToAssess: decisionToAssess, advice: advice, decisionToIssue: decisionToIssue,
             draftPlanIssued: draftPlanIssued, finalPlanIssued: finalPlanIssued, exceptions: exceptions,
-            reviews: reviews, phaseTransfer: phaseTransfer, closed: closed)
+            reviews: reviews, phaseTransfer: phaseTransfer, closed: closed,
+            youthAccommodation: additions.youthAccommodation, challenges: additions.challenges,
+            exportedToAnotherLA: additions.exportedToAnotherLA, transferredIn: additions.transferredIn,
+            plan: additions.plan)
+        ehcCase.child.personID = ehcCase.recordedPersonID
         return (ehcCase, audits, version)
     }
 
@@ -149,9 +161,11 @@ enum CaseJSON {
         let familyName = reader.string("familyName", required: true)
         let dateOfBirth = reader.date("dateOfBirth", required: true)
         let setting = reader.string("setting")
+        let (personID, details) = ReturnDetailsJSON.readPerson(&reader)
         reader.finish()
         guard let givenName, let familyName, let dateOfBirth else { return nil }
-        return Child(givenName: givenName, familyName: familyName, dateOfBirth: dateOfBirth, setting: setting)
+        return Child(givenName: givenName, familyName: familyName, dateOfBirth: dateOfBirth, setting: setting,
+                     personID: personID, details: details)
     }
 
     private static func readDecision<Outcome: RawRepresentable & CaseIterable & Sendable & Hashable>(
@@ -230,8 +244,13 @@ enum CaseJSON {
         var reader = reader
         let date = reader.date("date", required: true)
         let reason = reader.string("reason", required: true)
+        let code = reader.integer("ceaseReason")
+        let ceaseReason = code.flatMap(CeaseReason.init(rawValue:))
+        if let code, ceaseReason == nil {
+            reader.log.add(reader.place("ceaseReason"), "\(code) is not a SEN2 cease reason: 1 to 9 (docs/sen2.md)")
+        }
         reader.finish()
         guard let date, let reason else { return nil }
-        return Closure(date: date, reason: reason)
+        return Closure(date: date, reason: reason, ceaseReason: ceaseReason)
     }
 }

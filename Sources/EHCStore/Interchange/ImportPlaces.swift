@@ -81,6 +81,7 @@ public struct ImportedCases: Sendable {
 /// The lists of a case that CSV carries in files of their own.
 public enum CaseList: String, Sendable, Hashable, CaseIterable {
     case advice, exceptions, reviews
+    case placements = "plan.placements"
 }
 
 /// Opens what `import FILE` names, to be read one case at a time so memory does not grow with

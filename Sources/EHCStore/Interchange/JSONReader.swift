@@ -111,6 +111,31 @@ struct JSONObjectReader {
         return number
     }
 
+    /// A yes/no field; absent is `false`.
+    mutating func flag(_ key: String) -> Bool {
+        guard let found = value(key, required: false) else { return false }
+        guard case let .bool(flag) = found else {
+            log.add(place(key), "expected true or false, found \(found.kindName)")
+            return false
+        }
+        return flag
+    }
+
+    /// A list of words from one vocabulary, each at most once; absent is empty.
+    mutating func words<Word: RawRepresentable & CaseIterable & Hashable>(_ key: String, _ type: Word.Type) -> Set<Word>
+    where Word.RawValue == String {
+        var words: Set<Word> = []
+        for item in list(key) {
+            guard let text = item.value.string, let word = Word(rawValue: text) else {
+                let allowed = Word.allCases.map(\.rawValue).joined(separator: ", ")
+                log.add(item.path, "\(item.value.string.map { "\"\($0)\"" } ?? item.value.kindName) is not one of: \(allowed)")
+                continue
+            }
+            if !words.insert(word).inserted { log.add(item.path, "\"\(text)\" is listed twice") }
+        }
+        return words
+    }
+
     /// The items of a list field with their paths (`advice[0]`, …); an absent list is empty.
     mutating func list(_ key: String) -> [(value: JSONValue, path: String)] {
         guard let found = value(key, required: false) else { return [] }

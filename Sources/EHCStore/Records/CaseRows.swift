@@ -29,15 +29,18 @@ enum CaseRows {
         try StoredDeadlines.write(ehcCase, calendar: calendar, db)
     }
 
-    /// Writes the case's own rows and nothing derived from them (a database of a schema before v10
-    /// has nowhere to keep deadlines: what the migration tests build).
-    static func insertFacts(_ ehcCase: EHCCase, version: Int = 1, _ db: Database) throws {
+    /// Writes the case's own rows and nothing derived from them.
+    private static func insertFacts(_ ehcCase: EHCCase, version: Int = 1, _ db: Database) throws {
         let row = try RawStatement(cached: """
             INSERT INTO cases (id, givenName, familyName, dateOfBirth, setting, caseworker, requestDate, requestSource,
                 decisionToAssessDate, decisionToAssessOutcome, decisionToIssueDate, decisionToIssueOutcome,
                 draftPlanIssued, finalPlanIssued, phaseTransferKind, phaseTransferYear, phaseTransferAmendedPlanIssued,
-                closedDate, closedReason, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                closedDate, closedReason, version,
+                personId, upn, uln, upnUnknown, sex, ethnicity, postcode, youthAccommodation, challenges,
+                exportedToAnotherLA, transferredFromLA, primaryNeed, secondaryNeed, planResidential, planWorkBased,
+                personalBudget, ceaseReason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, db)
         row.bind(1, text: ehcCase.id)
         row.bind(2, text: ehcCase.child.givenName)
@@ -59,6 +62,24 @@ enum CaseRows {
         row.bind(18, date: ehcCase.closed?.date)
         row.bind(19, text: ehcCase.closed?.reason)
         row.bind(20, integer: version)
+        let child = ehcCase.child, details = child.details, plan = ehcCase.plan
+        row.bind(21, text: ehcCase.recordedPersonID)
+        row.bind(22, text: details.upn)
+        row.bind(23, text: details.uln)
+        row.bind(24, text: details.upnUnknown?.rawValue)
+        row.bind(25, text: details.sex?.rawValue)
+        row.bind(26, text: details.ethnicity)
+        row.bind(27, text: details.postcode)
+        row.bind(28, flag: ehcCase.youthAccommodation)
+        row.bind(29, text: words(ehcCase.challenges))
+        row.bind(30, flag: ehcCase.exportedToAnotherLA)
+        row.bind(31, text: ehcCase.transferredIn?.formerLA)
+        row.bind(32, text: plan.primaryNeed?.rawValue)
+        row.bind(33, text: plan.secondaryNeed?.rawValue)
+        row.bind(34, text: plan.residential?.rawValue)
+        row.bind(35, flag: plan.workBasedPlacement)
+        row.bind(36, text: words(plan.personalBudget))
+        row.bind(37, integer: ehcCase.closed?.ceaseReason?.rawValue)
         try row.execute()
         try insertRows(of: ehcCase.advice, into: .advice, caseID: ehcCase.id, db) { row, item, at in
             row.bind(at, text: item.agency.rawValue)
@@ -87,6 +108,27 @@ enum CaseRows {
             row.bind(at + 4, date: item.amendmentProposed)
             row.bind(at + 5, date: item.amendedPlanIssued)
         }
+        try insertRows(of: plan.placements, into: .placements, caseID: ehcCase.id, db) { row, item, at in
+            switch item.establishment {
+            case let .urn(urn): row.bind(at, text: urn)
+            case let .ukprn(ukprn): row.bind(at + 1, text: ukprn)
+            case let .setting(setting, other):
+                row.bind(at + 2, text: setting.rawValue)
+                row.bind(at + 3, text: other)
+            }
+            row.bind(at + 4, integer: item.rank)
+            row.bind(at + 5, flag: item.namedInPlan)
+            row.bind(at + 6, flag: item.senUnit)
+            row.bind(at + 7, flag: item.resourcedProvision)
+            row.bind(at + 8, date: item.entry)
+            row.bind(at + 9, date: item.leaving)
+        }
+    }
+
+    /// A set of words as the JSON array the store keeps it in, in the vocabulary's own order.
+    static func words<Word: RawRepresentable & CaseIterable & Hashable>(_ set: Set<Word>) -> String
+    where Word.RawValue == String {
+        list(Word.allCases.filter(set.contains).map(\.rawValue))
     }
 
     /// A table of a case's child rows, with its INSERT statements for one to ``rowsPerStatement`` rows.
@@ -98,6 +140,9 @@ enum CaseRows {
             "exceptions", ["ground", "appliesTo", "fromDate", "toDate", "note", "parentInformed"])
         static let reviews = ChildTable(
             "reviews", ["meetingDate", "reportSent", "decisionDate", "decision", "amendmentProposed", "amendedPlanIssued"])
+        static let placements = ChildTable(
+            "placements", ["urn", "ukprn", "setting", "settingOther", "rank", "namedInPlan", "senUnit",
+                           "resourcedProvision", "entry", "leaving"])
 
         /// Parameters per row: `caseId`, `position`, then the table's own columns.
         let width: Int32

@@ -45,6 +45,11 @@ final class RawStatement {
         sqlite3_bind_int64(handle, index, Int64(integer))
     }
 
+    /// Binds a yes/no as SQLite's 0 or 1.
+    func bind(_ index: Int32, flag: Bool) {
+        sqlite3_bind_int64(handle, index, flag ? 1 : 0)
+    }
+
     /// Binds a date as `YYYY-MM-DD` text, or NULL.
     func bind(_ index: Int32, date: CalendarDate?) {
         guard let date else { sqlite3_bind_null(handle, index); return }
@@ -121,6 +126,25 @@ final class RawStatement {
 
     func integer(_ index: Int32) -> Int? {
         sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, index))
+    }
+
+    /// A stored 0 or 1.
+    func flag(_ index: Int32) throws -> Bool {
+        switch integer(index) {
+        case 0: false
+        case 1: true
+        case let other: throw CaseRows.CorruptValue(value: other.map(String.init) ?? "NULL")
+        }
+    }
+
+    /// A JSON array of words, as ``CaseRows/words(_:)`` stores a set.
+    func words<Word: RawRepresentable & Hashable>(_ index: Int32) throws -> Set<Word> where Word.RawValue == String {
+        let bytes = column(index).bytes
+        if bytes.count == 2, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") { return [] }
+        return Set(try strings(index).map { text in
+            guard let word = Word(rawValue: text) else { throw CaseRows.CorruptValue(value: text) }
+            return word
+        })
     }
 
     func date(_ index: Int32) throws -> CalendarDate {

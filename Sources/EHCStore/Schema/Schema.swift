@@ -91,7 +91,60 @@ enum Schema {
             try createStoredDeadlines(db)
             try StoredDeadlines.recompute(nil, settings: Settings(), db, progress: { _, _ in })
         }
+        migrator.registerMigration("v11: person, request and plan details for SEN2") { db in
+            try addReturnDetails(db)
+        }
         return migrator
+    }
+
+    /// The SEN2 facts (``PersonDetails``, a request's source details and challenges, ``PlanDetails``)
+    /// beside each case's own, and the placements of its plan. A person is the set of requests that
+    /// share a `personId`; a case with none is its own person (every case of an earlier version).
+    /// Nothing here moves a deadline, so no stale-deadline trigger watches it.
+    private static func addReturnDetails(_ db: Database) throws {
+        let flag = "INTEGER NOT NULL DEFAULT 0 CHECK (%@ IN (0, 1))"
+        let columns: [(String, String)] = [
+            ("personId", "TEXT"),
+            ("upn", "TEXT"),
+            ("uln", "TEXT"),
+            ("upnUnknown", "TEXT " + vocabulary("upnUnknown", UPNUnknownReason.allCases.map(\.rawValue))),
+            ("sex", "TEXT " + vocabulary("sex", Sex.allCases.map(\.rawValue))),
+            ("ethnicity", "TEXT"),
+            ("postcode", "TEXT"),
+            ("youthAccommodation", flag),
+            ("challenges", "TEXT NOT NULL DEFAULT '[]'"),
+            ("exportedToAnotherLA", flag),
+            ("transferredFromLA", "TEXT"),
+            ("primaryNeed", "TEXT " + vocabulary("primaryNeed", SENType.allCases.map(\.rawValue))),
+            ("secondaryNeed", "TEXT " + vocabulary("secondaryNeed", SENType.allCases.map(\.rawValue))),
+            ("planResidential", "TEXT " + vocabulary("planResidential", Residential.allCases.map(\.rawValue))),
+            ("planWorkBased", flag),
+            ("personalBudget", "TEXT NOT NULL DEFAULT '[]'"),
+            ("ceaseReason", "INTEGER CHECK (ceaseReason BETWEEN 1 AND 9)"),
+        ]
+        for (name, type) in columns {
+            try db.execute(sql: "ALTER TABLE cases ADD COLUMN \(name) " + type.replacingOccurrences(of: "%@", with: name))
+        }
+        try db.execute(sql: """
+            CREATE INDEX cases_personId ON cases(personId) WHERE personId IS NOT NULL;
+            CREATE INDEX cases_upn ON cases(upn) WHERE upn IS NOT NULL;
+            CREATE TABLE placements (
+                caseId TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                urn TEXT,
+                ukprn TEXT,
+                setting TEXT \(vocabulary("setting", SENSetting.allCases.map(\.rawValue))),
+                settingOther TEXT CHECK (settingOther IS NULL OR setting IS NOT NULL),
+                rank INTEGER NOT NULL CHECK (rank IN (1, 2)),
+                namedInPlan INTEGER NOT NULL CHECK (namedInPlan IN (0, 1)),
+                senUnit INTEGER NOT NULL CHECK (senUnit IN (0, 1)),
+                resourcedProvision INTEGER NOT NULL CHECK (resourcedProvision IN (0, 1)),
+                entry TEXT,
+                leaving TEXT,
+                CHECK ((urn IS NOT NULL) + (ukprn IS NOT NULL) + (setting IS NOT NULL) = 1),
+                PRIMARY KEY (caseId, position)
+            ) WITHOUT ROWID;
+            """)
     }
 
     /// Each case's deadlines beside its facts (``StoredDeadlines``), the settings they were computed
