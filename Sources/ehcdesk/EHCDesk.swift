@@ -23,7 +23,7 @@ struct EHCDesk: ParsableCommand {
         subcommands: [
             OpenCommand.self, InitCommand.self, DemoCommand.self, GenerateCommand.self, ImportCommand.self, ExportCommand.self,
             CaseCommand.self, OverdueCommand.self, ReportCommand.self, AuditCommand.self, SettingsCommand.self,
-            HistoryCommand.self, EditCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self,
+            HistoryCommand.self, EditCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, CheckCommand.self,
             TeamCommand.self, SessionCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)

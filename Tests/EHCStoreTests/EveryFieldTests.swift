@@ -19,7 +19,10 @@ struct EveryFieldTests {
                                   decisionDate: CalendarDate("2026-05-20")!, decision: .amend,
                                   amendmentProposed: CalendarDate("2026-05-22")!, amendedPlanIssued: CalendarDate("2026-07-10")!)]
         ehcCase.phaseTransfer = PhaseTransfer(kind: .postSixteen, transferYear: 2026, amendedPlanIssued: CalendarDate("2026-03-20")!)
-        ehcCase.closed = Closure(date: CalendarDate("2026-09-01")!, reason: "moved to another authority")
+        ehcCase.closed = Closure(date: CalendarDate("2026-09-01")!, reason: "moved to another authority",
+                                 ceaseReason: .movedToAnotherLA)
+        ehcCase.exportedToAnotherLA = true
+        ehcCase.child.details.uln = "1234567899"
         return ehcCase
     }
 
@@ -61,13 +64,54 @@ struct EveryFieldTests {
         #expect(try store.allCases() == [Self.everyField()])
     }
 
+    @Test("the SEN2 details are stored column by column as written by hand")
+    func storedReturnDetails() throws {
+        let folder = TemporaryFolder()
+        let store = try CaseStore.open(path: folder.file("db.sqlite"), access: .create)
+        try store.insert([Self.everyField()], by: "tester")
+        let (row, placements) = try store.pool.read { db in
+            (try Row.fetchOne(db, sql: """
+                SELECT personId, upn, uln, upnUnknown, sex, ethnicity, postcode, youthAccommodation, challenges,
+                    exportedToAnotherLA, transferredFromLA, primaryNeed, secondaryNeed, planResidential, planWorkBased,
+                    personalBudget, ceaseReason
+                FROM cases WHERE id = 'EHC-2024-00077'
+                """),
+             try Row.fetchAll(db, sql: """
+                SELECT urn, ukprn, setting, settingOther, rank, namedInPlan, senUnit, resourcedProvision, entry, leaving
+                FROM placements WHERE caseId = 'EHC-2024-00077' ORDER BY position
+                """))
+        }
+        let details = try #require(row)
+        let expected: [String: (any DatabaseValueConvertible)?] = [
+            "personId": "P-000017", "upn": "H801200001001", "uln": "1234567899", "upnUnknown": nil, "sex": "female",
+            "ethnicity": "AOTH", "postcode": "AB1 2CD", "youthAccommodation": 1,
+            "challenges": #"["requestTribunal","assessmentMediation"]"#, "exportedToAnotherLA": 1, "transferredFromLA": "886",
+            "primaryNeed": "ASD", "secondaryNeed": "SLCN", "planResidential": "A", "planWorkBased": 1,
+            "personalBudget": #"["personalBudget","directPayment"]"#, "ceaseReason": 5,
+        ]
+        for (column, value) in expected {
+            #expect(details[column] as DatabaseValue == (value?.databaseValue ?? .null), "\(column)")
+        }
+        let cells: [[(any DatabaseValueConvertible)?]] = [
+            ["100001", nil, nil, nil, 1, 1, 1, 0, "2025-06-02", nil],
+            [nil, nil, "OTH", #"hospital school, "Ward 4""#, 2, 0, 0, 1, "2025-06-02", "2025-12-19"],
+            [nil, "10001234", nil, nil, 1, 1, 0, 0, nil, nil],
+        ]
+        #expect(placements.map { row in (0..<10).map { row[$0] as DatabaseValue } }
+                    == cells.map { $0.map { $0?.databaseValue ?? .null } })
+    }
+
     @Test("JSON and CSV carry each optional field by name, and read back to the same case")
     func interchangeCarriesEveryField() throws {
         let calendar = StatutoryCalendar()
         let json = InterchangeDocument.export([Self.everyField()], calendar: calendar, today: today).serialized()
         for fragment in [#""closed": {"#, #""reason": "moved to another authority""#, #""quality": "returned""#,
                          #""returned": "2025-03-12""#, #""amendmentProposed": "2026-05-22""#,
-                         #""amendedPlanIssued": "2026-07-10""#, #""kind": "postSixteen""#] {
+                         #""amendedPlanIssued": "2026-07-10""#, #""kind": "postSixteen""#,
+                         #""personId": "P-000017""#, #""upn": "H801200001001""#, #""ceaseReason": 5"#,
+                         #""assessmentMediation""#, #""formerLA": "886""#,
+                         #""settingOther": "hospital school, \"Ward 4\"""#,
+                         #""directPayment""#] {
             #expect(json.contains(fragment), "\(fragment)")
         }
         #expect(try InterchangeDocument.read(Array(json.utf8), file: "x.json") == [Self.everyField()])

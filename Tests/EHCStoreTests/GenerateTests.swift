@@ -39,7 +39,7 @@ struct GenerateTests {
         #expect(cases[0].id == "EHC-2024-00000")
         #expect(cases[0].child.fullName == "Theo Williams")
         #expect(cases[0].requestDate == CalendarDate("2024-12-25"))
-        #expect(caseloadFingerprint(cases) == 6_563_743_084_548_564_770)   // last year's phase transfers since issue 16
+        #expect(caseloadFingerprint(cases) == 1_682_130_097_235_737_112)   // SEN2 details, ceased plans always closed (issue 18)
     }
 
     @Test("references are unique and read EHC-<request year>-<5 digits>")
@@ -74,12 +74,12 @@ struct GenerateTests {
         #expect(tenThousandCases.contains { $0.requestDate > generatorToday.adding(days: -30) })
     }
 
-    @Test("children are 0 to 25 at request, mostly of school age")
+    @Test("children are 0 to 20 at request, mostly of school age (a plan asked for at 20 still ends by 25)")
     func ages() {
         let ages = tenThousandCases.map { $0.child.age(on: $0.requestDate) }
-        #expect(ages.allSatisfy { (0...25).contains($0) })
+        #expect(ages.allSatisfy { (0...20).contains($0) })
         #expect(generatedShare(ages) { (5...15).contains($0) } > 0.6)
-        #expect(ages.contains(0) && ages.contains(25))
+        #expect(ages.contains(0) && ages.contains(20))
     }
 
     @Test("names include accented, Irish, Vietnamese and CJK spellings")
@@ -155,6 +155,11 @@ func caseloadFingerprint(_ cases: [EHCCase]) -> UInt64 {
         for review in ehcCase.reviews { add(review.meetingDate); add(review.decisionDate) }
         add(ehcCase.phaseTransfer?.amendedPlanIssued)
         add(ehcCase.closed?.date)
+        let details = ehcCase.child.details
+        add((details.upn ?? "-") + (details.uln ?? "-") + (details.upnUnknown?.rawValue ?? "-") + (details.sex?.rawValue ?? "-")
+            + (details.ethnicity ?? "-") + (details.postcode ?? "-") + (ehcCase.plan.primaryNeed?.rawValue ?? "-")
+            + (ehcCase.plan.secondaryNeed?.rawValue ?? "-") + String(ehcCase.plan.placements.count)
+            + (ehcCase.closed?.ceaseReason.map { String($0.rawValue) } ?? "-") + (ehcCase.transferredIn?.formerLA ?? "-"))
     }
     return hash
 }

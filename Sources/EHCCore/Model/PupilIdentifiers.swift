@@ -60,13 +60,22 @@ public enum PupilIdentifiers {
         return nil
     }
 
+    /// The check digit of a ULN's first nine digits, or `nil` when they are not nine digits or
+    /// have none (a remainder of 0 is never issued).
+    public static func ulnCheckDigit(for first: String) -> Int? {
+        let digits = first.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
+        guard first.count == 9, digits.count == 9 else { return nil }
+        let remainder = (0..<9).reduce(0) { $0 + digits[$1] * (10 - $1) } % 11
+        return remainder == 0 ? nil : 10 - remainder
+    }
+
     /// What is wrong with a ULN, or `nil` when it is valid.
     public static func ulnProblem(_ uln: String) -> String? {
         let digits = uln.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
         guard uln.count == 10, digits.count == 10 else { return "a ULN is 10 digits; \"\(uln)\" is not" }
-        let remainder = (0..<9).reduce(0) { $0 + digits[$1] * (10 - $1) } % 11
-        guard remainder != 0 else { return "\(uln) cannot be a ULN: its first nine digits have no valid check digit" }
-        let expected = 10 - remainder
+        guard let expected = ulnCheckDigit(for: String(uln.prefix(9))) else {
+            return "\(uln) cannot be a ULN: its first nine digits have no valid check digit"
+        }
         guard digits[9] == expected else {
             return "the last digit of the ULN \(uln.prefix(9))… must be \(expected), not \(digits[9]): a digit is mistyped"
         }

@@ -24,6 +24,8 @@ public struct EffectiveSettings: Sendable, Equatable {
     public var nationalPercent: Double?
     /// `[organisation] name`: the authority's name, for the title of a board paper.
     public var organisationName: String?
+    /// `[organisation] laNumber`: the authority's 3-digit LA number, in the header of its SEN2 return.
+    public var laNumber: String?
 
     /// The setting names, in the order they are printed.
     public static let names = ["counting", "reviewPeriod", "phaseDeadline", "dueSoonDays"]
@@ -87,6 +89,14 @@ public struct EffectiveSettings: Sendable, Equatable {
                                           + "e.g. \"Northshire County Council\"")
                     }
                     effective.organisationName = name
+                }
+                if organisation.contains(key: "laNumber") {
+                    let text = organisation["laNumber"]?.string ?? organisation["laNumber"]?.int.map(String.init)
+                    guard let text, text.utf8.count == 3, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                        throw Problem(description: "\(configPath): organisation.laNumber must be the authority's 3-digit LA number, "
+                                          + "e.g. \"886\"")
+                    }
+                    effective.laNumber = text
                 }
             }
             if let ui = table["ui"]?.table, ui.contains(key: "nationalPercent") {

@@ -22,10 +22,15 @@ public struct CaseloadGenerator: Sendable {
     /// The authority's SEND caseworkers (8 to 15 of them, how many decided by the seed).
     public let caseworkers: [String]
     let localSettings: LocalSettings
+    /// The authority's 3-digit LA number, in its children's UPNs.
+    public let laNumber: String
+    /// One case in 50 carries a deliberate data-quality fault (``plantedFaults(count:)``).
+    public let plantsFaults: Bool
 
-    public init(seed: UInt64, today: CalendarDate) {
+    public init(seed: UInt64, today: CalendarDate, faults: Bool = false) {
         self.seed = seed
         self.today = today
+        plantsFaults = faults
         // The authority's fixed features come from a stream of their own, apart from the cases' streams.
         var random = SplitMix64(seed: seed, index: -1)
         let count = random.int(in: 8...15)
@@ -33,6 +38,7 @@ public struct CaseloadGenerator: Sendable {
         let family = random.shuffled(NamePools.caseworkerFamilyNames)
         caseworkers = (0..<count).map { given[$0] + " " + family[$0] }
         localSettings = LocalSettings(random: &random)
+        laNumber = random.element(of: ["873", "886", "919", "855", "815", "928"])
     }
 
     /// Cases `0..<count`.
@@ -62,6 +68,7 @@ public struct CaseloadGenerator: Sendable {
         addReviews(to: &ehcCase, random: &random)
         addPhaseTransfer(to: &ehcCase, random: &random)
         addClosure(to: &ehcCase, random: &random)
+        addReturnDetails(to: &ehcCase, index: index)
         return ehcCase
     }
 
@@ -86,7 +93,8 @@ public struct CaseloadGenerator: Sendable {
     }
 
     /// Ages at request, weighted to school age as in SEN2 (most new plans are for 5 to 15 year olds).
-    private static let ageRanges: [ClosedRange<Int>] = [0...1, 2...4, 5...10, 11...15, 16...18, 19...25]
+    /// Requests at 19 and over are few, and stop at 20: a plan asked for then still ends by 25.
+    private static let ageRanges: [ClosedRange<Int>] = [0...1, 2...4, 5...10, 11...15, 16...18, 19...20]
     private static let ageWeights = [3, 15, 42, 28, 8, 4]
     private static let requestSources: [RequestSource] = [.parent, .school, .health, .socialCare, .youngPerson, .other]
     private static let requestSourceWeights = [42, 38, 7, 5, 4, 4]

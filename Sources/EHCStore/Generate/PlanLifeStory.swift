@@ -73,11 +73,13 @@ extension CaseloadGenerator {
             amendedPlanIssued: issued.flatMap { $0 > plan && $0 <= today ? $0 : nil })
     }
 
-    /// Closes a case after its last event: every ceased plan, and about 3 % of the others.
+    /// Closes a case after its last event: every ceased plan (once the day it ended has come),
+    /// and about 3 % of the others.
     func addClosure(to ehcCase: inout EHCCase, random: inout SplitMix64) {
         let ceased = ehcCase.reviews.last?.decision == .cease
-        guard ceased ? random.chance(percent: 80) : random.chance(percent: 3) else { return }
-        let date = ehcCase.latestRecordedDate.adding(days: random.int(in: 7...120))
+        guard ceased || random.chance(percent: 3) else { return }
+        // A ceased plan ends once the two months for an appeal have passed.
+        let date = ehcCase.latestRecordedDate.adding(days: random.int(in: ceased ? 7...60 : 7...120))
         guard date <= today else { return }
         let reason: String
         if ceased {

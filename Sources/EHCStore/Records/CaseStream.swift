@@ -152,7 +152,7 @@ struct CaseStream {
         if let kind: PhaseTransferKind = try row.optionalWord(14), let year = row.integer(15) {
             ehcCase.phaseTransfer = PhaseTransfer(kind: kind, transferYear: year, amendedPlanIssued: try row.optionalDate(16))
         }
-        let ceaseReason = try row.integer(36).map { code in
+        let ceaseReason = try row.integer(35).map { code in
             guard let reason = CeaseReason(rawValue: code) else { throw CaseRows.CorruptValue(value: String(code)) }
             return reason
         }
