@@ -32,8 +32,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 // SHA-256 for the audit trail's hash chain (AuditChain.swift).
                 .product(name: "Crypto", package: "swift-crypto"),
+                // libxml2's streaming writer for the SEN2 return (Return/XMLStreamWriter.swift).
+                "CLibXML2",
             ]
         ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "EHCTUI", dependencies: ["EHCCore"]),
         // Board papers: one self-contained HTML page per report, its chart as inline SVG (Foundation's XML).
         .target(name: "EHCReports"),

@@ -6,26 +6,43 @@ import Foundation
 /// `ehcdesk export`: every case with its computed deadlines, for scripts and other systems.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write every case (ehcdesk/1 JSON or CSV) with computed deadlines.",
+        commandName: "export", abstract: "Write every case (ehcdesk/1 JSON or CSV) with computed deadlines, or the SEN2 return.",
         discussion: """
             --format csv prints cases.csv only; with --output DIR it writes cases.csv, advice.csv, \
-            exceptions.csv, reviews.csv and deadlines.csv into DIR (created 0700), which import reads back.
+            exceptions.csv, reviews.csv, placements.csv and deadlines.csv into DIR (created 0700), which import \
+            reads back. --format sen2 --year YYYY --output FILE.xml writes the SEN2 person-level return for that \
+            collection, and refuses while `ehcdesk check` finds any error (docs/sen2.md).
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
     @Option(help: "The output format.") var format: ExportFormat = .json
-    @Option(help: "A folder to write every CSV file into (CSV only).") var output: String?
-    @Flag(help: "Replace the CSV files an earlier export left in --output.") var force = false
+    @Option(help: "A folder to write every CSV file into (CSV), or the file of the SEN2 return.") var output: String?
+    @Option(help: "The SEN2 collection year, e.g. 2027 (the January census).") var year: Int?
+    @Option(help: "The authority's 3-digit LA number (default: [organisation] laNumber in the config).") var la: String?
+    @Flag(help: "Replace the files an earlier export left at --output.") var force = false
 
     func validate() throws {
-        if output != nil, format != .csv { throw ValidationError("--output DIR is for --format csv") }
+        switch format {
+        case .json: if output != nil { throw ValidationError("--output is for --format csv or sen2") }
+        case .csv: break
+        case .sen2:
+            guard output != nil else { throw ValidationError("--format sen2 needs --output FILE.xml") }
+            guard year != nil else { throw ValidationError("--format sen2 needs --year YYYY, e.g. --year 2027") }
+        }
+        if format != .sen2, year != nil || la != nil { throw ValidationError("--year and --la are for --format sen2") }
     }
 
     func run() throws {
         let store = try global.openStore(.read)
-        let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
+        let effective = try rules.effective(environment: global.environment)
+        let calendar = StatutoryCalendar(settings: effective.settings)
         let today = try global.resolvedToday()
+        if format == .sen2, let output, let year {
+            try SEN2Export(store: store, effective: effective, year: year, la: la, output: output, force: force,
+                           today: today).run()
+            return
+        }
         guard format == .csv else {
             // Streamed: one chunk of cases at a time, so memory does not grow with the caseload.
             try InterchangeDocument.writeExport(
@@ -172,7 +189,7 @@ struct SettingsCommand: ParsableCommand {
 
 /// The formats `export` writes.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, csv
+    case json, csv, sen2
 }
 
 /// The formats `case` prints.
