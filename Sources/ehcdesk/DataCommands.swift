@@ -94,8 +94,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import cases from ehcdesk/1 JSON or CSV, all or nothing.",
         discussion: """
-            FILE is a .json file, a CSV folder written by `export --format csv --output DIR`, or a .csv file: \
-            cases.csv brings its sibling advice.csv, exceptions.csv and reviews.csv; any other .csv is cases only.
+            FILE is a .json file, a CSV folder written by `export --format csv --output DIR`, a .csv file \
+            (cases.csv brings its sibling advice.csv, exceptions.csv, reviews.csv and placements.csv; any other \
+            .csv is cases only), or a SEN2 person-level return (.xml).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -137,6 +138,7 @@ struct ImportCommand: ParsableCommand {
         }
         let done = try result ?? importInto(try global.openStore(.write))
         print("imported \(done.inserted) new and \(done.updated) updated cases from \(file)")
+        if let sen2 = source as? SEN2Source { for note in sen2.notes { print("note: " + note) } }
     }
 }
 

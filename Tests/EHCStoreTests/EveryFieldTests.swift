@@ -73,7 +73,7 @@ struct EveryFieldTests {
             (try Row.fetchOne(db, sql: """
                 SELECT personId, upn, uln, upnUnknown, sex, ethnicity, postcode, youthAccommodation, challenges,
                     exportedToAnotherLA, transferredFromLA, primaryNeed, secondaryNeed, planResidential, planWorkBased,
-                    personalBudget, ceaseReason
+                    personalBudget, ceaseReason, planReportedWeek20
                 FROM cases WHERE id = 'EHC-2024-00077'
                 """),
              try Row.fetchAll(db, sql: """
@@ -88,6 +88,7 @@ struct EveryFieldTests {
             "challenges": #"["requestTribunal","assessmentMediation"]"#, "exportedToAnotherLA": 1, "transferredFromLA": "886",
             "primaryNeed": "ASD", "secondaryNeed": "SLCN", "planResidential": "A", "planWorkBased": 1,
             "personalBudget": #"["personalBudget","directPayment"]"#, "ceaseReason": 5,
+            "planReportedWeek20": 1,
         ]
         for (column, value) in expected {
             #expect(details[column] as DatabaseValue == (value?.databaseValue ?? .null), "\(column)")

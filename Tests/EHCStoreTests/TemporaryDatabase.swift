@@ -54,7 +54,7 @@ func sampleCase(id: String = "EHC-2025-00001") -> EHCCase {
                 Placement(establishment: .ukprn("10001234"), rank: 1, namedInPlan: true),
             ],
             primaryNeed: .ASD, secondaryNeed: .SLCN, residential: .partYear, workBasedPlacement: true,
-            personalBudget: [.personalBudget, .directPayment]))
+            personalBudget: [.personalBudget, .directPayment], reportedWeek20: true))
 }
 
 /// The case as a database from before v11 holds it: nothing of SEN2's person, request or plan details.

@@ -97,16 +97,20 @@ public struct PlanDetails: Sendable, Hashable {
     public var workBasedPlacement: Bool
     /// SEN2 `PB`, `OA`, `DP`.
     public var personalBudget: Set<PersonalBudgetItem>
+    /// SEN2 `Week20` as another system reported it (a plan imported from a SEN2 file, whose
+    /// exceptions are not recorded here in detail); `nil` when ehcdesk's own exceptions decide it.
+    public var reportedWeek20: Bool?
 
     public init(placements: [Placement] = [], primaryNeed: SENType? = nil, secondaryNeed: SENType? = nil,
                 residential: Residential? = nil, workBasedPlacement: Bool = false,
-                personalBudget: Set<PersonalBudgetItem> = []) {
+                personalBudget: Set<PersonalBudgetItem> = [], reportedWeek20: Bool? = nil) {
         self.placements = placements
         self.primaryNeed = primaryNeed
         self.secondaryNeed = secondaryNeed
         self.residential = residential
         self.workBasedPlacement = workBasedPlacement
         self.personalBudget = personalBudget
+        self.reportedWeek20 = reportedWeek20
     }
 
     /// Nothing recorded.

@@ -94,7 +94,7 @@ public struct SEN2Request: Sendable, Hashable {
         }
         var assessment = Assessment(outcome: assessmentOutcome, week20: nil, plan: nil)
         if let issued {
-            assessment.week20 = calendar.isExcepted("finalPlan", in: ehcCase, today: census)
+            assessment.week20 = ehcCase.plan.reportedWeek20 ?? calendar.isExcepted("finalPlan", in: ehcCase, today: census)
             assessment.plan = NamedPlan(startDate: issued, details: ehcCase.plan, ceaseDate: closedByCensus,
                                         ceaseReason: closedByCensus == nil ? nil : ehcCase.closed?.ceaseReason)
             if closedByCensus.map({ $0 >= start }) ?? true {

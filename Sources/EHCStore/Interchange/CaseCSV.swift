@@ -36,7 +36,7 @@ public enum CaseCSV {
                   "child_personId", "child_upn", "child_uln", "child_upnUnknown", "child_sex", "child_ethnicity",
                   "child_postcode", "youthAccommodation", "challenges", "exportedToAnotherLA", "transferredIn_formerLA",
                   "plan_primaryNeed", "plan_secondaryNeed", "plan_residential", "plan_workBasedPlacement",
-                  "plan_personalBudget", "closed_ceaseReason"],
+                  "plan_personalBudget", "plan_reportedWeek20", "closed_ceaseReason"],
         required: ["id", "child_givenName", "child_familyName", "child_dateOfBirth", "caseworker", "requestDate",
                    "requestSource"],
         computed: ["status"], list: nil)
@@ -72,7 +72,7 @@ public enum CaseCSV {
     private static let listColumns: Set<String> = ["chased", "appliesTo", "challenges", "plan_personalBudget"]
     /// Cells that hold `true` or `false`.
     private static let flagColumns: Set<String> = ["youthAccommodation", "exportedToAnotherLA", "plan_workBasedPlacement",
-                                                   "namedInPlan", "senUnit", "resourcedProvision"]
+                                                   "plan_reportedWeek20", "namedInPlan", "senUnit", "resourcedProvision"]
     /// Cells that hold a whole number.
     private static let numberColumns: Set<String> = ["phaseTransfer_transferYear", "version", "closed_ceaseReason", "rank"]
 

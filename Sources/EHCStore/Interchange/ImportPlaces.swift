@@ -86,7 +86,7 @@ public enum CaseList: String, Sendable, Hashable, CaseIterable {
 
 /// Opens what `import FILE` names, to be read one case at a time so memory does not grow with
 /// the file: a `.json` file (``JSONCaseStream``); a CSV folder, `cases.csv` with its siblings, or
-/// another `.csv` as cases only (``CSVCaseStream``).
+/// another `.csv` as cases only (``CSVCaseStream``); a SEN2 return, `.xml` (``SEN2Source``).
 ///
 /// ```swift
 /// let source = try ImportSources.open(path: "caseload.json")
@@ -111,6 +111,7 @@ public enum ImportSources {
         guard case .regular = kind else {
             throw ImportFailure(problems: [ImportProblem(file: path, place: "", message: "cannot be read (does it exist?)")])
         }
+        if path.lowercased().hasSuffix(".xml") { return SEN2Source(path: path) }
         return JSONCaseStream(path: path)
     }
 }

@@ -44,6 +44,7 @@ enum ReturnDetailsJSON {
         if let residential = plan.residential { members.append(("residential", .string(residential.rawValue))) }
         if plan.workBasedPlacement { members.append(("workBasedPlacement", .bool(true))) }
         if !plan.personalBudget.isEmpty { members.append(("personalBudget", words(plan.personalBudget))) }
+        if let week20 = plan.reportedWeek20 { members.append(("reportedWeek20", .bool(week20))) }
         if !plan.placements.isEmpty { members.append(("placements", .array(plan.placements.map(placement)))) }
         return .object(members)
     }
@@ -149,7 +150,8 @@ enum ReturnDetailsJSON {
             placements: placements, primaryNeed: primary, secondaryNeed: secondary,
             residential: reader.word("residential", Residential.self),
             workBasedPlacement: reader.flag("workBasedPlacement"),
-            personalBudget: reader.words("personalBudget", PersonalBudgetItem.self))
+            personalBudget: reader.words("personalBudget", PersonalBudgetItem.self),
+            reportedWeek20: reader.value("reportedWeek20", required: false) == nil ? nil : reader.flag("reportedWeek20"))
     }
 
     private static func readPlacement(_ reader: inout JSONObjectReader) -> Placement? {

@@ -38,9 +38,9 @@ enum CaseRows {
                 closedDate, closedReason, version,
                 personId, upn, uln, upnUnknown, sex, ethnicity, postcode, youthAccommodation, challenges,
                 exportedToAnotherLA, transferredFromLA, primaryNeed, secondaryNeed, planResidential, planWorkBased,
-                personalBudget, ceaseReason)
+                personalBudget, ceaseReason, planReportedWeek20)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, db)
         row.bind(1, text: ehcCase.id)
         row.bind(2, text: ehcCase.child.givenName)
@@ -80,6 +80,7 @@ enum CaseRows {
         row.bind(35, flag: plan.workBasedPlacement)
         row.bind(36, text: words(plan.personalBudget))
         row.bind(37, integer: ehcCase.closed?.ceaseReason?.rawValue)
+        row.bind(38, integer: plan.reportedWeek20.map { $0 ? 1 : 0 })
         try row.execute()
         try insertRows(of: ehcCase.advice, into: .advice, caseID: ehcCase.id, db) { row, item, at in
             row.bind(at, text: item.agency.rawValue)

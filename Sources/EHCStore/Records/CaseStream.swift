@@ -31,9 +31,9 @@ struct CaseStream {
             ? """
                 personId, upn, uln, upnUnknown, sex, ethnicity, postcode, youthAccommodation, challenges,
                 exportedToAnotherLA, transferredFromLA, primaryNeed, secondaryNeed, planResidential, planWorkBased,
-                personalBudget, ceaseReason
+                personalBudget, ceaseReason, planReportedWeek20
                 """
-            : "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, '[]', 0, NULL, NULL, NULL, NULL, 0, '[]', NULL"
+            : "NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, '[]', 0, NULL, NULL, NULL, NULL, 0, '[]', NULL, NULL"
         cases = try RawStatement(db, sql: """
             SELECT id, givenName, familyName, dateOfBirth, setting, caseworker, requestDate, requestSource,
                 decisionToAssessDate, decisionToAssessOutcome, decisionToIssueDate, decisionToIssueOutcome,
@@ -170,7 +170,7 @@ struct CaseStream {
         ehcCase.plan = PlanDetails(
             primaryNeed: try row.optionalWord(30), secondaryNeed: try row.optionalWord(31),
             residential: try row.optionalWord(32), workBasedPlacement: try row.flag(33),
-            personalBudget: try row.words(34))
+            personalBudget: try row.words(34), reportedWeek20: try row.integer(36).map { _ in try row.flag(36) })
         return ehcCase
     }
 }

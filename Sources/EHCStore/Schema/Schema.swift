@@ -121,6 +121,7 @@ enum Schema {
             ("planWorkBased", flag),
             ("personalBudget", "TEXT NOT NULL DEFAULT '[]'"),
             ("ceaseReason", "INTEGER CHECK (ceaseReason BETWEEN 1 AND 9)"),
+            ("planReportedWeek20", "INTEGER CHECK (planReportedWeek20 IN (0, 1))"),
         ]
         for (name, type) in columns {
             try db.execute(sql: "ALTER TABLE cases ADD COLUMN \(name) " + type.replacingOccurrences(of: "%@", with: name))

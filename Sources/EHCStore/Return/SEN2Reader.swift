@@ -1,0 +1,106 @@
+import EHCCore
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One element of a SEN2 file as read: its name (as the table spells it), text, children and place.
+struct SEN2Node {
+    var name: String
+    var path: String
+    var line: Int
+    var column: Int
+    var text = ""
+    var children: [SEN2Node] = []
+
+    var place: String { "\(line):\(column)" }
+}
+
+/// Reads a SEN2 person-level XML file through Foundation's streaming parser, a person at a time:
+/// the header is checked first (a file of another collection or year is refused before any person
+/// is read), then each `Person` element is handed on whole, and forgotten.
+///
+/// ```swift
+/// let reader = SEN2Reader(path: "return.xml")
+/// try reader.read(header: { header in … }, person: { node in … })
+/// ```
+final class SEN2Reader: NSObject, XMLParserDelegate {
+    private let path: String
+    private var stack: [SEN2Node] = []
+    private var counts: [[String: Int]] = [[:]]
+    private var onHeader: (SEN2Node) -> Bool = { _ in true }
+    private var onPerson: (SEN2Node) -> Bool = { _ in true }
+    private weak var parser: XMLParser?
+    /// Problems of the XML itself (not well formed), with their place.
+    private(set) var problems: [ImportProblem] = []
+    /// The root element once read, with what was left under it (the header and persons taken out).
+    private(set) var root: SEN2Node?
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// Parses the file; `header` and `person` return false to stop. The XML's own problems are in ``problems``.
+    func read(header: @escaping (SEN2Node) -> Bool, person: @escaping (SEN2Node) -> Bool) {
+        onHeader = header
+        onPerson = person
+        // The handlers are the caller's for the length of this call only.
+        defer {
+            onHeader = { _ in true }
+            onPerson = { _ in true }
+        }
+        guard let stream = InputStream(fileAtPath: path) else {
+            problems.append(ImportProblem(file: path, place: "", message: "cannot be read"))
+            return
+        }
+        let parser = XMLParser(stream: stream)
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = self
+        self.parser = parser
+        if !parser.parse(), problems.isEmpty, let error = parser.parserError as NSError?,
+           error.domain == XMLParser.errorDomain, error.code != XMLParser.ErrorCode.delegateAbortedParseError.rawValue {
+            problems.append(ImportProblem(file: path, place: "\(parser.lineNumber):\(parser.columnNumber)",
+                                          message: "is not well-formed XML (\(error.localizedDescription))"))
+        }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        let name = SEN2Element.canonical(elementName)
+        let ordinal = (counts[counts.count - 1][name] ?? 0) + 1
+        counts[counts.count - 1][name] = ordinal
+        let parent = stack.last?.path
+        let step = name == SEN2Element.person || name == SEN2Element.requests || name.hasSuffix("Detail")
+            || name == SEN2Element.senNeed ? "\(name)[\(ordinal)]" : name
+        stack.append(SEN2Node(name: name, path: parent.map { $0 + "/" + step } ?? step,
+                              line: parser.lineNumber, column: parser.columnNumber))
+        counts.append([:])
+        if stack.count > 12 {
+            problems.append(ImportProblem(file: path, place: "\(parser.lineNumber):\(parser.columnNumber)",
+                                          message: "\(stack[stack.count - 1].path): elements nested deeper than SEN2's"))
+            parser.abortParsing()
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !stack.isEmpty else { return }
+        if stack[stack.count - 1].text.utf8.count < 4_096 { stack[stack.count - 1].text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard var node = stack.popLast() else { return }
+        counts.removeLast()
+        node.text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The header and each person are handed on whole and never kept under their parent.
+        if node.name == SEN2Element.header, stack.count == 1 {
+            if !onHeader(node) { parser.abortParsing() }
+        } else if node.name == SEN2Element.person, stack.count == 2 {
+            if !onPerson(node) { parser.abortParsing() }
+        } else if !stack.isEmpty {
+            stack[stack.count - 1].children.append(node)
+        } else {
+            root = node
+        }
+    }
+}
