@@ -30,7 +30,8 @@ final class SEN2Reader: NSObject, XMLParserDelegate {
     private var counts: [[String: Int]] = [[:]]
     private var onHeader: (SEN2Node) -> Bool = { _ in true }
     private var onPerson: (SEN2Node) -> Bool = { _ in true }
-    private weak var parser: XMLParser?
+    /// A handler asked to stop: what it found is its own problem, not the XML's.
+    private var stopped = false
     /// Problems of the XML itself (not well formed), with their place.
     private(set) var problems: [ImportProblem] = []
     /// The root element once read, with what was left under it (the header and persons taken out).
@@ -57,11 +58,13 @@ final class SEN2Reader: NSObject, XMLParserDelegate {
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
-        self.parser = parser
-        if !parser.parse(), problems.isEmpty, let error = parser.parserError as NSError?,
-           error.domain == XMLParser.errorDomain, error.code != XMLParser.ErrorCode.delegateAbortedParseError.rawValue {
-            problems.append(ImportProblem(file: path, place: "\(parser.lineNumber):\(parser.columnNumber)",
-                                          message: "is not well-formed XML (\(error.localizedDescription))"))
+        let parsed = parser.parse()
+        guard problems.isEmpty, !stopped else { return }
+        if !parsed || root == nil || !stack.isEmpty {
+            // A file cut short can end without the parser noticing: an element still open is the sign.
+            let message = stack.last.map { "is not well-formed XML: \($0.path) is never closed; is the file cut short?" }
+                ?? "is not well-formed XML here (a tag, a quote or an entity is broken)"
+            problems.append(ImportProblem(file: path, place: "\(parser.lineNumber):\(parser.columnNumber)", message: message))
         }
     }
 
@@ -83,6 +86,11 @@ final class SEN2Reader: NSObject, XMLParserDelegate {
         }
     }
 
+    private func stop(_ parser: XMLParser) {
+        stopped = true
+        parser.abortParsing()
+    }
+
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard !stack.isEmpty else { return }
         if stack[stack.count - 1].text.utf8.count < 4_096 { stack[stack.count - 1].text += string }
@@ -94,9 +102,9 @@ final class SEN2Reader: NSObject, XMLParserDelegate {
         node.text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
         // The header and each person are handed on whole and never kept under their parent.
         if node.name == SEN2Element.header, stack.count == 1 {
-            if !onHeader(node) { parser.abortParsing() }
+            if !onHeader(node) { stop(parser) }
         } else if node.name == SEN2Element.person, stack.count == 2 {
-            if !onPerson(node) { parser.abortParsing() }
+            if !onPerson(node) { stop(parser) }
         } else if !stack.isEmpty {
             stack[stack.count - 1].children.append(node)
         } else {
