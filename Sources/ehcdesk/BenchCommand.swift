@@ -283,6 +283,24 @@ struct Bench {
         report("csv_import_rate", Double(cases) / csvImport.seconds, "cases/s")
         report("csv_import_peak_rss", csvImport.peakMegabytes, "MB")
         SafeFile.removeDatabase(at: target)
+        try measureReturn(database: database, target: target, dated: dated)
+    }
+
+    /// The data-quality check, then the SEN2 return of the coming census written (check included)
+    /// and read into an empty database, each its own process.
+    func measureReturn(database: String, target: String, dated: [String]) throws {
+        guard let collection = SEN2Collection.coming(after: today) else { return }
+        let check = try Bench.child(["check", "--format", "csv", "--db", database] + dated, output: "/dev/null", quiet: true)
+        report("check", check.seconds * 1000, "ms")
+        let file = folder + "/bench-\(cases)-sen2.xml"
+        let export = try Bench.child(["export", "--format", "sen2", "--year", String(collection.year), "--la", "886",
+                                      "--output", file, "--force", "--db", database] + dated, output: "/dev/null")
+        report("sen2_export", export.seconds * 1000, "ms")
+        report("sen2_export_peak_rss", export.peakMegabytes, "MB")
+        let imported = try Bench.child(["import", file, "--db", target] + dated, output: "/dev/null")
+        report("sen2_import", imported.seconds * 1000, "ms")
+        report("sen2_import_peak_rss", imported.peakMegabytes, "MB")
+        SafeFile.removeDatabase(at: target)
     }
 
     /// `ehcdesk overdue --format csv` run as a user runs it (a process of its own, the median of five),

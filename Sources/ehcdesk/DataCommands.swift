@@ -11,7 +11,8 @@ struct ExportCommand: ParsableCommand {
             --format csv prints cases.csv only; with --output DIR it writes cases.csv, advice.csv, \
             exceptions.csv, reviews.csv, placements.csv and deadlines.csv into DIR (created 0700), which import \
             reads back. --format sen2 --year YYYY --output FILE.xml writes the SEN2 person-level return for that \
-            collection, and refuses while `ehcdesk check` finds any error (docs/sen2.md).
+            collection, and refuses while `ehcdesk check` finds any error (docs/sen2.md). --format annex-a \
+            --output FILE.csv [--as-of DATE] writes the inspection's Annex A List 1.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -20,6 +21,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "A folder to write every CSV file into (CSV), or the file of the SEN2 return.") var output: String?
     @Option(help: "The SEN2 collection year, e.g. 2027 (the January census).") var year: Int?
     @Option(help: "The authority's 3-digit LA number (default: [organisation] laNumber in the config).") var la: String?
+    @Option(help: "The day Annex A lists plans in force on (default: today).") var asOf: String?
     @Flag(help: "Replace the files an earlier export left at --output.") var force = false
 
     func validate() throws {
@@ -29,8 +31,12 @@ struct ExportCommand: ParsableCommand {
         case .sen2:
             guard output != nil else { throw ValidationError("--format sen2 needs --output FILE.xml") }
             guard year != nil else { throw ValidationError("--format sen2 needs --year YYYY, e.g. --year 2027") }
+        case .annexA:
+            guard output != nil else { throw ValidationError("--format annex-a needs --output FILE.csv") }
+            if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of \"\(asOf)\" is not a date YYYY-MM-DD") }
         }
         if format != .sen2, year != nil || la != nil { throw ValidationError("--year and --la are for --format sen2") }
+        if format != .annexA, asOf != nil { throw ValidationError("--as-of is for --format annex-a") }
     }
 
     func run() throws {
@@ -41,6 +47,10 @@ struct ExportCommand: ParsableCommand {
         if format == .sen2, let output, let year {
             try SEN2Export(store: store, effective: effective, year: year, la: la, output: output, force: force,
                            today: today).run()
+            return
+        }
+        if format == .annexA, let output {
+            try writeAnnexA(store: store, asOf: asOf.flatMap { CalendarDate($0) } ?? today, to: output)
             return
         }
         guard format == .csv else {
@@ -68,6 +78,21 @@ struct ExportCommand: ParsableCommand {
                                     chunks: chunks, write: { name, text in try files.append(text, to: output + "/" + name) })
         }
         print("exported \(count) cases to \(output)/ (\(CaseCSV.fileNames.joined(separator: ", ")))")
+    }
+
+    /// Annex A List 1 into a private temporary file, put in place when complete.
+    private func writeAnnexA(store: CaseStore, asOf: CalendarDate, to output: String) throws {
+        if !force, SafeFile.kind(at: output) != .missing {
+            throw CommandFailure(description: "ehcdesk: \(output) already exists; nothing was written (use --force to replace it)")
+        }
+        do {
+            let files = try PendingFiles(paths: [output])
+            let rows = try AnnexAList.write(store: store, asOf: asOf) { try files.append($0, to: output) }
+            try files.commit()
+            print("wrote Annex A List 1 as of \(asOf): \(rows) children and young people with a plan in force, to \(output)")
+        } catch let problem as FileProblem {
+            throw CommandFailure(description: "ehcdesk: cannot write Annex A: \(problem); nothing was written")
+        }
     }
 
     /// Writes every file of a folder export a piece at a time into private temporary files (0600,
@@ -192,6 +217,7 @@ struct SettingsCommand: ParsableCommand {
 /// The formats `export` writes.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case json, csv, sen2
+    case annexA = "annex-a"
 }
 
 /// The formats `case` prints.

@@ -21,25 +21,34 @@ public enum PupilIdentifiers {
     /// The check letter of a UPN's characters 2–13, or `nil` when they are not 11 digits and a
     /// digit or check-alphabet letter.
     public static func upnCheckLetter(for rest: String) -> Character? {
-        let characters = Array(rest)
-        guard characters.count == 12 else { return nil }
-        var total = 0
-        for (offset, character) in characters.enumerated() {
+        // Bytes, not characters: `check` runs this for every person, and only ASCII can be valid.
+        var total = 0, offset = 0
+        for byte in rest.utf8 {
             let value: Int
-            if let digit = character.wholeNumberValue, character.isASCII {
-                value = digit
-            } else if offset == 11, let place = checkAlphabet.firstIndex(of: character) {
+            if byte >= 0x30 && byte <= 0x39 {
+                value = Int(byte - 0x30)
+            } else if offset == 11, let place = checkBytes.firstIndex(of: byte) {
                 value = place
             } else {
                 return nil
             }
+            guard offset < 12 else { return nil }
             total += value * (offset + 2)
+            offset += 1
         }
-        return checkAlphabet[total % 23]
+        return offset == 12 ? checkAlphabet[total % 23] : nil
     }
+
+    private static let checkBytes = Array("ABCDEFGHJKLMNPQRTUVWXYZ".utf8)
 
     /// What is wrong with a UPN, in words a caseworker can act on, or `nil` when it is valid.
     public static func upnProblem(_ upn: String) -> String? {
+        // The common case, a well-formed UPN, is settled on its bytes.
+        let bytes = upn.utf8
+        if bytes.count == 13, let first = bytes.first, let expected = upnCheckLetter(for: String(upn.utf8.dropFirst()) ?? ""),
+           expected.asciiValue == first {
+            return nil
+        }
         let characters = Array(upn)
         guard characters.count == 13 else {
             return "a UPN has 13 characters; \"\(upn)\" has \(characters.count)"

@@ -23,8 +23,11 @@ public struct DataQualityCheck: Sendable {
         var givenName: String, familyName: String, dateOfBirth: CalendarDate, sex: Sex?, upn: String?, uln: String?
     }
 
+    /// Each person's first request seen, and who it says they are.
     private var firstRequest: [String: (caseID: String, identity: Identity)] = [:]
-    private var upnHolders: [String: [(personID: String, caseID: String)]] = [:]
+    /// The first holder of each UPN; `sharedUPNs` the others, for the few UPNs held more than once.
+    private var upnHolders: [String: (personID: String, caseID: String)] = [:]
+    private var sharedUPNs: [String: [(personID: String, caseID: String)]] = [:]
     private var requestsInPeriod = 0
     private var requestsFromOther = 0
     private var plansInPeriod = 0
@@ -50,7 +53,10 @@ public struct DataQualityCheck: Sendable {
     /// The findings across cases, once every case has been seen.
     public func finish() -> [DataQualityFinding] {
         var findings: [DataQualityFinding] = []
-        for (upn, holders) in upnHolders.sorted(by: { $0.key < $1.key }) where Set(holders.map(\.personID)).count > 1 {
+        for (upn, others) in sharedUPNs.sorted(by: { $0.key < $1.key }) {
+            guard let first = upnHolders[upn] else { continue }
+            let holders = [first] + others
+            guard Set(holders.map(\.personID)).count > 1 else { continue }
             for holder in holders {
                 let others = holders.filter { $0.personID != holder.personID }.map(\.caseID)
                 findings.append(DataQualityFinding(
@@ -195,7 +201,11 @@ public struct DataQualityCheck: Sendable {
             firstRequest[ehcCase.personID] = (ehcCase.id, identity(of: ehcCase))
         }
         if let upn = ehcCase.child.details.upn {
-            upnHolders[upn, default: []].append((ehcCase.personID, ehcCase.id))
+            if upnHolders[upn] == nil {
+                upnHolders[upn] = (ehcCase.personID, ehcCase.id)
+            } else {
+                sharedUPNs[upn, default: []].append((ehcCase.personID, ehcCase.id))
+            }
         }
         if (periodStart...periodEnd).contains(ehcCase.requestDate) {
             requestsInPeriod += 1

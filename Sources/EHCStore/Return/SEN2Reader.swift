@@ -86,20 +86,30 @@ final class SEN2Reader: NSObject, XMLParserDelegate {
         }
     }
 
+    /// `text` without the spaces, tabs and line ends around it (XML's own whitespace, ASCII only).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) ? text : String(text[first...last])
+    }
+
     private func stop(_ parser: XMLParser) {
         stopped = true
         parser.abortParsing()
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stack.isEmpty else { return }
-        if stack[stack.count - 1].text.utf8.count < 4_096 { stack[stack.count - 1].text += string }
+        // Only a leaf's text is read; a container's is the indentation between its children.
+        guard let current = stack.last, current.children.isEmpty, current.text.utf8.count < 4_096 else { return }
+        stack[stack.count - 1].text += string
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         guard var node = stack.popLast() else { return }
         counts.removeLast()
-        node.text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        node.text = Self.trimmed(node.text)
         // The header and each person are handed on whole and never kept under their parent.
         if node.name == SEN2Element.header, stack.count == 1 {
             if !onHeader(node) { stop(parser) }
