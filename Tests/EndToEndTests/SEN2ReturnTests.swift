@@ -201,4 +201,33 @@ struct SEN2ReturnTests {
         #expect(check.code == 1)
         #expect(check.out.contains("P02") && check.out.contains("a character is mistyped"))
     }
+
+    @Test("Annex A List 1 has the inspection's columns in order, a row per plan in force, DD/MM/YYYY dates")
+    func annexA() throws {
+        let folder = try ScratchFolder()
+        let (database, _) = try exported(folder, cases: 300)
+        let list = folder.file("annex-a.csv")
+        let result = try runEhcdesk(["export", "--format", "annex-a", "--output", list, "--as-of", "2026-11-30",
+                                     "--db", database] + Self.today)
+        #expect(result.code == 0, "\(result.err)")
+        let lines = try String(contentsOfFile: list, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) ?? []
+        #expect(header.count == 21)
+        #expect(Array(header.prefix(10)) == ["Unique ID", "UPN", "ULN", "Date of birth", "Gender", "Ethnicity",
+                                             "Date initial EHC plan issued", "Date updated EHC plan issued",
+                                             "Date EHC plan last reviewed", "SEN primary need"])
+        let inForce = try DatabaseQueue(path: database).read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM cases WHERE finalPlanIssued <= '2026-11-30' AND (closedDate IS NULL OR closedDate > '2026-11-30')
+                """) ?? -1
+        }
+        #expect(lines.count - 1 == inForce)
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(cells.count == 21, "\(line)")
+            #expect(cells[3].range(of: #"^\d\d/\d\d/\d{4}$"#, options: .regularExpression) != nil, "\(line)")
+            #expect(["Male", "Female", "Not known"].contains(cells[4]))
+            #expect(cells[14...].allSatisfy { $0.isEmpty }, "columns ehcdesk does not hold are empty")
+        }
+    }
 }
