@@ -174,14 +174,32 @@ struct CaseCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var rules: SettingsOptions
-    @Option(help: "The output format.") var format: CaseFormat = .text
+    @Option(help: "The output format (pack: Markdown and HTML for inspectors, into --output DIR).") var format: CaseFormat = .text
+    @Option(help: "The folder a pack is written into (created 0700).") var output: String?
+    @Flag(help: "Replace a pack already in --output.") var force = false
     @Argument(help: "The case reference, e.g. EHC-2025-00123.") var id: String
+
+    func validate() throws {
+        if format == .pack, output == nil { throw ValidationError("--format pack needs --output DIR") }
+        if format != .pack, output != nil { throw ValidationError("--output is for --format pack") }
+    }
 
     func run() throws {
         let store = try global.openStore(.read)
         guard let (ehcCase, version) = try store.fetchCase(id: id) else { throw StoreError.caseNotFound(id: id) }
         let calendar = StatutoryCalendar(settings: try rules.effective(environment: global.environment).settings)
         let today = try global.resolvedToday()
+        if format == .pack, let output {
+            let pack = CasePack(ehcCase: ehcCase, history: try store.history(of: id), audits: try store.planAudits(caseID: id),
+                                calendar: calendar, today: today)
+            do {
+                let paths = try pack.write(caseID: id, to: output, force: force)
+                print("wrote the pack of \(id): \(paths.joined(separator: " and "))")
+            } catch let problem as FileProblem {
+                throw CommandFailure(description: "ehcdesk: cannot write the pack: \(problem); nothing was written")
+            }
+            return
+        }
         if format == .json {
             print(InterchangeDocument.exportCase(ehcCase, calendar: calendar, today: today, version: version).serialized())
         } else {
@@ -222,7 +240,7 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The formats `case` prints.
 enum CaseFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, pack
 }
 
 /// The formats of tabular commands such as `overdue` and `report` (see ``ReportTable``).
