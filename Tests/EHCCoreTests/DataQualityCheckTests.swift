@@ -1,4 +1,5 @@
 @testable import EHCCore
+import Foundation
 import Testing
 
 /// Each rule of the data-quality table against a case that breaks it and the same case put right.
@@ -147,5 +148,15 @@ struct DataQualityCheckTests {
         }
         #expect(rules(plans) == ["R05 requestSource", "A04 exceptions"])
         #expect(rules(Array(plans[10...])) == [])
+    }
+
+    @Test("docs/sen2.md lists every rule of the table with its kind")
+    func documented() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/sen2.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for rule in DataQualityRule.all {
+            #expect(text.contains("| \(rule.id) | \(rule.severity.rawValue) | \(rule.title) |"), "\(rule.id)")
+        }
     }
 }
