@@ -98,7 +98,7 @@ struct ListScreenTests {
 
     func owedIDs(_ state: AppState) -> [String] {
         guard let screen = state.whoOwes else { return [] }
-        return screen.requestLines.compactMap { screen.item(atLine: $0)?.caseID }
+        return screen.rows.rowLines.compactMap { screen.rows.row(atLine: $0)?.caseID }
     }
 
     func type(_ text: String, into state: inout AppState) {
@@ -123,7 +123,7 @@ struct ListScreenTests {
         var state = OwedFixtures.openState()
         type("zoe", into: &state)
         #expect(owedIDs(state) == ["EHC-2025-00001"])
-        #expect(state.whoOwes?.lines.count == 2)
+        #expect(state.whoOwes?.rows.lines.count == 2)
     }
 
     @Test("the audit queue filters like every list, and its progress counts the whole sample")

@@ -150,10 +150,10 @@ struct WhoOwesReducerTests {
                                           versions: [:]))
         _ = reduce(&state, .pageDown)
         _ = reduce(&state, .pageDown)
-        let screen = try #require(state.whoOwes)
-        let line = screen.requestLines[screen.selected]
-        #expect(screen.selected > 20)
-        #expect(line >= screen.scroll && line < screen.scroll + WhoOwesScreen.visibleLines(in: state.size))
+        let rows = try #require(state.whoOwes?.rows)
+        let line = rows.rowLines[rows.selected]
+        #expect(rows.selected > 20)
+        #expect(line >= rows.scroll && line < rows.scroll + WhoOwesScreen.visibleLines(in: state.size))
     }
 }
 

@@ -82,7 +82,7 @@ extension AppState {
     var topFilterText: String {
         switch top {
         case .reviews(let screen): screen.query.filterText
-        case .whoOwes(let screen): screen.query.filterText
+        case .whoOwes(let screen): screen.filterText
         case .auditQueue(let queue): queue.query.filterText
         default: filterText
         }
@@ -96,7 +96,7 @@ extension AppState {
             reviews?.refine()
             keepListsVisible()
         case .whoOwes:
-            whoOwes?.query.filterText = text
+            whoOwes?.rows.query.filterText = text
             whoOwes?.refine()
             keepListsVisible()
         case .auditQueue:
@@ -135,7 +135,7 @@ extension AppState {
             reviews?.refine()
         }
         if whoOwes != nil {
-            whoOwes?.caseworker = mine
+            whoOwes?.rows.caseworker = mine
             whoOwes?.refine()
         }
         if auditQueue != nil {
@@ -150,7 +150,7 @@ extension AppState {
     mutating func keepListsVisible() {
         let (rows, lines) = (ReviewsView.visibleRows(height: size.height), WhoOwesScreen.visibleLines(in: size))
         reviews?.keepVisible(rows: rows)
-        whoOwes?.keepVisible(height: lines)
+        whoOwes?.rows.keepVisible(height: lines)
         let height = size.height
         auditQueue?.keepVisible(height: height)
     }
@@ -163,9 +163,9 @@ extension AppState {
             reviews?.refine()
             message = "Sorted by \(reviews?.query.sortOrder.title ?? "urgency")"
         case .whoOwes:
-            whoOwes?.query.nextSortOrder()
+            whoOwes?.rows.query.nextSortOrder()
             whoOwes?.refine()
-            message = "Sorted by \(whoOwes?.query.sortOrder.title ?? "urgency") within each agency"
+            message = "Sorted by \(whoOwes?.rows.query.sortOrder.title ?? "urgency") within each agency"
         case .auditQueue:
             auditQueue?.query.nextSortOrder()
             auditQueue?.refine()

@@ -60,7 +60,7 @@ private func reduceAnswer(_ state: inout AppState, _ action: Action) -> [Effect]
         state.detailScroll = min(state.detailScroll, maxDetailScroll(state, layout: resized))
         let (reviewRows, owedLines) = (ReviewsView.visibleRows(height: size.height), WhoOwesScreen.visibleLines(in: size))
         state.reviews?.keepVisible(rows: reviewRows)
-        state.whoOwes?.keepVisible(height: owedLines)
+        state.whoOwes?.rows.keepVisible(height: owedLines)
         return []
     case let .presenceChanged(caseID, names):
         if state.detail?.ehcCase.id == caseID { state.detail?.alsoOpen = names }

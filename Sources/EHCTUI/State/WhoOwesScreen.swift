@@ -11,34 +11,18 @@ import Foundation
 /// _ = reduce(&state, .markAdviceReceived)     // [.changeAdvice(…received today…)]
 /// ```
 public struct WhoOwesScreen: Sendable, Hashable {
-    /// One line of the screen: an agency's heading or one owed request.
-    public enum Line: Sendable, Hashable {
-        case agency(group: Int)
-        case request(group: Int, item: Int)
-    }
-
     /// `nil` while it is being read.
     public private(set) var owed: WhoOwesWhat?
     /// The version each case was read at, for saving a change to it.
     public private(set) var versions: [String: Int] = [:]
-    public private(set) var lines: [Line] = []
-    /// Indexes into ``lines`` of the requests, in screen order: what the selection moves over.
-    public private(set) var requestLines: [Int] = []
-    /// Index into ``requestLines``.
-    public internal(set) var selected = 0
-    /// First line on screen.
-    public internal(set) var scroll = 0
+    /// The owed requests by agency, as shown: filtered, scoped and ordered.
+    var rows = GroupedRows<WhoOwesWhat.Item>()
     /// The note of a return for more detail being typed (`x`), `nil` otherwise.
     public internal(set) var noteDraft: String?
-    /// The filter typed, and the order within each agency, as on every list screen.
-    public internal(set) var query = ListQuery()
-    /// The caseworker whose requests alone are shown (`m`), `nil` for the whole team.
-    public internal(set) var caseworker: String?
 
     /// The filter typed with `/`.
-    public var filterText: String { query.filterText }
-    /// Each group's search keys and sort ranks, computed once per reading.
-    private var indexes: [ListIndex] = []
+    public var filterText: String { rows.query.filterText }
+    public var selectedItem: WhoOwesWhat.Item? { rows.selectedRow }
 
     public init() {}
 
@@ -46,68 +30,16 @@ public struct WhoOwesScreen: Sendable, Hashable {
     mutating func show(_ owed: WhoOwesWhat, versions: [String: Int]) {
         self.owed = owed
         self.versions = versions
-        indexes = owed.groups.map { ListIndex($0.items) }
-        refine()
+        rows.show(owed.groups.map(\.items), same: Self.same)
     }
 
-    /// Lays the lines out again with the query and the scope applied (agencies with nothing shown
-    /// left out), keeping the selection on the same request when it is still shown.
+    /// Lays the lines out again with the query and the scope applied.
     mutating func refine() {
-        guard let owed else { return }
-        let previous = selectedItem.map { ($0.caseID, $0.position) }
-        lines = []
-        requestLines = []
-        for (group, entry) in owed.groups.enumerated() {
-            guard indexes.indices.contains(group) else { continue }
-            let index = indexes[group]
-            let kept = query.apply(index, matched: index.matches(query), in: Array(0..<Int32(entry.items.count)),
-                                   caseworker: caseworker)
-            guard !kept.isEmpty else { continue }
-            lines.append(.agency(group: group))
-            for item in kept {
-                requestLines.append(lines.count)
-                lines.append(.request(group: group, item: Int(item)))
-            }
-        }
-        let kept = previous.flatMap { previous in
-            requestLines.firstIndex { self.item(atLine: $0).map { ($0.caseID, $0.position) } ?? ("", -1) == previous }
-        }
-        selected = kept ?? min(selected, max(0, requestLines.count - 1))
+        rows.refine(same: Self.same)
     }
 
-    /// How many requests the agency heading at `line` has under it on the screen (the filter and scope applied).
-    public func shownCount(ofGroupAt line: Int) -> Int {
-        var count = 0
-        var next = line + 1
-        while lines.indices.contains(next), case .request = lines[next] {
-            count += 1
-            next += 1
-        }
-        return count
-    }
-
-    public var selectedItem: WhoOwesWhat.Item? {
-        requestLines.indices.contains(selected) ? item(atLine: requestLines[selected]) : nil
-    }
-
-    public func item(atLine line: Int) -> WhoOwesWhat.Item? {
-        guard let owed, lines.indices.contains(line), case let .request(group, item) = lines[line] else { return nil }
-        return owed.groups[group].items[item]
-    }
-
-    /// Moves the selection by `delta` requests and scrolls so that it (and its agency's heading,
-    /// when it is the first of its group) stays within `height` lines.
-    mutating func move(by delta: Int, height: Int) {
-        guard !requestLines.isEmpty else { return }
-        let (sum, overflow) = selected.addingReportingOverflow(delta)
-        selected = max(0, min(requestLines.count - 1, overflow ? (delta > 0 ? .max : 0) : sum))
-        keepVisible(height: height)
-    }
-
-    mutating func keepVisible(height: Int) {
-        guard let line = requestLines.indices.contains(selected) ? requestLines[selected] : nil else { return }
-        // The line above the first request of an agency is its heading: kept in view with it.
-        scroll = ListLayout.scroll(scroll, keeping: line, context: 1, visible: height, count: lines.count)
+    private static func same(_ one: WhoOwesWhat.Item, _ other: WhoOwesWhat.Item) -> Bool {
+        one.caseID == other.caseID && one.position == other.position
     }
 }
 
@@ -119,18 +51,10 @@ func reduceWhoOwes(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.pop()
     case .whoOwesLoaded(let owed, let versions):
         state.whoOwes?.show(owed, versions: versions)
-        state.whoOwes?.keepVisible(height: height)
+        state.whoOwes?.rows.keepVisible(height: height)
         return []
     case .moveDown, .moveUp, .pageDown, .pageUp, .moveToFirst, .moveToLast:
-        let delta = switch action {
-        case .moveDown: 1
-        case .moveUp: -1
-        case .pageDown: max(1, height - 1)
-        case .pageUp: -max(1, height - 1)
-        case .moveToFirst: -Int.max / 2
-        default: Int.max / 2
-        }
-        state.whoOwes?.move(by: delta, height: height)
+        state.whoOwes?.rows.move(by: action.movement(height: height) ?? 0, height: height)
         return []
     case .markAdviceReceived:
         return change(&state, .received)

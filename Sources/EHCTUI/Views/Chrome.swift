@@ -20,7 +20,7 @@ public enum Chrome {
             title = head + "today \(state.today) · Reviews · \(reviews.filter.title(cohort: reviews.cohort)) \(shown)"
                 + querySuffix(state, reviews.query)
         case .whoOwes(let screen):
-            title = head + "today \(state.today) · Who owes what" + querySuffix(state, screen.query)
+            title = head + "today \(state.today) · Who owes what" + querySuffix(state, screen.rows.query)
         case .auditQueue(let queue):
             title = head + "today \(state.today) · Audit queue · \(queue.progress)" + querySuffix(state, queue.query)
         case .audit(let session):

@@ -31,28 +31,27 @@ public enum WhoOwesView {
             return
         }
         let requests = owed.outstanding == 1 ? "1 request owed" : "\(Chrome.grouped(owed.outstanding)) requests owed"
-        let shown = screen.requestLines.count == owed.outstanding ? ""
-            : " · \(Chrome.grouped(screen.requestLines.count)) shown"
+        let rows = screen.rows
+        let shown = rows.rowLines.count == owed.outstanding ? "" : " · \(Chrome.grouped(rows.rowLines.count)) shown"
         canvas.write("Who owes what · \(requests), \(Chrome.grouped(owed.overdue)) overdue" + shown, row: area.row,
                      column: area.column, maxWidth: area.width, role: .header)
         let listArea = ScreenLayout.Rect(row: area.row + 1, column: area.column, width: area.width,
                                          height: area.height - 1 - (screen.noteDraft == nil ? 0 : 1))
-        let selectedLine = screen.requestLines.indices.contains(screen.selected) ? screen.requestLines[screen.selected] : nil
-        ListView.draw(columns: columns, rowCount: screen.lines.count, scroll: screen.scroll, selected: selectedLine,
+        ListView.draw(columns: columns, rowCount: rows.lines.count, scroll: rows.scroll, selected: rows.selectedLine,
                       in: listArea, on: &canvas) { line in
-            switch screen.lines[line] {
-            case .agency(let group):
+            switch rows.lines[line] {
+            case .heading(let group):
                 let entry = owed.groups[group]
-                let shown = screen.shownCount(ofGroupAt: line)
+                let shown = rows.shownCount(ofGroupAt: line)
                 return .heading(entry.agency.displayName + ": "
                                 + "\(Chrome.grouped(entry.items.count)) owed, \(Chrome.grouped(entry.overdue)) overdue"
                                 + (shown == entry.items.count ? "" : " · \(Chrome.grouped(shown)) shown"))
-            case .request:
-                guard let item = screen.item(atLine: line) else { return .cells([]) }
+            case .row:
+                guard let item = rows.row(atLine: line) else { return .cells([]) }
                 return .cells(cells(item, today: today))
             }
         }
-        if screen.lines.isEmpty {
+        if rows.lines.isEmpty {
             let empty = owed.outstanding == 0 ? "No advice is owed: every request on an open assessment has been received."
                 : "No owed advice matches the filter or scope."
             canvas.write(empty, row: area.row + 2, column: area.column + ListLayout.marker, maxWidth: area.width, role: .muted)
