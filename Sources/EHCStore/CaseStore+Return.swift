@@ -34,3 +34,39 @@ extension CaseStore {
         }
     }
 }
+
+extension CaseStore {
+    /// Every data-quality finding as of `census`: each case's in reference order, then those across
+    /// cases, sorted by the rule table's order (stable within a rule).
+    ///
+    /// ```swift
+    /// let findings = try store.dataQualityFindings(census: CalendarDate("2027-01-21")!, calendar: calendar)
+    /// ```
+    public func dataQualityFindings(census: CalendarDate, calendar: StatutoryCalendar) throws -> [DataQualityFinding] {
+        var check = DataQualityCheck(census: census, calendar: calendar)
+        var findings: [DataQualityFinding] = []
+        try forEachCaseChunk(of: 2_048) { chunk in
+            for ehcCase in chunk { findings += check.findings(for: ehcCase) }
+        }
+        findings += check.finish()
+        let order = Dictionary(uniqueKeysWithValues: DataQualityRule.all.enumerated().map { ($1.id, $0) })
+        return findings.enumerated().sorted { first, second in
+            let ranks = (order[first.element.rule] ?? 0, order[second.element.rule] ?? 0)
+            return ranks.0 != ranks.1 ? ranks.0 < ranks.1 : first.offset < second.offset
+        }.map(\.element)
+    }
+
+    /// Whose each case is, for a list of findings: the child's names and the caseworker, by reference.
+    public func caseNames(_ ids: Set<String>) throws -> [String: (givenName: String, familyName: String, caseworker: String)] {
+        try pool.read { db in
+            var names: [String: (givenName: String, familyName: String, caseworker: String)] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(Array(ids)[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, givenName, familyName, caseworker FROM cases WHERE id IN (\(marks))",
+                                               arguments: StatementArguments(chunk))
+                while let row = try rows.next() { names[row["id"]] = (row["givenName"], row["familyName"], row["caseworker"]) }
+            }
+            return names
+        }
+    }
+}

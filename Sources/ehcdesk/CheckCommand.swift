@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
         let store = try global.openStore(.read)
         let effective = try rules.effective(environment: global.environment)
         let censusDay = try Self.censusDay(census, today: try global.resolvedToday())
-        let findings = try Self.findings(in: store, census: censusDay, settings: effective.settings)
+        let findings = try store.dataQualityFindings(census: censusDay, calendar: StatutoryCalendar(settings: effective.settings))
         let errors = findings.count { $0.severity == .error }
         let fired = DataQualityRule.all.filter { rule in findings.contains { $0.rule == rule.id } }
         let table = ReportTable(
@@ -45,21 +45,6 @@ struct CheckCommand: ParsableCommand {
             guard let day = CalendarDate(text) else { throw ValidationError("--census \"\(text)\" is not a date YYYY-MM-DD") }
             return day
         }
-        return SEN2Collection.coming(after: today)?.census ?? today.adding(months: 12)
-    }
-
-    /// Every finding, the cases' in reference order, then those across cases, sorted by rule.
-    static func findings(in store: CaseStore, census: CalendarDate, settings: Settings) throws -> [DataQualityFinding] {
-        var check = DataQualityCheck(census: census, calendar: StatutoryCalendar(settings: settings))
-        var findings: [DataQualityFinding] = []
-        try store.forEachCaseChunk(of: 2_048) { chunk in
-            for ehcCase in chunk { findings += check.findings(for: ehcCase) }
-        }
-        findings += check.finish()
-        let order = Dictionary(uniqueKeysWithValues: DataQualityRule.all.enumerated().map { ($1.id, $0) })
-        return findings.enumerated().sorted { first, second in
-            let ranks = (order[first.element.rule] ?? 0, order[second.element.rule] ?? 0)
-            return ranks.0 != ranks.1 ? ranks.0 < ranks.1 : first.offset < second.offset
-        }.map(\.element)
+        return SEN2Collection.censusToCheck(after: today)
     }
 }

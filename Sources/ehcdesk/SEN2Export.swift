@@ -29,7 +29,7 @@ struct SEN2Export {
         if !force, SafeFile.kind(at: output) != .missing {
             throw CommandFailure(description: "ehcdesk: \(output) already exists; nothing was written (use --force to replace it)")
         }
-        let errors = try CheckCommand.findings(in: store, census: collection.census, settings: effective.settings)
+        let errors = try store.dataQualityFindings(census: collection.census, calendar: StatutoryCalendar(settings: effective.settings))
             .filter { $0.severity == .error }
         guard errors.isEmpty else {
             let shown = errors.prefix(20).map { "  \($0.rule) \($0.caseID ?? "") \($0.field): \($0.message)" }

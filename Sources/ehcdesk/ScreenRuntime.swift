@@ -108,6 +108,17 @@ final class ScreenRuntime {
                 let report = WhoOwesWhat(cases: owed.map(\.ehcCase), calendar: calendar, today: today)
                 return [.whoOwesLoaded(report, versions: Dictionary(owed.map { ($0.ehcCase.id, $0.version) },
                                                                     uniquingKeysWith: { first, _ in first }))]
+            case .loadDataQuality:
+                let census = SEN2Collection.censusToCheck(after: today)
+                let findings = try store.dataQualityFindings(census: census, calendar: calendar)
+                let names = try store.caseNames(Set(findings.compactMap(\.caseID)))
+                let rows = findings.map { finding in
+                    let name = finding.caseID.flatMap { names[$0] }
+                    return DataQualityScreen.Row(
+                        finding: finding, childName: name.map { $0.givenName + " " + $0.familyName } ?? "",
+                        familyName: name?.familyName ?? "", caseworker: name?.caseworker ?? "")
+                }
+                return [.dataQualityLoaded(DataQualityScreen.Report(census: census, rows: rows))]
             case .changeAdvice(let change):
                 return try changeAdvice(change)
             case .quit:

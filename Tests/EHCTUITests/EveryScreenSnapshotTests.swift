@@ -23,6 +23,8 @@ struct EveryScreenSnapshotTests {
             return ReviewsFixtures.openState(width: size.width, height: size.height)
         case "who-owes":
             return OwedFixtures.openState(width: size.width, height: size.height)
+        case "data-quality":
+            return QualityFixtures.openState(width: size.width, height: size.height)
         case "dashboard", "drill-down":
             var (state, _) = DashboardReducerTests().opened()
             _ = reduce(&state, .resize(size))
@@ -49,8 +51,8 @@ struct EveryScreenSnapshotTests {
         }
     }
 
-    static let screens = ["case-list", "case-detail", "dashboard", "drill-down", "reviews", "who-owes", "audit",
-                          "audit-queue"]
+    static let screens = ["case-list", "case-detail", "dashboard", "drill-down", "reviews", "who-owes", "data-quality",
+                          "audit", "audit-queue"]
 
     @Test("the snapshot of each screen", arguments: screens)
     func snapshot(name: String) throws {

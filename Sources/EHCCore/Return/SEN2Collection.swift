@@ -37,6 +37,12 @@ public struct SEN2Collection: Sendable, Hashable {
         known.first { $0.census >= day }
     }
 
+    /// The census data quality is checked against by default: the coming one, or, past the
+    /// last known, the same day a year on.
+    public static func censusToCheck(after day: CalendarDate) -> CalendarDate {
+        coming(after: day)?.census ?? day.adding(months: 12)
+    }
+
     /// 1 January of the year before: the first day of activity reported.
     public var periodStart: CalendarDate { CalendarDate(year: year - 1, month: 1, day: 1) ?? census }
     /// 31 December of the year before.

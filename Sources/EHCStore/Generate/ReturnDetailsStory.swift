@@ -27,7 +27,7 @@ extension CaseloadGenerator {
     }
 
     /// The census the planted faults are checked against: the next known one, else a year on.
-    var faultCensus: CalendarDate { SEN2Collection.coming(after: today)?.census ?? today.adding(months: 12) }
+    var faultCensus: CalendarDate { SEN2Collection.censusToCheck(after: today) }
 
     func addReturnDetails(to ehcCase: inout EHCCase, index: Int) {
         var random = SplitMix64(seed: seed ^ 0x53454E32, index: index)

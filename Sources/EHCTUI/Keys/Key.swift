@@ -35,7 +35,7 @@ public enum Key: Sendable, Hashable {
 /// overlay on top of everything.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case list, detail, drillDown, auditQueue, filter, eventMenu, form, dashboard, reviews, audit, auditComment, whoOwes, returnNote,
-         confirmQuit, messages, auditChoice, help
+         dataQuality, confirmQuit, messages, auditChoice, help
 
     /// Overlays that any key with no binding of its own closes.
     public var closesOnAnyKey: Bool { self == .help || self == .confirmQuit || self == .messages || self == .auditChoice }
@@ -59,6 +59,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .auditComment: "audit comment"
         case .whoOwes: "who owes what"
         case .returnNote: "return for more detail"
+        case .dataQuality: "data quality"
         case .confirmQuit: "quit?"
         case .messages: "messages"
         case .auditChoice: "audit: read or start"

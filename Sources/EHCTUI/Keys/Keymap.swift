@@ -133,6 +133,8 @@ public struct Keymap: Sendable, Hashable {
                    label: "chased today", contexts: [.whoOwes], inFooter: true),
         KeyBinding(id: "returnAdvice", keys: [.character("x")], action: .startReturnNote,
                    label: "returned for more detail", contexts: [.whoOwes], inFooter: true),
+        KeyBinding(id: "openFindingCase", keys: [.enter], action: .openFindingCase,
+                   label: "open the case at the finding", contexts: [.dataQuality], inFooter: true),
         KeyBinding(id: "openOwedCase", keys: [.enter], action: .openOwedCase,
                    label: "open the case", contexts: [.whoOwes], inFooter: true),
         KeyBinding(id: "commitReturnNote", keys: [.enter], action: .commitReturnNote,
@@ -155,6 +157,8 @@ public struct Keymap: Sendable, Hashable {
                    label: "reviews", contexts: caseScreens + [.dashboard, .whoOwes], inFooter: true),
         KeyBinding(id: "openWhoOwes", keys: [.character("w")], action: .openWhoOwes,
                    label: "who owes what", contexts: caseScreens + [.dashboard, .reviews], inFooter: true),
+        KeyBinding(id: "openDataQuality", keys: [.character("Q")], action: .openDataQuality,
+                   label: "data quality (SEN2 checks)", contexts: caseScreens + [.dashboard, .reviews, .whoOwes], inFooter: false),
         KeyBinding(id: "nextSection", keys: [.character("]")], action: .nextSection,
                    label: "next section", contexts: [.detail], inFooter: true),
         KeyBinding(id: "previousSection", keys: [.character("[")], action: .previousSection,
@@ -162,7 +166,8 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(id: "switchPane", keys: [.tab, .backTab], action: .switchPane,
                    label: "other pane", contexts: [.list, .detail], inFooter: true),
         KeyBinding(id: "back", keys: [.escape], action: .back,
-                   label: "back", contexts: [.detail, .drillDown, .dashboard, .reviews, .whoOwes, .auditQueue], inFooter: true),
+                   label: "back", contexts: [.detail, .drillDown, .dashboard, .reviews, .whoOwes, .dataQuality, .auditQueue],
+                   inFooter: true),
         KeyBinding(id: "backAtRoot", keys: [.escape], action: .back,
                    label: "back", contexts: [.list], inFooter: false),
         KeyBinding(id: "backAgain", keys: [.character("d")], action: .back,
@@ -171,6 +176,8 @@ public struct Keymap: Sendable, Hashable {
                    label: "back (r again)", contexts: [.reviews], inFooter: false),
         KeyBinding(id: "backFromWhoOwes", keys: [.character("w")], action: .back,
                    label: "back (w again)", contexts: [.whoOwes], inFooter: false),
+        KeyBinding(id: "backFromDataQuality", keys: [.character("Q")], action: .back,
+                   label: "back (Q again)", contexts: [.dataQuality], inFooter: false),
         KeyBinding(id: "moveDown", keys: [.character("j"), .down, .control("n")], action: .moveDown,
                    label: "down", contexts: movementScreens, inFooter: true),
         KeyBinding(id: "moveUp", keys: [.character("k"), .up, .control("p")], action: .moveUp,
@@ -259,7 +266,7 @@ public struct Keymap: Sendable, Hashable {
     /// The case list, its detail and a drill-down: the screens where a case is selected.
     static let caseScreens: [KeyContext] = [.list, .detail, .drillDown]
     /// Every list screen: the same keys filter, scope and sort them.
-    static let listScreens: [KeyContext] = caseScreens + [.reviews, .whoOwes, .auditQueue]
+    static let listScreens: [KeyContext] = caseScreens + [.reviews, .whoOwes, .dataQuality, .auditQueue]
     static let movementScreens: [KeyContext] = listScreens + [.dashboard]
     /// Every screen of the stack (not the overlays, which have keys of their own).
     static let everyScreen: [KeyContext] = movementScreens + [.audit]

@@ -191,7 +191,7 @@ extension AppState {
         let before = preferences
         push(.caseDetail)
         func isListed() -> Bool { caseload.contains { $0.id == id } }
-        for view in [preferred, .allOpen].compactMap({ $0 }) where !isListed() {
+        for view in [preferred, .allOpen, .closed].compactMap({ $0 }) where !isListed() {
             filterText = ""
             preferences.view = view
             refreshCaseload()

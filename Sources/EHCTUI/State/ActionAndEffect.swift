@@ -93,6 +93,12 @@ public enum Action: Sendable, Hashable {
     case openReviewedCase
     /// Open "Who owes what" (every advice request owed, by agency).
     case openWhoOwes
+    /// Open "Data quality" (every finding of the return's checks, by rule).
+    case openDataQuality
+    /// The answer to ``Effect/loadDataQuality``.
+    case dataQualityLoaded(DataQualityScreen.Report)
+    /// The selected finding's case, with the field and its fix said.
+    case openFindingCase
     /// The answer to ``Effect/loadWhoOwes``, with the version each case was read at.
     case whoOwesLoaded(WhoOwesWhat, versions: [String: Int])
     /// Record the selected owed request as received, or chased, today.
@@ -140,6 +146,8 @@ public enum Effect: Sendable, Hashable {
     case checkForChanges
     /// Read every advice request owed across the caseload; answer with ``Action/whoOwesLoaded(_:versions:)``.
     case loadWhoOwes
+    /// Run the data-quality checks over the caseload; answer with ``Action/dataQualityLoaded(_:)``.
+    case loadDataQuality
     /// Make one change to one advice request and save it like ``save(_:)``, with the same answers.
     case changeAdvice(AdviceChange)
     /// Read each sampled plan and whether its audit is done; answer with ``Action/auditQueueLoaded(_:)``.

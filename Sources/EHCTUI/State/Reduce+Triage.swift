@@ -83,6 +83,7 @@ extension AppState {
         switch top {
         case .reviews(let screen): screen.query.filterText
         case .whoOwes(let screen): screen.filterText
+        case .dataQuality(let screen): screen.filterText
         case .auditQueue(let queue): queue.query.filterText
         default: filterText
         }
@@ -98,6 +99,10 @@ extension AppState {
         case .whoOwes:
             whoOwes?.rows.query.filterText = text
             whoOwes?.refine()
+            keepListsVisible()
+        case .dataQuality:
+            dataQuality?.rows.query.filterText = text
+            dataQuality?.refine()
             keepListsVisible()
         case .auditQueue:
             auditQueue?.query.filterText = text
@@ -138,6 +143,10 @@ extension AppState {
             whoOwes?.rows.caseworker = mine
             whoOwes?.refine()
         }
+        if dataQuality != nil {
+            dataQuality?.rows.caseworker = mine
+            dataQuality?.refine()
+        }
         if auditQueue != nil {
             auditQueue?.caseworker = mine
             auditQueue?.refine()
@@ -151,6 +160,8 @@ extension AppState {
         let (rows, lines) = (ReviewsView.visibleRows(height: size.height), WhoOwesScreen.visibleLines(in: size))
         reviews?.keepVisible(rows: rows)
         whoOwes?.rows.keepVisible(height: lines)
+        let findingLines = DataQualityScreen.visibleLines(in: size)
+        dataQuality?.rows.keepVisible(height: findingLines)
         let height = size.height
         auditQueue?.keepVisible(height: height)
     }
@@ -166,6 +177,10 @@ extension AppState {
             whoOwes?.rows.query.nextSortOrder()
             whoOwes?.refine()
             message = "Sorted by \(whoOwes?.rows.query.sortOrder.title ?? "urgency") within each agency"
+        case .dataQuality:
+            dataQuality?.rows.query.nextSortOrder()
+            dataQuality?.refine()
+            message = "Sorted by \(dataQuality?.rows.query.sortOrder.title ?? "urgency") within each rule"
         case .auditQueue:
             auditQueue?.query.nextSortOrder()
             auditQueue?.refine()

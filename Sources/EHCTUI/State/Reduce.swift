@@ -29,7 +29,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .unbound(let key):
         state.message = "No action for \(key.label) here; ? lists the keys"
         return []
-    case .openDashboard, .openReviews, .openWhoOwes, .startAudit:
+    case .openDashboard, .openReviews, .openWhoOwes, .openDataQuality, .startAudit:
         return reduceNavigation(&state, action)
     case .openAudit:
         return []
@@ -44,6 +44,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .dashboard: return reduceDashboard(&state, action)
     case .reviews: return reduceReviews(&state, action)
     case .whoOwes: return reduceWhoOwes(&state, action)
+    case .dataQuality: return reduceDataQuality(&state, action)
     case .audit: return reduceAudit(&state, action)
     case .auditQueue: return reduceAuditQueue(&state, action)
     }
@@ -61,6 +62,7 @@ private func reduceAnswer(_ state: inout AppState, _ action: Action) -> [Effect]
         let (reviewRows, owedLines) = (ReviewsView.visibleRows(height: size.height), WhoOwesScreen.visibleLines(in: size))
         state.reviews?.keepVisible(rows: reviewRows)
         state.whoOwes?.rows.keepVisible(height: owedLines)
+        state.dataQuality?.rows.keepVisible(height: DataQualityScreen.visibleLines(in: size))
         return []
     case let .presenceChanged(caseID, names):
         if state.detail?.ehcCase.id == caseID { state.detail?.alsoOpen = names }
@@ -82,6 +84,7 @@ private func reduceAnswer(_ state: inout AppState, _ action: Action) -> [Effect]
             effects.append(.loadReviews)
         }
         if case .whoOwes = state.top { effects.append(.loadWhoOwes) }
+        if case .dataQuality = state.top { effects.append(.loadDataQuality) }
         return effects
     case .saved, .saveRefused:
         // A change saved (or refused) while "who owes what" is open: read it again so the counts follow.
@@ -94,6 +97,8 @@ private func reduceAnswer(_ state: inout AppState, _ action: Action) -> [Effect]
         return reduceReviews(&state, action)
     case .whoOwesLoaded:
         return reduceWhoOwes(&state, action)
+    case .dataQualityLoaded:
+        return reduceDataQuality(&state, action)
     case .auditQueueLoaded:
         return reduceAuditQueue(&state, action)
     case .auditLoaded, .auditRefused, .audit(.saved), .audit(.saveFailed):
@@ -141,6 +146,10 @@ private func reduceNavigation(_ state: inout AppState, _ action: Action) -> [Eff
         state.push(.whoOwes(state.whoOwes ?? WhoOwesScreen()))
         state.scopeScreens()
         return [.loadWhoOwes]
+    case .openDataQuality:
+        state.push(.dataQuality(state.dataQuality ?? DataQualityScreen()))
+        state.scopeScreens()
+        return [.loadDataQuality]
     case .startAudit:
         guard state.isOnCaseScreen, let id = state.selectedCase?.id else {
             state.message = "Select a case first: a plan is audited from the case list or its detail"

@@ -23,6 +23,8 @@ public enum StackedScreen: Sendable, Hashable {
     case drillDown(DashboardScreen.DrillDown)
     case reviews(ReviewsScreen)
     case whoOwes(WhoOwesScreen)
+    /// The return's data-quality findings, by rule.
+    case dataQuality(DataQualityScreen)
     /// A quality-assurance audit of one plan.
     case audit(AuditSession)
     /// A sample of plans to audit, as a work queue.
@@ -37,6 +39,7 @@ public enum StackedScreen: Sendable, Hashable {
         case .drillDown: .drillDown
         case .reviews: .reviews
         case .whoOwes(let screen): screen.noteDraft == nil ? .whoOwes : .returnNote
+        case .dataQuality: .dataQuality
         case .audit(let session): session.commentDraft == nil ? .audit : .auditComment
         case .auditQueue: .auditQueue
         }
@@ -51,6 +54,7 @@ public enum StackedScreen: Sendable, Hashable {
         case .drillDown(let drill): drill.title
         case .reviews: "reviews"
         case .whoOwes: "who owes what"
+        case .dataQuality: "data quality"
         case .audit: "audit"
         case .auditQueue: "audit queue"
         }
@@ -75,6 +79,11 @@ public enum StackedScreen: Sendable, Hashable {
         set { if let newValue { self = .whoOwes(newValue) } }
     }
 
+    var dataQuality: DataQualityScreen? {
+        get { if case .dataQuality(let screen) = self { screen } else { nil } }
+        set { if let newValue { self = .dataQuality(newValue) } }
+    }
+
     var audit: AuditSession? {
         get { if case .audit(let session) = self { session } else { nil } }
         set { if let newValue { self = .audit(newValue) } }
@@ -89,7 +98,8 @@ public enum StackedScreen: Sendable, Hashable {
     func isSameKind(as other: StackedScreen) -> Bool {
         switch (self, other) {
         case (.caseList, .caseList), (.caseDetail, .caseDetail), (.dashboard, .dashboard), (.drillDown, .drillDown),
-             (.reviews, .reviews), (.whoOwes, .whoOwes), (.audit, .audit), (.auditQueue, .auditQueue):
+             (.reviews, .reviews), (.whoOwes, .whoOwes), (.dataQuality, .dataQuality), (.audit, .audit),
+             (.auditQueue, .auditQueue):
             true
         default:
             false
@@ -171,6 +181,8 @@ extension AppState {
             return [.loadReviews]
         case .whoOwes:
             return [.loadWhoOwes]
+        case .dataQuality:
+            return [.loadDataQuality]
         case .auditQueue(let queue):
             return [.loadAuditQueue(caseIDs: queue.caseIDs)]
         case .caseList, .caseDetail, .drillDown:
@@ -224,6 +236,12 @@ extension AppState {
     public internal(set) var whoOwes: WhoOwesScreen? {
         get { nearest(\.whoOwes) }
         set { update(\.whoOwes, to: newValue) }
+    }
+
+    /// "Data quality" on the stack; setting changes it in place.
+    public internal(set) var dataQuality: DataQualityScreen? {
+        get { nearest(\.dataQuality) }
+        set { update(\.dataQuality, to: newValue) }
     }
 
     /// The audit on the stack; setting changes it in place.

@@ -21,6 +21,8 @@ public enum Chrome {
                 + querySuffix(state, reviews.query)
         case .whoOwes(let screen):
             title = head + "today \(state.today) · Who owes what" + querySuffix(state, screen.rows.query)
+        case .dataQuality(let screen):
+            title = head + "today \(state.today) · Data quality" + querySuffix(state, screen.rows.query)
         case .auditQueue(let queue):
             title = head + "today \(state.today) · Audit queue · \(queue.progress)" + querySuffix(state, queue.query)
         case .audit(let session):

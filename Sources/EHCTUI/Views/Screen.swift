@@ -22,6 +22,8 @@ public enum Screen {
             ReviewsView.draw(reviews, today: state.today, size: state.size, on: &canvas)
         case .whoOwes(let screen):
             WhoOwesView.draw(screen, today: state.today, in: inset, on: &canvas)
+        case .dataQuality(let screen):
+            DataQualityView.draw(screen, in: inset, on: &canvas)
         case .dashboard(let screen):
             drawDashboard(screen, in: inset, on: &canvas)
         case .auditQueue(let queue):
