@@ -29,21 +29,27 @@ struct SEN2Export {
         if !force, SafeFile.kind(at: output) != .missing {
             throw CommandFailure(description: "ehcdesk: \(output) already exists; nothing was written (use --force to replace it)")
         }
-        let errors = try store.dataQualityFindings(census: collection.census, calendar: StatutoryCalendar(settings: effective.settings))
-            .filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            let shown = errors.prefix(20).map { "  \($0.rule) \($0.caseID ?? "") \($0.field): \($0.message)" }
-            throw CommandFailure(description: "ehcdesk: the SEN2 \(year) return is not written while \(errors.count) "
-                                 + "data-quality errors remain (ehcdesk check --census \(collection.census) lists them all):\n"
-                                 + shown.joined(separator: "\n") + (errors.count > 20 ? "\n  …" : ""))
-        }
+        // The return is written privately while its data is checked in the same pass, and put in
+        // place only when no error was found.
+        let calendar = StatutoryCalendar(settings: effective.settings)
+        var check = DataQualityCheck(census: collection.census, calendar: calendar)
+        var errors: [DataQualityFinding] = []
         let written: SEN2Return.Written
         do {
             let files = try PendingFiles(paths: [output])
             written = try SEN2Return.write(
-                SEN2Return.Header(collection: collection, laNumber: laNumber, written: today),
-                calendar: StatutoryCalendar(settings: effective.settings), store: store,
+                SEN2Return.Header(collection: collection, laNumber: laNumber, written: today), calendar: calendar, store: store,
+                inspect: { requests in
+                    for ehcCase in requests { errors += check.findings(for: ehcCase).filter { $0.severity == .error } }
+                },
                 append: { try files.append($0, to: output) })
+            errors += check.finish().filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                let shown = errors.prefix(20).map { "  \($0.rule) \($0.caseID ?? "") \($0.field): \($0.message)" }
+                throw CommandFailure(description: "ehcdesk: the SEN2 \(year) return is not written while \(errors.count) "
+                                     + "data-quality errors remain (ehcdesk check --census \(collection.census) lists them all):\n"
+                                     + shown.joined(separator: "\n") + (errors.count > 20 ? "\n  …" : ""))
+            }
             try files.commit()
         } catch let problem as FileProblem {
             throw CommandFailure(description: "ehcdesk: cannot write the return: \(problem); nothing was written")

@@ -35,15 +35,17 @@ public enum SEN2Return {
         public var requests = 0
     }
 
-    /// Writes the whole return, handing each piece of bytes to `append` as it is made.
+    /// Writes the whole return, handing each piece of bytes to `append` as it is made; `inspect`
+    /// sees every person's requests as they are read (the export checks them in the same pass).
     public static func write(_ header: Header, calendar: StatutoryCalendar, store: CaseStore,
-                             append: (Data) throws -> Void) throws -> Written {
+                             inspect: ([EHCCase]) -> Void = { _ in }, append: (Data) throws -> Void) throws -> Written {
         let xml = try XMLStreamWriter()
         try xml.start(SEN2Element.message)
         try writeHeader(header, xml)
         try xml.start(SEN2Element.persons)
         var written = Written()
         try store.forEachPerson { requests in
+            inspect(requests)
             let reported = requests.compactMap { ehcCase in
                 SEN2Request(ehcCase, collection: header.collection, calendar: calendar).map { (ehcCase, $0) }
             }
