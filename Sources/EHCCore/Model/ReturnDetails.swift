@@ -59,6 +59,19 @@ public enum UPNUnknownReason: String, Sendable, Hashable, CaseIterable {
     case neverInStateEducation = "UN9"
     /// UN10: the request ended before the UPN or ULN was known.
     case requestEndedFirst = "UN10"
+
+    /// What the code says, as the guide puts it.
+    public var wording: String {
+        switch self {
+        case .under6: "under 6, no UPN yet"
+        case .neverInStateSchool: "never attended a state-funded school in England"
+        case .educatedOutsideEngland: "educated outside England"
+        case .sourcesDisagree: "sources disagree on name or birth date"
+        case .newToAuthority: "new to the authority, not yet known"
+        case .neverInStateEducation: "never in a state-funded school or FE setting"
+        case .requestEndedFirst: "the request ended before it was known"
+        }
+    }
 }
 
 /// A request's challenges (SEN2's mediation and tribunal indicators): the original decision is

@@ -23,10 +23,10 @@ public struct EventForm: Sendable, Hashable {
     var isFieldTouched = false
 
     /// The form for `event`, its deadline fields offering `deadlines` (the case's own).
-    public init(event: RecordableEvent, caseID: String, deadlines: [Deadline] = []) {
+    public init(event: RecordableEvent, caseID: String, deadlines: [Deadline] = [], current: EHCCase? = nil) {
         self.event = event
         self.caseID = caseID
-        self.fields = event.fields(deadlines: deadlines)
+        self.fields = event.fields(deadlines: deadlines, current: current)
     }
 
     mutating func type(_ character: Character) {

@@ -40,12 +40,14 @@ public struct FormField: Sendable, Hashable {
         FormField(label: label, kind: .date, isOptional: optional, value: initial)
     }
 
-    public static func text(_ label: String, optional: Bool = false) -> FormField {
-        FormField(label: label, kind: .text, isOptional: optional, value: "")
+    public static func text(_ label: String, optional: Bool = false, initial: String = "") -> FormField {
+        FormField(label: label, kind: .text, isOptional: optional, value: initial)
     }
 
-    public static func choice(_ label: String, _ options: [Option]) -> FormField {
-        FormField(label: label, kind: .choice(options), isOptional: false, value: options.first?.label ?? "")
+    /// One of `options`, starting on the one whose code is `initial` (else the first).
+    public static func choice(_ label: String, _ options: [Option], initial: String? = nil) -> FormField {
+        let start = options.first { $0.code == initial } ?? options.first
+        return FormField(label: label, kind: .choice(options), isOptional: false, value: start?.label ?? "")
     }
 
     /// A choice among the cases of an enumeration, shown by `label`.

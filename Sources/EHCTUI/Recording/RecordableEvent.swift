@@ -12,6 +12,8 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
     case draftPlanIssued, finalPlanIssued, exception, closed
     case reviewMeeting, reviewReportSent, reviewDecision, amendmentProposed, amendedPlanIssued
     case phaseTransfer, phaseTransferAmended
+    /// SEN2's facts: who the child is nationally, and what the plan provides and where.
+    case returnDetails, planDetails
 
     /// The key that picks it in the "record" menu.
     public var key: Character {
@@ -32,6 +34,8 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .amendedPlanIssued: "n"
         case .phaseTransfer: "h"
         case .phaseTransferAmended: "w"
+        case .returnDetails: "s"
+        case .planDetails: "g"
         }
     }
 
@@ -53,12 +57,15 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .amendedPlanIssued: "Amended plan issued"
         case .phaseTransfer: "Phase transfer (kind and year)"
         case .phaseTransferAmended: "Phase transfer plan amended"
+        case .returnDetails: "SEN2: UPN, ULN, sex, ethnicity, postcode"
+        case .planDetails: "SEN2: needs, main placement, cease reason"
         }
     }
 
     /// The form's fields, in order, with the values they start with: choices shown by their
-    /// labels, the exception's deadlines picked from `deadlines` (the case's own).
-    public func fields(deadlines: [Deadline] = []) -> [FormField] {
+    /// labels, the exception's deadlines picked from `deadlines` (the case's own), and the SEN2
+    /// forms filled with what `current` records, so leaving a field keeps it.
+    public func fields(deadlines: [Deadline] = [], current: EHCCase? = nil) -> [FormField] {
         let agency = FormField.choice("Agency", Agency.self) { $0.displayName }
         switch self {
         case .decisionToAssess:
@@ -102,6 +109,33 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
                     .text("Transfer year (e.g. 2027)")]
         case .phaseTransferAmended:
             return [.date("Amended plan issued on")]
+        case .returnDetails:
+            let details = current?.child.details ?? PersonDetails()
+            return [.text("UPN", optional: true, initial: details.upn ?? ""),
+                    .text("ULN", optional: true, initial: details.uln ?? ""),
+                    .choice("No UPN or ULN because", [.init(code: "", label: "not applicable")]
+                            + UPNUnknownReason.allCases.map { .init(code: $0.rawValue, label: $0.rawValue + " " + $0.wording) },
+                            initial: details.upnUnknown?.rawValue ?? ""),
+                    .choice("Sex", [.init(code: "", label: "not recorded"), .init(code: "male", label: "male"),
+                                    .init(code: "female", label: "female")], initial: details.sex?.rawValue ?? ""),
+                    .text("Ethnicity (CBDS code, e.g. WBRI)", optional: true, initial: details.ethnicity ?? ""),
+                    .text("Postcode", optional: true, initial: details.postcode ?? "")]
+        case .planDetails:
+            let plan = current?.plan ?? PlanDetails()
+            let needs = SENType.allCases.map { FormField.Option(code: $0.rawValue, label: $0.rawValue) }
+            let main = plan.placements.first { $0.namedInPlan && $0.rank == 1 }.map { placement -> String in
+                switch placement.establishment {
+                case let .urn(number), let .ukprn(number): number
+                case let .setting(setting, _): setting.rawValue
+                }
+            }
+            return [.choice("Primary need", [.init(code: "", label: "not recorded")] + needs, initial: plan.primaryNeed?.rawValue ?? ""),
+                    .choice("Secondary need", [.init(code: "", label: "none")] + needs, initial: plan.secondaryNeed?.rawValue ?? ""),
+                    .text("Main placement: URN, UKPRN or setting code (EHE, OLA, …)", optional: true, initial: main ?? ""),
+                    .choice("Cease reason, for a plan that ended",
+                            [.init(code: "", label: "none")] + CeaseReason.allCases.map { .init(code: String($0.rawValue),
+                                                                                                  label: "\($0.rawValue) \($0.wording)") },
+                            initial: current?.closed?.ceaseReason.map { String($0.rawValue) } ?? "")]
         }
     }
 
@@ -118,7 +152,9 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             ehcCase.reviews.isEmpty ? "no review meeting is recorded yet (m)" : nil
         case .phaseTransferAmended:
             ehcCase.phaseTransfer == nil ? "no phase transfer is recorded yet (h)" : nil
-        case .decisionToAssess, .adviceRequested, .exception, .closed, .phaseTransfer:
+        case .planDetails:
+            ehcCase.finalPlanIssued == nil ? "no final plan is issued yet" : nil
+        case .decisionToAssess, .adviceRequested, .exception, .closed, .phaseTransfer, .returnDetails:
             nil
         }
     }
@@ -236,7 +272,54 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             }
             ehcCase.phaseTransfer?.amendedPlanIssued = try date(0)
             return (ehcCase, "phase transfer plan amended on \(try date(0)) for \(transfer.transferYear)")
+        case .returnDetails:
+            ehcCase.child.details = PersonDetails(
+                upn: try code(text(0), field: 0), uln: try code(text(1), field: 1),
+                upnUnknown: UPNUnknownReason(rawValue: text(2)), sex: Sex(rawValue: text(3)),
+                ethnicity: try code(text(4), field: 4), postcode: try code(text(5), field: 5))
+            return (ehcCase, "SEN2 person details recorded")
+        case .planDetails:
+            ehcCase.plan.primaryNeed = SENType(rawValue: text(0))
+            ehcCase.plan.secondaryNeed = SENType(rawValue: text(1))
+            if let typed = try code(text(2), field: 2) {
+                let establishment = try Self.establishment(typed)
+                if let main = ehcCase.plan.placements.firstIndex(where: { $0.namedInPlan && $0.rank == 1 }) {
+                    ehcCase.plan.placements[main].establishment = establishment
+                } else {
+                    ehcCase.plan.placements.append(Placement(establishment: establishment))
+                }
+            }
+            if let reason = Int(text(3)).flatMap(CeaseReason.init(rawValue:)) {
+                guard ehcCase.closed != nil else {
+                    throw FormRefusal(field: 3, message: "A cease reason is for a plan that ended: record the closure (z) first.")
+                }
+                ehcCase.closed?.ceaseReason = reason
+            } else {
+                ehcCase.closed?.ceaseReason = nil
+            }
+            return (ehcCase, "SEN2 plan details recorded")
         }
+    }
+
+    /// A code as typed (a UPN, a postcode), in capitals; `nil` when empty. Whether it is a valid
+    /// code is for the data-quality checks, which say how to fix it.
+    private func code(_ typed: String, field: Int) throws(FormRefusal) -> String? {
+        let upper = typed.uppercased()
+        guard !upper.isEmpty else { return nil }
+        guard upper.utf8.count <= 20, upper.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+            throw FormRefusal(field: field, message: "A code of at most 20 letters, digits and spaces is expected here.")
+        }
+        return upper
+    }
+
+    /// A URN (6 digits), a UKPRN (8 digits) or a SEN2 setting code.
+    private static func establishment(_ typed: String) throws(FormRefusal) -> Establishment {
+        let digits = typed.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        if digits, typed.utf8.count == 6 { return .urn(typed) }
+        if digits, typed.utf8.count == 8 { return .ukprn(typed) }
+        if let setting = SENSetting(rawValue: typed) { return .setting(setting, other: nil) }
+        throw FormRefusal(field: 2, message: "\"\(typed)\" is not a 6-digit URN, an 8-digit UKPRN or a setting code ("
+                              + SENSetting.allCases.map(\.rawValue).joined(separator: ", ") + ").")
     }
 }
 

@@ -15,7 +15,7 @@ func reduceRecording(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.message = "\(event.title) cannot be recorded on \(detail.ehcCase.id): \(reason)"
             return []
         }
-        var form = EventForm(event: event, caseID: detail.ehcCase.id, deadlines: detail.deadlines)
+        var form = EventForm(event: event, caseID: detail.ehcCase.id, deadlines: detail.deadlines, current: detail.ehcCase)
         if event == .exception, let next = state.selectedCase?.nextDeadline {
             form.fields[1].value = next.shortTitle
         }
