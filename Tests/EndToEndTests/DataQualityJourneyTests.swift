@@ -41,10 +41,16 @@ struct DataQualityJourneyTests {
         #expect(try runEhcdesk(["check", "--format", "json", "--db", database, "--today", Self.today]).out
                     .contains(#""case": "\#(caseID)""#) == (findings.filter { $0["case"] == caseID }.count > 1))
 
-        // Enter on the first finding opens its case, saying the field and the fix.
-        let opened = try tmux.press("Enter", thenSee: "Fix ")
-        #expect(opened.contains("Case detail") || opened.contains("Born "))
-        try tmux.press("Escape", thenSee: "Data quality · census")
+        // Enter on the first finding (P01, no identifier at all) opens its case, saying the field
+        // and the fix; e s records a UPN there, and back on the screen the finding is gone.
+        let opened = try tmux.press("Enter", thenSee: "Fix child.upn: no UPN, ULN or UPNunknown reason is recorded")
+        #expect(opened.contains("Born "))
+        try tmux.press("e", thenSee: "SEN2: UPN, ULN, sex, ethnicity, postcode")
+        try tmux.press("s", thenSee: "No UPN or ULN because")
+        try tmux.send("H", "8", "0", "1", "2", "0", "0", "0", "0", "1", "0", "0", "1")
+        try tmux.press("Enter", thenSee: "Saved ")
+        try tmux.send("Escape")
+        try tmux.waitUntil(seconds: 20, "the error count to drop by two") { $0.contains("\(errors - 2) errors") }
         try tmux.press("q", thenSee: "Quit ehcdesk?")
         try tmux.send("y")
         try tmux.waitFor("EXIT=0")
