@@ -46,4 +46,17 @@ struct ReturnDetailsRecordingTests {
         request.decisionToIssue = nil
         #expect(RecordableEvent.planDetails.unavailability(on: request) == "no final plan is issued yet")
     }
+
+    @Test("the case detail shows the SEN2 facts as recorded, so a fix can be seen")
+    func detailShowsThem() {
+        let lines = DetailView.returnLines(faulty())
+        #expect(lines == ["UPN J801200001001 · sex — · ethnicity WBRI · postcode —",
+                          "Needs — · main placement — · cease reason —"])
+        var fixed = faulty()
+        fixed.child.details = PersonDetails(upnUnknown: .under6, sex: .male)
+        fixed.plan = PlanDetails(placements: [Placement(establishment: .urn("100001"))], primaryNeed: .ASD, secondaryNeed: .SLCN)
+        fixed.closed?.ceaseReason = .needsMetWithoutPlan
+        #expect(DetailView.returnLines(fixed) == ["no UPN or ULN: UN1 under 6, no UPN yet · sex male · ethnicity — · postcode —",
+                                                  "Needs ASD, SLCN · main placement URN 100001 · cease reason 2"])
+    }
 }

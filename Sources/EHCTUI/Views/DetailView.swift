@@ -134,6 +134,8 @@ public enum DetailView {
                 lines += wrapped(record.line(), width: width, indent: 2, hanging: 4)
             }
         }
+        section("SEN2")
+        for text in returnLines(ehcCase) { lines += wrapped(text, width: width, indent: 2, hanging: 4) }
         let contributions = ContributionsPane.lines(for: detail, today: today, width: width)
         if !contributions.isEmpty {
             lines.append([])
@@ -141,6 +143,29 @@ public enum DetailView {
             lines += contributions
         }
         return (lines, sections)
+    }
+
+    /// The facts the SEN2 return needs, as recorded (`e s` and `e g` change them), "—" where none is.
+    static func returnLines(_ ehcCase: EHCCase) -> [String] {
+        let details = ehcCase.child.details
+        let identity = details.upn.map { "UPN \($0)" } ?? details.uln.map { _ in "no UPN" }
+            ?? details.upnUnknown.map { "no UPN or ULN: \($0.rawValue) \($0.wording)" } ?? "no UPN, ULN or reason recorded"
+        var lines = [identity + (details.uln.map { " · ULN \($0)" } ?? "") + " · sex \(details.sex?.rawValue ?? "—")"
+                     + " · ethnicity \(details.ethnicity ?? "—") · postcode \(details.postcode ?? "—")"]
+        if ehcCase.finalPlanIssued != nil {
+            let plan = ehcCase.plan
+            let needs = [plan.primaryNeed, plan.secondaryNeed].compactMap { $0?.rawValue }.joined(separator: ", ")
+            let main = plan.placements.first { $0.namedInPlan && $0.rank == 1 }.map { placement -> String in
+                switch placement.establishment {
+                case let .urn(number): "URN \(number)"
+                case let .ukprn(number): "UKPRN \(number)"
+                case let .setting(setting, _): setting.rawValue
+                }
+            }
+            lines.append("Needs \(needs.isEmpty ? "—" : needs) · main placement \(main ?? "—")"
+                         + (ehcCase.closed.map { _ in " · cease reason " + (ehcCase.closed?.ceaseReason.map { String($0.rawValue) } ?? "—") } ?? ""))
+        }
+        return lines
     }
 
     /// A deadline: its due date, status in words and key, then the rule and regulation behind it.
