@@ -36,7 +36,17 @@ struct PlantedFaultTests {
         #expect(upns.count > 1_000 && ulns.count > 20)
         #expect(upns.compactMap(PupilIdentifiers.upnProblem) == [])
         #expect(ulns.compactMap(PupilIdentifiers.ulnProblem) == [])
-        #expect(Set(upns).count == upns.count && Set(ulns).count == ulns.count)
+        // Unique to each person: a child asked for twice keeps their UPN on both requests.
+        let holders = Dictionary(grouping: cases.filter { $0.child.details.upn != nil }, by: { $0.child.details.upn ?? "" })
+        #expect(holders.values.allSatisfy { Set($0.map(\.personID)).count == 1 })
+        #expect(Set(ulns).count == Set(cases.filter { $0.child.details.uln != nil }.map(\.personID)).count)
+        let persons = Dictionary(grouping: cases, by: \.personID)
+        let twice = persons.values.filter { $0.count == 2 }
+        #expect(twice.count > 5, "some children are asked for again after a refusal")
+        #expect(twice.allSatisfy { $0[0].child == Child(givenName: $0[1].child.givenName, familyName: $0[1].child.familyName,
+                                                           dateOfBirth: $0[1].child.dateOfBirth, setting: $0[1].child.setting,
+                                                           personID: $0[0].child.personID, details: $0[1].child.details) })
+        #expect(twice.allSatisfy { $0[0].decisionToAssess?.outcome == .notAssess })
         #expect(cases.contains { $0.child.details.upnUnknown == .under6 })
         #expect(cases.allSatisfy { $0.finalPlanIssued == nil || $0.plan.primaryNeed != nil })
     }

@@ -56,7 +56,12 @@ public struct CaseloadGenerator: Sendable {
     public func makeCase(index: Int) -> EHCCase {
         var random = SplitMix64(seed: seed, index: index)
         let requestDate = today.adding(days: -random.int(in: 0...(3 * 365)))
-        let child = makeChild(requestDate: requestDate, random: &random)
+        var child = makeChild(requestDate: requestDate, random: &random)
+        let earlier = earlierRefusedRequest(before: index, requestDate: requestDate)
+        if let earlier {
+            child = earlier.child
+            child.personID = earlier.personID
+        }
         let age = child.age(on: requestDate)
         var ehcCase = EHCCase(
             id: CaseloadGenerator.reference(year: requestDate.year, serial: index),
@@ -69,7 +74,24 @@ public struct CaseloadGenerator: Sendable {
         addPhaseTransfer(to: &ehcCase, random: &random)
         addClosure(to: &ehcCase, random: &random)
         addReturnDetails(to: &ehcCase, index: index)
+        // The same child asked for again: one person, two requests, the same national details.
+        if let earlier { ehcCase.child.details = earlier.child.details }
         return ehcCase
+    }
+
+    /// For a few odd indices, case `index - 1` when it was refused an assessment at least two
+    /// months before `requestDate` and its child is still of an age to ask: case `index` is then
+    /// a new request about the same child (a person with two requests), decided by the index alone.
+    private func earlierRefusedRequest(before index: Int, requestDate: CalendarDate) -> EHCCase? {
+        // Never where a fault is planted (one case in 50, index 7 of each 50), so a fault is found alone.
+        guard index % 2 == 1, index % 50 != 7 else { return nil }
+        var random = SplitMix64(seed: seed ^ 0x4147_4149_4E00, index: index)
+        guard random.chance(percent: 15) else { return nil }
+        let earlier = makeCase(index: index - 1)
+        guard let refused = earlier.decisionToAssess, refused.outcome == .notAssess,
+              refused.date.adding(days: 60) <= requestDate, earlier.closed.map({ $0.date < requestDate }) ?? true,
+              earlier.child.age(on: requestDate) <= 20 else { return nil }
+        return earlier
     }
 
     private func makeChild(requestDate: CalendarDate, random: inout SplitMix64) -> Child {
