@@ -60,7 +60,9 @@ extension CaseStore {
     public func caseNames(_ ids: Set<String>) throws -> [String: (givenName: String, familyName: String, caseworker: String)] {
         try pool.read { db in
             var names: [String: (givenName: String, familyName: String, caseworker: String)] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(Array(ids)[$0..<min($0 + 500, ids.count)]) }) {
+            let all = Array(ids)
+            for start in stride(from: 0, to: all.count, by: 500) {
+                let chunk = Array(all[start..<min(start + 500, all.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, givenName, familyName, caseworker FROM cases WHERE id IN (\(marks))",
                                                arguments: StatementArguments(chunk))

@@ -77,11 +77,8 @@ struct CasePack {
     private static func returnDetails(_ ehcCase: EHCCase) -> [[String]] {
         let details = ehcCase.child.details, plan = ehcCase.plan
         let placements = plan.placements.map { placement -> String in
-            let place = switch placement.establishment {
-            case let .urn(urn): "URN \(urn)"
-            case let .ukprn(ukprn): "UKPRN \(ukprn)"
-            case let .setting(setting, other): setting.rawValue + (other.map { " (\($0))" } ?? "")
-            }
+            var place = placement.establishment.label
+            if case let .setting(_, other?) = placement.establishment { place += " (\(other))" }
             return "\(place), rank \(placement.rank)" + (placement.entry.map { ", from \($0)" } ?? "")
                 + (placement.leaving.map { " to \($0)" } ?? "")
         }

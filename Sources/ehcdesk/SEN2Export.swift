@@ -23,7 +23,7 @@ struct SEN2Export {
             throw CommandFailure(description: "ehcdesk: the return needs the authority's LA number: give --la NNN "
                                  + "or set [organisation] laNumber in the config; nothing was written")
         }
-        guard laNumber.utf8.count == 3, laNumber.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+        guard SEN2Codes.isLANumber(laNumber) else {
             throw CommandFailure(description: "ehcdesk: --la \"\(laNumber)\" is not a 3-digit LA number such as 886; nothing was written")
         }
         if !force, SafeFile.kind(at: output) != .missing {

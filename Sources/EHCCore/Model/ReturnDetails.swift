@@ -128,6 +128,9 @@ public struct PlanDetails: Sendable, Hashable {
 
     /// Nothing recorded.
     public var isEmpty: Bool { self == PlanDetails() }
+
+    /// Where in ``placements`` the main placement the plan names is (the first named of rank 1).
+    public var mainPlacementIndex: Int? { placements.firstIndex { $0.namedInPlan && $0.rank == 1 } }
 }
 
 /// A placement named in a plan or attended under it.
@@ -166,6 +169,23 @@ public enum Establishment: Sendable, Hashable {
     case ukprn(String)
     /// A setting without a URN or UKPRN; `other` describes an `OTH`.
     case setting(SENSetting, other: String?)
+
+    /// The number or setting code alone, as it is typed: `100001`, `EHE`.
+    public var code: String {
+        switch self {
+        case let .urn(number), let .ukprn(number): number
+        case let .setting(setting, _): setting.rawValue
+        }
+    }
+
+    /// What it is, as a caseworker reads it: `URN 100001`, `UKPRN 10001234`, `EHE`.
+    public var label: String {
+        switch self {
+        case let .urn(number): "URN \(number)"
+        case let .ukprn(number): "UKPRN \(number)"
+        case let .setting(setting, _): setting.rawValue
+        }
+    }
 }
 
 /// SEN2 `SENSetting`: placements without a URN or UKPRN.

@@ -36,8 +36,7 @@ public struct DataQualityCheck: Sendable {
     public init(census: CalendarDate, calendar: StatutoryCalendar = StatutoryCalendar()) {
         self.census = census
         self.calendar = calendar
-        periodStart = CalendarDate(year: census.year - 1, month: 1, day: 1) ?? census
-        periodEnd = CalendarDate(year: census.year - 1, month: 12, day: 31) ?? census
+        (periodStart, periodEnd) = SEN2Collection.activity(beforeCensus: census)
     }
 
     /// The findings about one case, in the table's order; remembers what ``finish()`` needs.
@@ -161,9 +160,9 @@ public struct DataQualityCheck: Sendable {
                 report.add(.placementDates, path + ".entry", "entered \(entry), after the plan ended on \(ended)")
             }
             switch placement.establishment {
-            case let .urn(urn) where !Self.isDigits(urn, count: 6):
+            case let .urn(urn) where !SEN2Codes.isDigits(urn, count: 6):
                 report.add(.establishmentNumber, path + ".urn", "\"\(urn)\" is not a 6-digit URN")
-            case let .ukprn(ukprn) where !Self.isDigits(ukprn, count: 8):
+            case let .ukprn(ukprn) where !SEN2Codes.isDigits(ukprn, count: 8):
                 report.add(.establishmentNumber, path + ".ukprn", "\"\(ukprn)\" is not an 8-digit UKPRN")
             default:
                 break
@@ -231,10 +230,6 @@ public struct DataQualityCheck: Sendable {
         if first.upn != other.upn { named.append("different UPNs") }
         if first.uln != other.uln { named.append("different ULNs") }
         return named.joined(separator: ", ")
-    }
-
-    private static func isDigits(_ text: String, count: Int) -> Bool {
-        text.utf8.count == count && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// `A9 9AA`, `A99 9AA`, `AA9 9AA`, `AA99 9AA`, `A9A 9AA`, `AA9A 9AA`: an outward code of 2 to

@@ -44,9 +44,15 @@ public struct SEN2Collection: Sendable, Hashable {
     }
 
     /// 1 January of the year before: the first day of activity reported.
-    public var periodStart: CalendarDate { CalendarDate(year: year - 1, month: 1, day: 1) ?? census }
+    public var periodStart: CalendarDate { Self.activity(beforeCensus: census).start }
     /// 31 December of the year before.
-    public var periodEnd: CalendarDate { CalendarDate(year: year - 1, month: 12, day: 31) ?? census }
+    public var periodEnd: CalendarDate { Self.activity(beforeCensus: census).end }
+
+    /// The activity a census reports: the calendar year before it.
+    public static func activity(beforeCensus census: CalendarDate) -> (start: CalendarDate, end: CalendarDate) {
+        (CalendarDate(year: census.year - 1, month: 1, day: 1) ?? census,
+         CalendarDate(year: census.year - 1, month: 12, day: 31) ?? census)
+    }
 
     /// The years a message can name, for refusals: "2025, 2026 or 2027".
     public static var knownYears: String {
@@ -123,6 +129,21 @@ public enum SEN2Codes {
         case "0": false
         default: nil
         }
+    }
+
+    /// Exactly `count` ASCII digits: a URN (6), a UKPRN (8), an LA number (3).
+    public static func isDigits(_ text: String, count: Int) -> Bool {
+        text.utf8.count == count && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// A 3-digit LA number, e.g. `886`.
+    public static func isLANumber(_ text: String) -> Bool { isDigits(text, count: 3) }
+
+    /// A code as a person types or a file holds it (a UPN, an ethnicity code, a postcode, a URN):
+    /// 1 to 20 printable ASCII characters. Whether it is a *valid* code is for ``DataQualityCheck``,
+    /// which says how to fix it.
+    public static func isTypedCode(_ text: String) -> Bool {
+        (1...20).contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
     }
 
     /// The CBDS main ethnicity codes (`sen2.md` §3); extended codes of four letters are queried, not refused.

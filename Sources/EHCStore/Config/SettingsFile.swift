@@ -92,7 +92,7 @@ public struct EffectiveSettings: Sendable, Equatable {
                 }
                 if organisation.contains(key: "laNumber") {
                     let text = organisation["laNumber"]?.string ?? organisation["laNumber"]?.int.map(String.init)
-                    guard let text, text.utf8.count == 3, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                    guard let text, SEN2Codes.isLANumber(text) else {
                         throw Problem(description: "\(configPath): organisation.laNumber must be the authority's 3-digit LA number, "
                                           + "e.g. \"886\"")
                     }

@@ -93,7 +93,7 @@ enum ReturnDetailsJSON {
     /// characters. Whether it is a *valid* code is for the data-quality checks, which say how to fix it.
     private static func identifier(_ reader: inout JSONObjectReader, _ key: String) -> String? {
         guard let text = reader.string(key) else { return nil }
-        guard (1...20).contains(text.utf8.count), text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+        guard SEN2Codes.isTypedCode(text) else {
             reader.log.add(reader.place(key), "expected a code of 1 to 20 printable characters, found \"\(text.prefix(40))\"")
             return nil
         }
@@ -128,7 +128,7 @@ enum ReturnDetailsJSON {
     /// A 3-digit LA number, e.g. `"886"`.
     static func laNumber(_ reader: inout JSONObjectReader, _ key: String, required: Bool) -> String? {
         guard let text = reader.string(key, required: required) else { return nil }
-        guard text.utf8.count == 3, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+        guard SEN2Codes.isLANumber(text) else {
             reader.log.add(reader.place(key), "expected a 3-digit LA number such as \"886\", found \"\(text.prefix(40))\"")
             return nil
         }

@@ -178,7 +178,7 @@ struct SEN2PersonReader {
 
     private mutating func readActivePlan(_ active: inout SEN2NodeReader, into ehcCase: inout EHCCase) {
         if let former = active.text(SEN2Element.transferLA) {
-            if former.utf8.count == 3, former.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            if SEN2Codes.isLANumber(former) {
                 ehcCase.transferredIn = TransferIn(formerLA: former)
             } else {
                 active.add(SEN2Element.transferLA, "\"\(former.prefix(40))\" is not a 3-digit LA number")

@@ -14,6 +14,11 @@ struct SEN2Node {
     var children: [SEN2Node] = []
 
     var place: String { "\(line):\(column)" }
+
+    /// A problem with this element, placed at it and named by its path.
+    func problem(in file: String, _ message: String) -> ImportProblem {
+        ImportProblem(file: file, place: place, message: "\(path): \(message)")
+    }
 }
 
 /// Reads a SEN2 person-level XML file through Foundation's streaming parser, a person at a time:

@@ -83,7 +83,7 @@ public final class SEN2Source: ImportSource, @unchecked Sendable {
     }
 
     private func problem(_ node: SEN2Node, _ message: String) -> ImportProblem {
-        ImportProblem(file: file, place: node.place, message: "\(node.path): \(message)")
+        node.problem(in: file, message)
     }
 
     private func readHeader(_ node: SEN2Node, problems: inout [ImportProblem]) -> SEN2Collection? {
@@ -97,7 +97,7 @@ public final class SEN2Source: ImportSource, @unchecked Sendable {
         details?.finish()
         _ = source?.text(SEN2Element.sourceLevel)
         if let lea = source?.text(SEN2Element.lea, required: true),
-           lea.utf8.count != 3 || !lea.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+           !SEN2Codes.isLANumber(lea) {
             source?.add(SEN2Element.lea, "\"\(lea)\" is not a 3-digit LA number")
         }
         for element in [SEN2Element.softwareCode, SEN2Element.release, SEN2Element.serialNo, SEN2Element.dateTime] {
@@ -155,7 +155,7 @@ struct SEN2NodeReader {
     }
 
     mutating func add(_ node: SEN2Node, _ message: String) {
-        problems.append(ImportProblem(file: file, place: node.place, message: "\(node.path): \(message)"))
+        problems.append(node.problem(in: file, message))
     }
 
     mutating func add(_ name: String, _ message: String) {
@@ -215,7 +215,7 @@ struct SEN2NodeReader {
     /// A short code as typed (a UPN, a URN): at most 20 printable characters; its validity is for `check`.
     mutating func identifier(_ name: String, required: Bool = false) -> String? {
         guard let text = text(name, required: required) else { return nil }
-        guard text.utf8.count <= 20, text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+        guard SEN2Codes.isTypedCode(text) else {
             add(name, "expected a code of at most 20 printable characters")
             return nil
         }

@@ -123,12 +123,7 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
         case .planDetails:
             let plan = current?.plan ?? PlanDetails()
             let needs = SENType.allCases.map { FormField.Option(code: $0.rawValue, label: $0.rawValue) }
-            let main = plan.placements.first { $0.namedInPlan && $0.rank == 1 }.map { placement -> String in
-                switch placement.establishment {
-                case let .urn(number), let .ukprn(number): number
-                case let .setting(setting, _): setting.rawValue
-                }
-            }
+            let main = plan.mainPlacementIndex.map { plan.placements[$0].establishment.code }
             return [.choice("Primary need", [.init(code: "", label: "not recorded")] + needs, initial: plan.primaryNeed?.rawValue ?? ""),
                     .choice("Secondary need", [.init(code: "", label: "none")] + needs, initial: plan.secondaryNeed?.rawValue ?? ""),
                     .text("Main placement: URN, UKPRN or setting code (EHE, OLA, …)", optional: true, initial: main ?? ""),
@@ -283,7 +278,7 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
             ehcCase.plan.secondaryNeed = SENType(rawValue: text(1))
             if let typed = try code(text(2), field: 2) {
                 let establishment = try Self.establishment(typed)
-                if let main = ehcCase.plan.placements.firstIndex(where: { $0.namedInPlan && $0.rank == 1 }) {
+                if let main = ehcCase.plan.mainPlacementIndex {
                     ehcCase.plan.placements[main].establishment = establishment
                 } else {
                     ehcCase.plan.placements.append(Placement(establishment: establishment))
@@ -306,7 +301,7 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
     private func code(_ typed: String, field: Int) throws(FormRefusal) -> String? {
         let upper = typed.uppercased()
         guard !upper.isEmpty else { return nil }
-        guard upper.utf8.count <= 20, upper.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+        guard SEN2Codes.isTypedCode(upper) else {
             throw FormRefusal(field: field, message: "A code of at most 20 letters, digits and spaces is expected here.")
         }
         return upper
@@ -314,9 +309,8 @@ public enum RecordableEvent: String, Sendable, Hashable, CaseIterable {
 
     /// A URN (6 digits), a UKPRN (8 digits) or a SEN2 setting code.
     private static func establishment(_ typed: String) throws(FormRefusal) -> Establishment {
-        let digits = typed.utf8.allSatisfy { (0x30...0x39).contains($0) }
-        if digits, typed.utf8.count == 6 { return .urn(typed) }
-        if digits, typed.utf8.count == 8 { return .ukprn(typed) }
+        if SEN2Codes.isDigits(typed, count: 6) { return .urn(typed) }
+        if SEN2Codes.isDigits(typed, count: 8) { return .ukprn(typed) }
         if let setting = SENSetting(rawValue: typed) { return .setting(setting, other: nil) }
         throw FormRefusal(field: 2, message: "\"\(typed)\" is not a 6-digit URN, an 8-digit UKPRN or a setting code ("
                               + SENSetting.allCases.map(\.rawValue).joined(separator: ", ") + ").")

@@ -155,13 +155,7 @@ public enum DetailView {
         if ehcCase.finalPlanIssued != nil {
             let plan = ehcCase.plan
             let needs = [plan.primaryNeed, plan.secondaryNeed].compactMap { $0?.rawValue }.joined(separator: ", ")
-            let main = plan.placements.first { $0.namedInPlan && $0.rank == 1 }.map { placement -> String in
-                switch placement.establishment {
-                case let .urn(number): "URN \(number)"
-                case let .ukprn(number): "UKPRN \(number)"
-                case let .setting(setting, _): setting.rawValue
-                }
-            }
+            let main = plan.mainPlacementIndex.map { plan.placements[$0].establishment.label }
             lines.append("Needs \(needs.isEmpty ? "—" : needs) · main placement \(main ?? "—")"
                          + (ehcCase.closed.map { _ in " · cease reason " + (ehcCase.closed?.ceaseReason.map { String($0.rawValue) } ?? "—") } ?? ""))
         }
