@@ -66,7 +66,7 @@ enum AuditChain {
     }
 
     static func factsHash(_ ehcCase: EHCCase) -> String {
-        factsHash(JSONValue.object(CaseJSON.facts(of: ehcCase)).serialized(pretty: false))
+        factsHash(AuditTrail.facts(ehcCase))
     }
 
     private static func hex(_ digest: SHA256.Digest) -> String {

@@ -26,10 +26,20 @@ enum AuditTrail {
     /// Records a change of a case's facts; `version` is the case's version after it (nil when deleted).
     static func record(_ db: Database, user: String, caseID: String?, action: String, summary: String,
                        before: EHCCase?, after: EHCCase?, version: Int? = nil) throws {
-        try append(db, user: user, caseID: caseID, action: action, summary: summary,
-                   before: before.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
-                   after: after.map { JSONValue.object(CaseJSON.facts(of: $0)).serialized(pretty: false) },
-                   caseVersion: version)
+        try record(db, user: user, caseID: caseID, action: action, summary: summary, beforeFacts: before.map(facts),
+                   afterFacts: after.map(facts), version: version)
+    }
+
+    /// Records a change of a case's facts given as ``facts(_:)`` made them (an import makes them on its reading thread).
+    static func record(_ db: Database, user: String, caseID: String?, action: String, summary: String,
+                       beforeFacts: String?, afterFacts: String?, version: Int?) throws {
+        try append(db, user: user, caseID: caseID, action: action, summary: summary, before: beforeFacts,
+                   after: afterFacts, caseVersion: version)
+    }
+
+    /// A case's facts as an entry keeps them: `ehcdesk/1` JSON on one line.
+    static func facts(_ ehcCase: EHCCase) -> String {
+        JSONValue.object(CaseJSON.facts(of: ehcCase)).serialized(pretty: false)
     }
 
     /// An entry whose before/after are already JSON (for records other than a case's facts).

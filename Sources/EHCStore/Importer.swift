@@ -108,22 +108,33 @@ extension CaseStore {
         try withoutActuallyEscaping(progress) { progress in try write { db in
             var result = ImportResult(inserted: 0, updated: 0)
             let calendar = try StoredDeadlines.calendar(db)
+            // A large import rewrites the same index pages again and again: 64 MB of page cache keeps
+            // them in memory until the commit instead of spilling them to the WAL (about 5 % faster).
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             _ = try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force, check: check,
-                              today: today) { ehcCase, stored, item in
+                              today: today, writingWith: calendar) { ehcCase, stored, read in
+                let item = read.item
                 progress(Int(item.fractionRead * 1_000), 1_000)
+                // What the reading thread made from the case read, unless merging with the stored case changed it.
+                let made = ehcCase == item.ehcCase ? read.made : nil
+                let deadlines = made?.deadlines ?? calendar.storedDeadlines(of: ehcCase)
+                let facts = made?.facts ?? AuditTrail.facts(ehcCase)
                 if let stored {
                     if ehcCase != stored.ehcCase {
-                        try CaseRows.replace(ehcCase, version: stored.version + 1, calendar: calendar, db)
+                        try CaseRows.replace(ehcCase, version: stored.version + 1, deadlines: deadlines, db)
                         try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "update",
-                                              summary: "updated by import of \(source.file)", before: stored.ehcCase,
-                                              after: ehcCase, version: stored.version + 1)
+                                              summary: "updated by import of \(source.file)",
+                                              beforeFacts: AuditTrail.facts(stored.ehcCase), afterFacts: facts,
+                                              version: stored.version + 1)
                         result.updated += 1
                     }
                 } else {
                     // The exported version is kept, so an export of the copy is the export it came from.
-                    try CaseRows.insert(ehcCase, version: item.version ?? 1, calendar: calendar, db)
+                    try CaseRows.insert(ehcCase, version: item.version ?? 1, deadlines: deadlines, db)
                     try AuditTrail.record(db, user: user, caseID: ehcCase.id, action: "insert",
-                                          summary: "imported from \(source.file)", before: nil, after: ehcCase,
+                                          summary: "imported from \(source.file)", beforeFacts: nil, afterFacts: facts,
                                           version: item.version ?? 1)
                     result.inserted += 1
                 }
@@ -140,24 +151,40 @@ extension CaseStore {
                         by: user, check: check, today: today)
     }
 
+    /// One case as the reading thread leaves it: checked, and, for a writing pass, with what its rows
+    /// and its audit entry need made, so that the thread holding the database only writes.
+    private struct ReadCase: Sendable {
+        var item: ImportedCase
+        /// The statutory engine's errors.
+        var problems: [ImportProblem]
+        /// Its deadlines under the recorded settings and its facts as the trail keeps them.
+        var made: (deadlines: [StoredDeadline], facts: String)?
+    }
+
     /// One pass over the source: every case is checked (statutory errors, a reference used twice,
     /// one already stored without `updateExisting`, one saved since the export without `force`,
     /// against `db` when there is one) and, when nothing is wrong so far, handed to `write`: merged
     /// with the stored case it replaces (the lists the file does not give kept), with that stored
-    /// case and its version. Every problem is collected and thrown at the end, so a writing pass is
-    /// rolled back whole. Returns the number of cases.
+    /// case and its version. The file is read, each case checked and (`writingWith` a calendar) its
+    /// deadlines and audit facts made, on a thread of its own, ahead of what needs the database.
+    /// Every problem is collected and thrown at the end, so a writing pass is rolled back whole.
+    /// Returns the number of cases.
     private static func pass(over source: some ImportSource, against db: Database?, updateExisting: Bool, force: Bool,
-                             check: ConsistencyCheck, today: CalendarDate,
-                             write: ((EHCCase, (ehcCase: EHCCase, version: Int)?, ImportedCase) throws -> Void)?)
+                             check: ConsistencyCheck, today: CalendarDate, writingWith calendar: StatutoryCalendar? = nil,
+                             write: ((EHCCase, (ehcCase: EHCCase, version: Int)?, ReadCase) throws -> Void)?)
         throws -> Int {
         var problems: [ImportProblem] = []
         // Where each reference was first used, in the user's words ("line 3", "cases[2]").
         var firstUse: [String: String] = [:]
         var count = 0
-        try source.forEachCase { item in
+        try ReadAhead.forEach(source, prepare: { item in
+            let found = statutoryProblems(item.ehcCase, index: item.index, places: item.places, check: check, today: today)
+            let made = found.isEmpty ? calendar.map { ($0.storedDeadlines(of: item.ehcCase), AuditTrail.facts(item.ehcCase)) } : nil
+            return ReadCase(item: item, problems: found, made: made)
+        }) { read in
             count += 1
-            let (index, ehcCase, places) = (item.index, item.ehcCase, item.places)
-            var found = statutoryProblems(ehcCase, index: index, places: places, check: check, today: today)
+            let (item, index, ehcCase, places) = (read.item, read.item.index, read.item.ehcCase, read.item.places)
+            var found = read.problems
             if let earlier = firstUse[ehcCase.id] {
                 found.append(places.problem("cases[\(index)].id", "the reference \(ehcCase.id) is also used by \(earlier)"))
             } else {
@@ -185,7 +212,7 @@ extension CaseStore {
                 found += statutoryProblems(toWrite, index: index, places: places, check: check, today: today)
             }
             problems += found
-            if problems.isEmpty, let write { try write(toWrite, stored, item) }
+            if problems.isEmpty, let write { try write(toWrite, stored, read) }
         }
         if !problems.isEmpty { throw ImportFailure(problems: problems) }
         return count

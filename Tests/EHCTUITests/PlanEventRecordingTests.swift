@@ -57,7 +57,7 @@ struct PlanEventRecordingTests {
     func noticeNeedsReview() {
         var bare = plan(decision: .amend)
         bare.reviews = []
-        var state = recording(.amendmentProposed, on: bare)
+        let state = recording(.amendmentProposed, on: bare)
         #expect(state.form == nil)
         #expect(state.isChoosingEvent)
         #expect(state.message == "Amendment notice sent cannot be recorded on EHC-2025-00002: no review meeting is recorded yet (m)")
@@ -103,7 +103,7 @@ struct PlanEventRecordingTests {
 
     @Test("w with no phase transfer recorded says to record it first")
     func amendedNeedsTransfer() {
-        var state = recording(.phaseTransferAmended, on: plan(decision: .maintain))
+        let state = recording(.phaseTransferAmended, on: plan(decision: .maintain))
         #expect(state.form == nil)
         #expect(state.message?.hasSuffix(": no phase transfer is recorded yet (h)") == true)
     }

@@ -34,7 +34,8 @@ struct JSONObjectReader {
     let path: String
     let log: ProblemLog
     private let members: [(String, JSONValue)]
-    private var read: Set<String> = []
+    /// `read[i]`: members[i] was asked for (the parser refuses a key twice in one object, so one flag each).
+    private var read: [Bool]
 
     init?(_ value: JSONValue, path: String, log: ProblemLog) {
         guard case let .object(members) = value else {
@@ -42,6 +43,7 @@ struct JSONObjectReader {
             return nil
         }
         self.members = members
+        read = Array(repeating: false, count: members.count)
         self.path = path
         self.log = log
     }
@@ -50,8 +52,9 @@ struct JSONObjectReader {
 
     /// The value of `key`, treating `null` as absent; reports a missing required field.
     mutating func value(_ key: String, required: Bool) -> JSONValue? {
-        read.insert(key)
-        let found = members.first { $0.0 == key }?.1
+        let index = members.firstIndex { $0.0 == key }
+        if let index { read[index] = true }
+        let found = index.map { members[$0].1 }
         if found == nil || found == .null {
             if required { log.add(place(key), "is required but missing") }
             return nil
@@ -153,7 +156,7 @@ struct JSONObjectReader {
 
     /// Reports every field that was present but never read, except the computed ones export adds.
     func finish(ignoring computed: Set<String> = []) {
-        for (key, _) in members where !read.contains(key) && !computed.contains(key) {
+        for ((key, _), read) in zip(members, read) where !read && !computed.contains(key) {
             log.add(place(key), "unknown field \"\(key)\"")
         }
     }

@@ -14,7 +14,7 @@ enum CaseRows {
     /// The stored case with its version (for optimistic concurrency), or `nil` when there is none:
     /// one indexed lookup for a reference not stored, the whole case only when there is one.
     static func stored(_ db: Database, id: String) throws -> (ehcCase: EHCCase, version: Int)? {
-        guard let version = try Int.fetchOne(db, sql: "SELECT version FROM cases WHERE id = ?", arguments: [id]),
+        guard let version = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM cases WHERE id = ?"), arguments: [id]),
               let ehcCase = try fetchCases(db, whereID: id).first
         else { return nil }
         return (ehcCase, version)
@@ -25,8 +25,14 @@ enum CaseRows {
     /// Writes the case's rows, then its stored deadlines computed by `calendar` (the recorded
     /// settings, ``StoredDeadlines/calendar(_:)``), in the caller's transaction.
     static func insert(_ ehcCase: EHCCase, version: Int = 1, calendar: StatutoryCalendar, _ db: Database) throws {
+        try insert(ehcCase, version: version, deadlines: calendar.storedDeadlines(of: ehcCase), db)
+    }
+
+    /// Writes the case's rows and `deadlines`, computed from it beforehand (an import computes them
+    /// on its reading thread).
+    static func insert(_ ehcCase: EHCCase, version: Int, deadlines: [StoredDeadline], _ db: Database) throws {
         try insertFacts(ehcCase, version: version, db)
-        try StoredDeadlines.write(ehcCase, calendar: calendar, db)
+        try StoredDeadlines.write(deadlines, caseID: ehcCase.id, replacing: false, db)
     }
 
     /// Writes the case's own rows and nothing derived from them.
@@ -178,8 +184,12 @@ enum CaseRows {
 
     /// Replaces every row of an existing case (its child rows go with it through ON DELETE CASCADE).
     static func replace(_ ehcCase: EHCCase, version: Int, calendar: StatutoryCalendar, _ db: Database) throws {
+        try replace(ehcCase, version: version, deadlines: calendar.storedDeadlines(of: ehcCase), db)
+    }
+
+    static func replace(_ ehcCase: EHCCase, version: Int, deadlines: [StoredDeadline], _ db: Database) throws {
         try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [ehcCase.id])
-        try insert(ehcCase, version: version, calendar: calendar, db)
+        try insert(ehcCase, version: version, deadlines: deadlines, db)
     }
 
     /// A list of short words or dates as a JSON array, readable with SQLite's json functions.

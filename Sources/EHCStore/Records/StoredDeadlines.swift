@@ -46,10 +46,19 @@ enum StoredDeadlines {
 
     /// Replaces the case's stored deadlines with those of its facts now, and stamps it fresh.
     static func write(_ ehcCase: EHCCase, calendar: StatutoryCalendar, _ db: Database) throws {
-        let delete = try RawStatement(cached: "DELETE FROM deadlines WHERE caseId = ?", db)
-        delete.bind(1, text: ehcCase.id)
-        try delete.execute()
-        try CaseRows.insertRows(of: calendar.storedDeadlines(of: ehcCase), into: table, caseID: ehcCase.id, db) { row, item, at in
+        try write(calendar.storedDeadlines(of: ehcCase), caseID: ehcCase.id, replacing: true, db)
+    }
+
+    /// Stores `deadlines` (``StatutoryCalendar/storedDeadlines(of:)`` under the recorded settings) as
+    /// the case's, and stamps it fresh. A case just inserted has none to replace: its old rows went
+    /// with its old row (`ON DELETE CASCADE`).
+    static func write(_ deadlines: [StoredDeadline], caseID: String, replacing: Bool, _ db: Database) throws {
+        if replacing {
+            let delete = try RawStatement(cached: "DELETE FROM deadlines WHERE caseId = ?", db)
+            delete.bind(1, text: caseID)
+            try delete.execute()
+        }
+        try CaseRows.insertRows(of: deadlines, into: table, caseID: caseID, db) { row, item, at in
             row.bind(at, text: item.key)
             row.bind(at + 1, text: item.kind.rawValue)
             row.bind(at + 2, date: item.due)
@@ -57,7 +66,7 @@ enum StoredDeadlines {
             row.bind(at + 4, integer: item.switchedOff ? 1 : 0)
         }
         let stamp = try RawStatement(cached: "INSERT OR REPLACE INTO deadlineStamps (caseId) VALUES (?)", db)
-        stamp.bind(1, text: ehcCase.id)
+        stamp.bind(1, text: caseID)
         try stamp.execute()
     }
 

@@ -7,17 +7,29 @@ import FoundationXML
 /// One element of a SEN2 file as read: its name (as the table spells it), text, children and place.
 struct SEN2Node {
     var name: String
-    var path: String
+    /// The path of its parent (`Message/Persons/Person[3]`), shared by its siblings; empty for the root.
+    var parentPath: String
+    /// Its own step: its name, with its position among its siblings of that name when SEN2 repeats it.
+    var step: String
     var line: Int
     var column: Int
     var text = ""
     var children: [SEN2Node] = []
 
+    /// Where it is, by name: `Message/Persons/Person[3]/Requests[1]/RequestSource`. Made only for a
+    /// message; most elements never need theirs.
+    var path: String { parentPath.isEmpty ? step : parentPath + "/" + step }
     var place: String { "\(line):\(column)" }
 
     /// A problem with this element, placed at it and named by its path.
     func problem(in file: String, _ message: String) -> ImportProblem {
         ImportProblem(file: file, place: place, message: "\(path): \(message)")
+    }
+
+    /// Elements SEN2 repeats under one parent, whose steps carry their position.
+    static func isRepeated(_ name: String) -> Bool {
+        name == SEN2Element.person || name == SEN2Element.requests || name == SEN2Element.senNeed
+            || name.utf8.count > 6 && name.utf8.suffix(6).elementsEqual("Detail".utf8)
     }
 }
 
@@ -32,7 +44,10 @@ struct SEN2Node {
 final class SEN2Reader: NSObject, XMLParserDelegate {
     private let path: String
     private var stack: [SEN2Node] = []
-    private var counts: [[String: Int]] = [[:]]
+    /// The path of each open element, made when its first child opens: a leaf never needs its own.
+    private var openPaths: [String?] = []
+    /// For each open element, how many children of each repeated name it has had so far.
+    private var ordinals: [[(name: String, count: Int)]] = []
     private var onHeader: (SEN2Node) -> Bool = { _ in true }
     private var onPerson: (SEN2Node) -> Bool = { _ in true }
     /// A handler asked to stop: what it found is its own problem, not the XML's.
@@ -76,14 +91,28 @@ final class SEN2Reader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         let name = SEN2Element.canonical(elementName)
-        let ordinal = (counts[counts.count - 1][name] ?? 0) + 1
-        counts[counts.count - 1][name] = ordinal
-        let parent = stack.last?.path
-        let step = name == SEN2Element.person || name == SEN2Element.requests || name.hasSuffix("Detail")
-            || name == SEN2Element.senNeed ? "\(name)[\(ordinal)]" : name
-        stack.append(SEN2Node(name: name, path: parent.map { $0 + "/" + step } ?? step,
+        var parentPath = ""
+        if let top = stack.indices.last {
+            let path = openPaths[top] ?? stack[top].path
+            openPaths[top] = path
+            parentPath = path
+        }
+        var step = name
+        if SEN2Node.isRepeated(name), let top = ordinals.indices.last {
+            let ordinal: Int
+            if let seen = ordinals[top].firstIndex(where: { $0.name == name }) {
+                ordinals[top][seen].count += 1
+                ordinal = ordinals[top][seen].count
+            } else {
+                ordinals[top].append((name, 1))
+                ordinal = 1
+            }
+            step = "\(name)[\(ordinal)]"
+        }
+        stack.append(SEN2Node(name: name, parentPath: parentPath, step: step,
                               line: parser.lineNumber, column: parser.columnNumber))
-        counts.append([:])
+        openPaths.append(nil)
+        ordinals.append([])
         if stack.count > 12 {
             problems.append(ImportProblem(file: path, place: "\(parser.lineNumber):\(parser.columnNumber)",
                                           message: "\(stack[stack.count - 1].path): elements nested deeper than SEN2's"))
@@ -113,7 +142,8 @@ final class SEN2Reader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         guard var node = stack.popLast() else { return }
-        counts.removeLast()
+        openPaths.removeLast()
+        ordinals.removeLast()
         node.text = Self.trimmed(node.text)
         // The header and each person are handed on whole and never kept under their parent.
         if node.name == SEN2Element.header, stack.count == 1 {

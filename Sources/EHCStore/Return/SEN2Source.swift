@@ -146,12 +146,14 @@ public final class SEN2Source: ImportSource, @unchecked Sendable {
 struct SEN2NodeReader {
     let node: SEN2Node
     let file: String
-    private var read: Set<String> = []
+    /// `read[i]`: node.children[i] was asked for.
+    private var read: [Bool]
     var problems: [ImportProblem] = []
 
     init(_ node: SEN2Node, file: String) {
         self.node = node
         self.file = file
+        read = Array(repeating: false, count: node.children.count)
     }
 
     mutating func add(_ node: SEN2Node, _ message: String) {
@@ -164,19 +166,27 @@ struct SEN2NodeReader {
 
     /// Every child called `name`.
     mutating func children(_ name: String) -> [SEN2Node] {
-        read.insert(name)
-        return node.children.filter { $0.name == name }
+        var found: [SEN2Node] = []
+        for (index, child) in node.children.enumerated() where child.name == name {
+            read[index] = true
+            found.append(child)
+        }
+        return found
     }
 
     /// The one child called `name`; two are a problem, none is when `required`.
     mutating func child(_ name: String, required: Bool = false) -> SEN2NodeReader? {
-        let found = children(name)
-        if found.count > 1 { add(found[1], "\(name) appears more than once") }
-        guard let first = found.first else {
+        var first: Int?, second: Int?
+        for index in node.children.indices where node.children[index].name == name {
+            read[index] = true
+            if first == nil { first = index } else if second == nil { second = index }
+        }
+        if let second { add(node.children[second], "\(name) appears more than once") }
+        guard let first else {
             if required { add(node, "\(name) is required but missing") }
             return nil
         }
-        return SEN2NodeReader(first, file: file)
+        return SEN2NodeReader(node.children[first], file: file)
     }
 
     mutating func text(_ name: String, required: Bool = false) -> String? {
@@ -224,7 +234,7 @@ struct SEN2NodeReader {
 
     /// Reports every child never read.
     mutating func finish() {
-        for child in node.children where !read.contains(child.name) {
+        for (child, read) in zip(node.children, read) where !read {
             add(child, "unknown element \(child.name) in \(node.name)")
         }
     }
