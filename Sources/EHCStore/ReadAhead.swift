@@ -28,9 +28,9 @@ enum ReadAhead {
     ) throws {
         let queue = HandOver<Prepared>()
         let reader = Thread {
+            var pending: [Prepared] = []
+            pending.reserveCapacity(batch)
             do {
-                var pending: [Prepared] = []
-                pending.reserveCapacity(batch)
                 try source.forEachCase { item in
                     pending.append(prepare(item))
                     if pending.count == batch {
@@ -41,6 +41,8 @@ enum ReadAhead {
                 if !pending.isEmpty { try queue.put(pending) }
                 queue.finish(nil)
             } catch {
+                // The cases read before the failure still go first (unless the writer is what stopped).
+                if !pending.isEmpty, !(error is HandOver<Prepared>.Cancelled) { try? queue.put(pending) }
                 queue.finish(error)
             }
         }

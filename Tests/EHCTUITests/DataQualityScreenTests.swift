@@ -57,6 +57,39 @@ struct DataQualityScreenTests {
         #expect(reduce(&state, .back) == [.loadDataQuality], "a fix saved meanwhile must show")
     }
 
+    @Test("Enter opens the detail at the field: the SEN2 section for a UPN, at once or when the detail arrives")
+    func opensAtField() throws {
+        var state = QualityFixtures.openState()
+        let sen2Line = "no UPN, ULN or reason recorded"
+        func select(_ caseID: String) {
+            _ = reduce(&state, .moveToFirst)
+            for _ in 0..<10 where state.dataQuality?.selectedRow?.finding.caseID != caseID { _ = reduce(&state, .moveDown) }
+        }
+        // Łukasz's detail is already loaded: it scrolls at once, from the top where the SEN2 lines are out of sight.
+        var top = Fixtures.loadedState()
+        _ = reduce(&top, .openDetail)
+        #expect(!Screen.render(top).text.contains(sen2Line))
+        select("EHC-2025-00002")
+        _ = reduce(&state, .openFindingCase)
+        #expect(state.detail?.ehcCase.id == "EHC-2025-00002")
+        #expect(Screen.render(state).text.contains(sen2Line))
+        #expect(state.detailScroll > 0)
+
+        // Another case: the scroll waits for its detail, and a finding on the birth date opens at the top.
+        _ = reduce(&state, .back)
+        select("EHC-2025-00003")
+        _ = reduce(&state, .openFindingCase)
+        var other = Fixtures.lukaszDetail.ehcCase
+        other.id = "EHC-2025-00003"
+        _ = reduce(&state, .detailLoaded(CaseDetail(ehcCase: other, deadlines: Fixtures.lukaszDetail.deadlines)))
+        #expect(state.detailScroll > 0)
+        #expect(Screen.render(state).text.contains(sen2Line))
+        #expect(DetailView.start(showing: "child.dateOfBirth", for: state, width: 60) == 0)
+        #expect(DetailView.section(showing: "closed.ceaseReason") == "SEN2")
+        #expect(DetailView.section(showing: "exceptions") == "Exceptions")
+        #expect(DetailView.section(showing: "reviews") == "Events")
+    }
+
     @Test("the filter, the scope and the order work as on every list screen")
     func listKeys() throws {
         var state = QualityFixtures.openState()

@@ -69,6 +69,8 @@ public struct AppState: Sendable {
     public let settings: Settings
     /// The case whose detail was asked for and has not arrived yet.
     var requestedDetailID: String?
+    /// A field of a case to scroll its detail to once it is shown (a data-quality finding opened with Enter).
+    var detailOpensAt: (caseID: String, field: String)?
 
     public init(caseload: [CaseSummary], today: CalendarDate, databaseLabel: String,
                 size: TerminalSize = TerminalSize(width: 80, height: 24),

@@ -92,7 +92,9 @@ func reduceDataQuality(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.message = "This finding is about the caseload as a whole: " + finding.message
             return []
         }
+        state.detailOpensAt = (caseID, finding.field)
         let effects = state.showCase(caseID)
+        scrollToFieldAwaited(&state)
         state.message = "Fix \(finding.field): " + finding.message
         return effects
     default:

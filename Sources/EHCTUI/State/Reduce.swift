@@ -73,6 +73,7 @@ private func reduceAnswer(_ state: inout AppState, _ action: Action) -> [Effect]
         if state.detail?.ehcCase.id != detail.ehcCase.id { state.detailScroll = 0 }
         state.detail = detail
         state.requestedDetailID = nil
+        scrollToFieldAwaited(&state)
         return []
     case .tick:
         return state.form == nil && !state.isSaving ? [.checkForChanges] : []
@@ -230,6 +231,16 @@ func keepSelectionVisible(_ state: inout AppState, layout: ScreenLayout) {
 }
 
 /// How far the detail can scroll before its last line reaches the top of the empty space.
+/// Scrolls the detail to the section showing the field a data-quality finding named, once that
+/// case's detail is shown (at once, or when it arrives).
+func scrollToFieldAwaited(_ state: inout AppState) {
+    guard let (caseID, field) = state.detailOpensAt, state.detail?.ehcCase.id == caseID else { return }
+    state.detailOpensAt = nil
+    let layout = ScreenLayout(size: state.size)
+    state.detailScroll = min(maxDetailScroll(state, layout: layout),
+                             DetailView.start(showing: field, for: state, width: layout.detailContent.width))
+}
+
 private func maxDetailScroll(_ state: AppState, layout: ScreenLayout) -> Int {
     let content = layout.detailContent
     let lines = DetailView.lines(for: state, width: content.width).count

@@ -56,13 +56,35 @@ public enum DetailView {
     /// The first line of each section (the deadline that brought the case here, every deadline,
     /// the timeline, events, checks, exceptions, contributions), for `]` and `[`.
     public static func sectionStarts(for state: AppState, width: Int) -> [Int] {
-        content(for: state, width: width).sections
+        content(for: state, width: width).sections.map(\.start)
+    }
+
+    /// The section that shows a case's `field` (a path such as `child.upn` or `plan.placements`, as
+    /// a data-quality finding names it): the SEN2 section for the person's identifiers and the
+    /// plan's details, Exceptions for exceptions, Events for dates; `nil` for the lines at the top
+    /// (the child's name and birth date).
+    static func section(showing field: String) -> String? {
+        let head = field.split(separator: ".").first.map(String.init) ?? field
+        switch head {
+        case "child":
+            return ["child.givenName", "child.familyName", "child.dateOfBirth"].contains(field) ? nil : "SEN2"
+        case "plan": return "SEN2"
+        case "closed": return field == "closed" ? "Events" : "SEN2"
+        case "exceptions": return "Exceptions"
+        default: return head.isEmpty ? nil : "Events"
+        }
+    }
+
+    /// The first line of the section showing `field` (0 when it is at the top, or the case has no such section).
+    static func start(showing field: String, for state: AppState, width: Int) -> Int {
+        guard let title = section(showing: field) else { return 0 }
+        return content(for: state, width: width).sections.first { $0.title == title }?.start ?? 0
     }
 
     /// The pane's content: who the child is, then what put the case on the list (its most urgent
     /// deadline with the rule behind it and the breach forecast), every deadline, and then the
     /// history: timeline, events, checks, exceptions and contributions.
-    static func content(for state: AppState, width: Int) -> (lines: [Line], sections: [Int]) {
+    static func content(for state: AppState, width: Int) -> (lines: [Line], sections: [(title: String, start: Int)]) {
         guard width > 0 else { return ([], []) }
         guard let summary = state.selectedCase else { return ([], []) }
         guard let detail = state.detail, detail.ehcCase.id == summary.id else {
@@ -72,10 +94,10 @@ public enum DetailView {
         let child = ehcCase.child
         let today = state.today
         let setting = child.setting ?? "no setting recorded"
-        var sections: [Int] = []
+        var sections: [(title: String, start: Int)] = []
         var lines: [Line] = [[Span(child.fullName, .header), Span("  " + ehcCase.id, .muted)]]
         func section(_ title: String) {
-            sections.append(lines.count)
+            sections.append((title, lines.count))
             lines.append([Span(title, .header)])
         }
         lines += wrapped("Born \(child.dateOfBirth) (age \(child.age(on: today))) · \(setting)",
@@ -139,7 +161,7 @@ public enum DetailView {
         let contributions = ContributionsPane.lines(for: detail, today: today, width: width)
         if !contributions.isEmpty {
             lines.append([])
-            sections.append(lines.count)
+            sections.append(("Contributions", lines.count))
             lines += contributions
         }
         return (lines, sections)
