@@ -41,10 +41,10 @@ struct DataQualityJourneyTests {
         #expect(try runEhcdesk(["check", "--format", "json", "--db", database, "--today", Self.today]).out
                     .contains(#""case": "\#(caseID)""#) == (findings.filter { $0["case"] == caseID }.count > 1))
 
-        // Enter on the first finding (P01, no identifier at all) opens its case, saying the field
-        // and the fix; e s records a UPN there, and back on the screen the finding is gone.
+        // Enter on the first finding (P01, no identifier at all) opens its case at the SEN2 section,
+        // saying the field and the fix; e s records a UPN there, and back on the screen the finding is gone.
         let opened = try tmux.press("Enter", thenSee: "Fix child.upn: no UPN, ULN or UPNunknown reason is recorded")
-        #expect(opened.contains("Born "))
+        #expect(opened.contains("no UPN, ULN or reason recorded"), "the detail is scrolled to the field")
         try tmux.press("e", thenSee: "SEN2: UPN, ULN, sex, ethnicity, postcode")
         try tmux.press("s", thenSee: "No UPN or ULN because")
         try tmux.send("H", "8", "0", "1", "2", "0", "0", "0", "0", "1", "0", "0", "1")

@@ -92,9 +92,15 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     }
 
     /// "family, given" folded, for sorting by family name: `Mensah-Clarke, Ama` → `mensahclarke, ama`.
+    /// The given part is what the full name holds before the family name, found by its bytes (a
+    /// sort's first press reads this for every case).
     public static func familyNameOrder(childName: String, familyName: String) -> String {
-        let given = childName.hasSuffix(familyName) ? String(childName.dropLast(familyName.count)) : childName
-        return folded(familyName + ", " + given.trimmingCharacters(in: .whitespaces))
+        let child = childName.utf8, family = familyName.utf8
+        let givenBytes = child.count >= family.count && child.suffix(family.count).elementsEqual(family)
+            ? child.prefix(child.count - family.count) : child[...]
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        let trimmed = givenBytes.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        return folded(familyName + ", " + String(decoding: trimmed, as: UTF8.self))
     }
 
     /// A request, an assessment or a plan in force (status `open` or `planIssued`): the list's
@@ -145,18 +151,45 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: "\n")) }
-            if field.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in field.utf8 {
-                    if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "`")
-                        || (byte == UInt8(ascii: " ") && !keepingSpaces) { continue }
-                    bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-                }
-            } else {
+            let start = bytes.count
+            if !foldBytes(field, keepingSpaces: keepingSpaces, into: &bytes) {
+                bytes.removeSubrange(start...)
                 let folded = foldedByFoundation(field).filter { !ignored.contains($0) && (keepingSpaces || $0 != " ") }
                 bytes.append(contentsOf: folded.utf8)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Folds `field` byte by byte when it is ASCII or uses only the accented Latin letters of
+    /// ``latinLetters``; false (and part written) when it needs Foundation.
+    private static func foldBytes(_ field: String, keepingSpaces: Bool, into bytes: inout [UInt8]) -> Bool {
+        var utf8 = field.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 {
+                if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "`")
+                    || (byte == UInt8(ascii: " ") && !keepingSpaces) { continue }
+                bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            } else if byte & 0xE0 == 0xC0, let next = utf8.next() {
+                let scalar = Int(byte & 0x1F) << 6 | Int(next & 0x3F)
+                let offset = scalar - 0xC0
+                guard offset >= 0, offset < latinLetters.count, latinLetters[offset] != 0 else { return false }
+                bytes.append(latinLetters[offset])
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// U+00C0 to U+017F (À to ſ) folded the way Foundation folds them, where that is one ASCII
+    /// letter (`é` → `e`, `Ł` → `l`), else 0 (`Æ`, `ß`, `×`: left to Foundation). Made by asking
+    /// Foundation once, so the byte path and Foundation's never disagree.
+    private static let latinLetters: [UInt8] = (0xC0...0x17F).map { code in
+        guard let scalar = Unicode.Scalar(code) else { return 0 }
+        let folded = foldedByFoundation(String(Character(scalar))).utf8
+        guard folded.count == 1, let letter = folded.first, letter &- 0x61 < 26 else { return 0 }
+        return letter
     }
 
     private static func foldedByFoundation(_ text: String) -> String {

@@ -178,6 +178,19 @@ public enum Establishment: Sendable, Hashable {
         }
     }
 
+    /// The establishment a placement names, from the three ways a file gives one: `found` is nil
+    /// unless exactly one was given, and `given` says how many were, for the message.
+    ///
+    /// ```swift
+    /// Establishment.one(urn: "100001", ukprn: nil, setting: nil, other: nil)   // (.urn("100001"), 1)
+    /// ```
+    public static func one(urn: String?, ukprn: String?, setting: SENSetting?, other: String?)
+        -> (found: Establishment?, given: Int) {
+        let given = [urn.map { .urn($0) }, ukprn.map { .ukprn($0) }, setting.map { .setting($0, other: other) }]
+            .compactMap { $0 } as [Establishment]
+        return (given.count == 1 ? given.first : nil, given.count)
+    }
+
     /// What it is, as a caseworker reads it: `URN 100001`, `UKPRN 10001234`, `EHE`.
     public var label: String {
         switch self {

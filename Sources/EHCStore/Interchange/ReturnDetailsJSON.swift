@@ -170,10 +170,9 @@ enum ReturnDetailsJSON {
         if other != nil, setting == nil {
             reader.log.add(reader.place("settingOther"), "describes a setting code: give setting as well (e.g. \"OTH\")")
         }
-        let establishments: [Establishment] = [urn.map { .urn($0) }, ukprn.map { .ukprn($0) },
-                                               setting.map { .setting($0, other: other) }].compactMap { $0 }
-        guard establishments.count == 1, let establishment = establishments.first else {
-            reader.log.add(reader.path, "a placement has exactly one of urn, ukprn or setting; this has \(establishments.count)")
+        let (found, given) = Establishment.one(urn: urn, ukprn: ukprn, setting: setting, other: other)
+        guard let establishment = found else {
+            reader.log.add(reader.path, "a placement has exactly one of urn, ukprn or setting; this has \(given)")
             return nil
         }
         guard let rank, rank == 1 || rank == 2 else { return nil }

@@ -240,10 +240,9 @@ struct SEN2PersonReader {
         let leaving = attended ? reader.date(SEN2Element.leavingDate) : nil
         let senUnit = reader.flag(SEN2Element.senUnit)
         let resourced = reader.flag(SEN2Element.resourcedProvision)
-        let establishments: [Establishment] = [urn.map { .urn($0) }, ukprn.map { .ukprn($0) },
-                                               setting.map { .setting($0, other: other) }].compactMap { $0 }
-        guard establishments.count == 1, let establishment = establishments.first else {
-            reader.add(reader.node, "a placement has exactly one of URN, UKPRN or SENSetting; this has \(establishments.count)")
+        let (found, given) = Establishment.one(urn: urn, ukprn: ukprn, setting: setting, other: other)
+        guard let establishment = found else {
+            reader.add(reader.node, "a placement has exactly one of URN, UKPRN or SENSetting; this has \(given)")
             return nil
         }
         guard let rank else { return nil }

@@ -18,7 +18,11 @@ public final class SEN2Source: ImportSource, @unchecked Sendable {
     /// SEN2 gives the placements of a plan; the other lists are kept from a stored case on `--update`.
     public var givenLists: Set<CaseList> { [.placements] }
     /// What the import could not take from the file, for the authority to add, once it has been read.
-    public private(set) var notes: [String] = []
+    public var notes: [String] { lock.withLock { readNotes } }
+    // The file is read on the import's reading thread (``ReadAhead``) and the notes asked for on
+    // another: the lock is what makes this class safe to share, as its `Sendable` promises.
+    private let lock = NSLock()
+    private var readNotes: [String] = []
 
     /// The caseworker of every imported case until one is assigned: SEN2 names none.
     public static let unassigned = "Unassigned (SEN2 import)"
@@ -36,7 +40,7 @@ public final class SEN2Source: ImportSource, @unchecked Sendable {
         var undatedIssues = 0
         var reportedWeek20 = 0
         var thrown: Error?
-        try withoutActuallyEscaping(body) { body in
+        withoutActuallyEscaping(body) { body in
             reader.read(header: { node in
                 collection = self.readHeader(node, problems: &problems)
                 return collection != nil
@@ -79,7 +83,8 @@ public final class SEN2Source: ImportSource, @unchecked Sendable {
             problems.append(ImportProblem(file: file, place: "", message: "has no SEN2 Header: is it a SEN2 person-level return?"))
         }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }
-        notes = Self.notes(persons: persons, requests: index, undatedIssues: undatedIssues, reportedWeek20: reportedWeek20)
+        let notes = Self.notes(persons: persons, requests: index, undatedIssues: undatedIssues, reportedWeek20: reportedWeek20)
+        lock.withLock { readNotes = notes }
     }
 
     private func problem(_ node: SEN2Node, _ message: String) -> ImportProblem {

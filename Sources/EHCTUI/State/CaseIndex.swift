@@ -1,3 +1,4 @@
+import Foundation
 import EHCCore
 
 /// What the list needs to pick and order cases on every keystroke, computed once per change of the caseload.
@@ -21,6 +22,8 @@ struct CaseIndex: Sendable {
     /// Sort orders computed so far: positions into `everyCase`, in that order.
     private var permutations: [CaseSortOrder: [Int32]] = [:]
     private let everyCase: [CaseSummary]
+    /// The two name orders' ranks, folded on another core while the list is first drawn.
+    private let nameRanks: NameRanks
 
     init(everyCase: [CaseSummary]) {
         self.everyCase = everyCase
@@ -31,6 +34,7 @@ struct CaseIndex: Sendable {
         }
         viewBits = bits
         search = SearchBuffer(keys: everyCase.lazy.map(\.searchKey))
+        nameRanks = NameRanks(everyCase)
     }
 
     static func bit(of view: TriageView) -> UInt16 {
@@ -64,8 +68,8 @@ struct CaseIndex: Sendable {
         let positions: [Int32] = switch order {
         case .urgency: sorted(byRank: everyCase.map(\.urgencyDay))
         case .reference: byReference()
-        case .familyName: sorted(byRank: Self.ranks(of: everyCase.map(\.familyNameOrder)))
-        case .givenName: sorted(byRank: Self.ranks(of: everyCase.map { CaseSummary.folded($0.childName) }))
+        case .familyName: sorted(byRank: nameRanks.ranks.family)
+        case .givenName: sorted(byRank: nameRanks.ranks.given)
         case .caseworker: sorted(byRank: Self.ranks(of: everyCase.map(\.caseworker)))
         case .requestDate: sorted(byRank: everyCase.map { $0.requestDate.dayNumber })
         }
@@ -92,10 +96,38 @@ struct CaseIndex: Sendable {
     }
 
     /// Each value's place among the distinct values in increasing order.
-    private static func ranks(of values: [String]) -> [Int] {
+    fileprivate static func ranks(of values: [String]) -> [Int] {
         let distinct = Set(values).sorted()
         let rankOf = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
         return values.map { rankOf[$0, default: 0] }
+    }
+}
+
+/// Every case's rank in the family-name and the given-name order, worked out on another core as
+/// soon as the index is built: folding 100,000 names takes longer than a keystroke may (~20 ms),
+/// and the list is drawn meanwhile, so the first `s` to reach a name order finds them ready.
+private final class NameRanks: @unchecked Sendable {
+    private let condition = NSCondition()
+    // Guarded by `condition`; nil until worked out.
+    private var computed: (family: [Int], given: [Int])?
+
+    init(_ everyCase: [CaseSummary]) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let family = CaseIndex.ranks(of: everyCase.map(\.familyNameOrder))
+            let given = CaseIndex.ranks(of: everyCase.map { CaseSummary.folded($0.childName) })
+            condition.lock()
+            computed = (family, given)
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// The ranks, waiting for them if they are still being worked out.
+    var ranks: (family: [Int], given: [Int]) {
+        condition.lock()
+        defer { condition.unlock() }
+        while computed == nil { condition.wait() }
+        return computed ?? ([], [])
     }
 }
 
