@@ -113,8 +113,9 @@ extension CaseStore {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            _ = try Self.pass(over: source, against: db, updateExisting: updateExisting, force: force, check: check,
-                              today: today, writingWith: calendar) { ehcCase, stored, read in
+            _ = try StoredDeadlines.withoutStaleTriggers(db) { try Self.pass(
+                over: source, against: db, updateExisting: updateExisting, force: force, check: check,
+                today: today, writingWith: calendar) { ehcCase, stored, read in
                 let item = read.item
                 progress(Int(item.fractionRead * 1_000), 1_000)
                 // What the reading thread made from the case read, unless merging with the stored case changed it.
@@ -139,7 +140,7 @@ extension CaseStore {
                     result.inserted += 1
                 }
                 if !item.audits.isEmpty { try Self.writeAudits(item.audits, from: source.file, by: user, db) }
-            }
+            } }
             return result
         } }
     }

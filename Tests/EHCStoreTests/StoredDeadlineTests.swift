@@ -119,6 +119,44 @@ struct StoredDeadlineTests {
         try expectTrue(store, "the recomputation")
     }
 
+    @Test("an import sets the stale-deadline triggers aside only for its own transaction: after it, or after a refused one, they watch again")
+    func importKeepsTheTriggers() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("c.sqlite")
+        let (store, cases) = try generatedStore(in: folder, seed: 5, count: 40)
+        func triggers() throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            }
+        }
+        let before = try triggers()
+        #expect(before.count(where: { $0.contains("deadlineStamps") }) == 16)
+        let fresh = CaseloadGenerator(seed: 6, today: Self.today).cases(count: 30).map { item in
+            var copy = item
+            copy.id = "NEW-" + item.id
+            return copy
+        }
+        _ = try store.importCases(fresh, file: "in.json", updateExisting: false, by: "test", check: ConsistencyCheck(),
+                                  today: Self.today)
+        #expect(try triggers() == before)
+        // Refused (a reference already there): rolled back, the triggers with it.
+        #expect(throws: ImportFailure.self) {
+            try store.importCases([cases[0]], file: "again.json", updateExisting: false, by: "test",
+                                  check: ConsistencyCheck(), today: Self.today)
+        }
+        #expect(try triggers() == before)
+        try expectTrue(store, "the import")
+        // And they still work: a fact changed behind ehcdesk's back, on an imported case, marks it stale.
+        let withAdvice = try #require(fresh.first { !$0.advice.isEmpty })
+        let other = try #require(fresh.first { $0.id != withAdvice.id })
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE advice SET detail = 'changed' WHERE caseId = ?", arguments: [withAdvice.id])
+            try db.execute(sql: "UPDATE cases SET caseworker = 'Someone Else' WHERE id = ?", arguments: [other.id])
+        }
+        #expect(try queue.read { db in try StoredDeadlines.staleCaseIDs(db) } == [withAdvice.id, other.id].sorted())
+    }
+
     @Test("other counting settings recompute every case once, and record the settings they were computed under")
     func settingsChange() throws {
         let folder = TemporaryFolder()

@@ -31,20 +31,35 @@ extension DeadlineRule {
     /// `Final plan due 2025-05-26: 20 weeks from the request received 2025-01-06 (Regs 2014 reg 13(2))`.
     func explanation(label: String, due: CalendarDate, startPhrase: String, start: CalendarDate,
                      settings: Settings) -> String {
-        let head = label + " due " + due.description + ": "
-        let tail = " (" + source + ")"
+        // One string grown in place: an export writes this sentence for every deadline of every case.
+        var sentence = ""
+        sentence.reserveCapacity(label.utf8.count + startPhrase.utf8.count + source.utf8.count + 100)
+        sentence += label
+        sentence += " due "
+        sentence += due.description
+        sentence += ": "
         switch period {
         case .weeks(let weeks):
-            let dayOne = settings.counting == .dayOne ? ", counting that day as day 1" : ""
-            return head + "\(weeks) weeks from " + startPhrase + " " + start.description + dayOne + tail
+            sentence += String(weeks)
+            sentence += " weeks from "
+            sentence += startPhrase
+            sentence += " "
+            sentence += start.description
+            if settings.counting == .dayOne { sentence += ", counting that day as day 1" }
         case .twelveMonthsStartingWith:
-            let span = settings.reviewPeriod == .strict
+            sentence += settings.reviewPeriod == .strict
                 ? "to be concluded within the 12 months starting with "
                 : "to be concluded by the first anniversary of "
-            return head + span + startPhrase + " " + start.description + tail
+            sentence += startPhrase
+            sentence += " "
+            sentence += start.description
         case .beforeFixedDay:
-            return head + startPhrase + tail
+            sentence += startPhrase
         }
+        sentence += " ("
+        sentence += source
+        sentence += ")"
+        return sentence
     }
 
     /// The sentence of a phase transfer, e.g. `Phase transfer plan due 2025-02-14: amended before

@@ -122,27 +122,36 @@ extension JSONValue {
     }
 
     private static func writeString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        // Most strings (references, dates, names, sentences) need no escape: copied in one go.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes in
             output.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
-            case ..<0x20:
-                let hex = String(byte, radix: 16)
-                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: output.append(byte)   // UTF-8 continuation and lead bytes pass as they are
+            // Most strings (references, dates, names, sentences) need no escape: copied in one go.
+            var clean = true
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                clean = false
+                break
             }
+            if clean {
+                output.append(contentsOf: bytes)
+            } else {
+                for byte in bytes { escape(byte, to: &output) }
+            }
+            output.append(UInt8(ascii: "\""))
         }
-        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+        case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+        case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+        case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+        case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+        case ..<0x20:
+            let hex = String(byte, radix: 16)
+            output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        default: output.append(byte)   // UTF-8 continuation and lead bytes pass as they are
+        }
     }
 }
 
@@ -200,7 +209,9 @@ private struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         position += 1
         var members: [(String, JSONValue)] = []
-        var seen = Set<String>()
+        // Most objects have a few fields: the earlier names are compared one by one, and only a
+        // large object hashes them (a set per object was a tenth of an import's reading).
+        var seen: Set<String>?
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { position += 1; return .object(members) }
         while true {
@@ -208,7 +219,9 @@ private struct JSONParser {
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a field name in double quotes") }
             let keyStart = position
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            if seen == nil, members.count >= 16 { seen = Set(members.map(\.0)) }
+            let isRepeated = if seen != nil { seen?.insert(key).inserted == false } else { members.contains { $0.0 == key } }
+            guard !isRepeated else {
                 position = keyStart
                 throw error("the field \"\(key)\" appears twice in one object")
             }

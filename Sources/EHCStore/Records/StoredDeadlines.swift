@@ -70,6 +70,28 @@ enum StoredDeadlines {
         try stamp.execute()
     }
 
+    /// Runs `body`, which writes every case it touches with its deadlines and stamp (an import),
+    /// with the stale-deadline triggers set aside in the caller's transaction: each would otherwise
+    /// forget, row by row, a stamp that `body` writes afresh, and makes SQLite copy every multi-row
+    /// insert through a temporary table first. Schema changes are transactional in SQLite, so the
+    /// triggers come back with the commit, and with the rollback if anything fails.
+    static func withoutStaleTriggers<Result>(_ db: Database, _ body: () throws -> Result) throws -> Result {
+        let triggers = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%!_staleDeadlines' ESCAPE '!'
+            """).map { (name: $0[0] as String, sql: $0[1] as String) }
+        for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger.name)") }
+        func restore() throws { for trigger in triggers { try db.execute(sql: trigger.sql) } }
+        let result: Result
+        do {
+            result = try body()
+        } catch {
+            try? restore()
+            throw error
+        }
+        try restore()
+        return result
+    }
+
     /// The cases whose stored deadlines may not match their facts: changed since they were stamped.
     static func staleCaseIDs(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT id FROM cases WHERE id NOT IN (SELECT caseId FROM deadlineStamps) ORDER BY id")
