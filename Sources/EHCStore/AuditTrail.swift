@@ -53,19 +53,29 @@ enum AuditTrail {
     /// The one place an entry is written: numbered after the last and linked to its hash.
     private static func append(_ db: Database, user: String, caseID: String?, action: String, summary: String,
                                before: String?, after: String?, caseVersion: Int?) throws {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM auditTrail ORDER BY id DESC LIMIT 1"))
-        let id: Int64 = (last?[0] ?? 0) + 1
-        let previous: String = try (last?[1] as String?) ?? AuditChain.genesis(db)
+        // Straight through SQLite's buffers (``RawStatement``): an import writes one entry per case.
+        let last = try RawStatement(cached: "SELECT id, hash FROM auditTrail ORDER BY id DESC LIMIT 1", db)
+        let hasLast = try last.step()
+        let id = Int64((hasLast ? last.integer(0) : nil) ?? 0) + 1
+        let previous = try (hasLast ? last.text(1) : nil) ?? AuditChain.genesis(db)
+        try last.execute()
         let content = AuditChain.Content(id: id, at: timestampNow(), user: user, caseID: caseID, action: action,
                                          summary: summary, before: before, after: after, caseVersion: caseVersion)
-        let statement = try db.cachedStatement(sql: """
+        let insert = try RawStatement(cached: """
             INSERT INTO auditTrail (id, at, user, caseId, action, summary, before, after, caseVersion, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [
-            id, content.at, user, caseID, action, summary, before, after, caseVersion,
-            AuditChain.hash(previous: previous, content),
-        ])
+            """, db)
+        insert.bind(1, integer: Int(id))
+        insert.bind(2, text: content.at)
+        insert.bind(3, text: user)
+        insert.bind(4, text: caseID)
+        insert.bind(5, text: action)
+        insert.bind(6, text: summary)
+        insert.bind(7, text: before)
+        insert.bind(8, text: after)
+        insert.bind(9, integer: caseVersion)
+        insert.bind(10, text: AuditChain.hash(previous: previous, content))
+        try insert.execute()
     }
 
     static func entries(_ db: Database, caseID: String) throws -> [AuditEntry] {

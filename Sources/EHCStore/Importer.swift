@@ -178,6 +178,9 @@ extension CaseStore {
         // Where each reference was first used, in the user's words ("line 3", "cases[2]").
         var firstUse: [String: String] = [:]
         var count = 0
+        // Into a database with no cases (a new one, the usual first import) nothing is stored to
+        // look up: the write transaction keeps it so until the import is done.
+        let startsEmpty = try db.map { try !(Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM cases)") ?? false) } ?? true
         try ReadAhead.forEach(source, prepare: { item in
             let found = statutoryProblems(item.ehcCase, index: item.index, places: item.places, check: check, today: today)
             let made = found.isEmpty ? calendar.map { ($0.storedDeadlines(of: item.ehcCase), AuditTrail.facts(item.ehcCase)) } : nil
@@ -193,7 +196,7 @@ extension CaseStore {
             }
             var stored: (ehcCase: EHCCase, version: Int)?
             var toWrite = ehcCase
-            if let db, found.isEmpty {
+            if let db, found.isEmpty, !startsEmpty {
                 stored = try CaseRows.stored(db, id: ehcCase.id)
                 if let (storedCase, current) = stored {
                     toWrite = source.merged(ehcCase, keepingFrom: storedCase)

@@ -196,8 +196,12 @@ enum HumanText {
 /// command reports (exit 1) instead of a trap.
 enum StandardOutput {
     static func write(_ text: String) throws {
+        try write(Array(text.utf8))
+    }
+
+    static func write(_ bytes: [UInt8]) throws {
         do {
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            try FileHandle.standardOutput.write(contentsOf: bytes)
         } catch {
             throw CommandFailure(description: "ehcdesk: cannot write the output: \(error.localizedDescription)")
         }

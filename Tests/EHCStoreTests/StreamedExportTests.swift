@@ -17,7 +17,7 @@ struct StreamedExportTests {
                     try body(Array(cases[start..<min(start + chunk, cases.count)]))
                 }
             },
-            write: { text += $0 })
+            write: { text += String(decoding: $0, as: UTF8.self) })
         return text
     }
 

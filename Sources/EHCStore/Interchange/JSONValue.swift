@@ -81,7 +81,8 @@ extension JSONValue {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+    /// Appends the JSON text's UTF-8 bytes, as ``serialized(pretty:indent:)`` makes them, to `output`.
+    func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case let .bool(value): output.append(contentsOf: (value ? "true" : "false").utf8)
