@@ -240,13 +240,36 @@ public enum CSVText {
     /// which is exactly ``write(header:rows:)``.
     /// Throws only if the in-memory stream refuses bytes (out of memory).
     public static func lines(_ rows: [[String]], neutralising: Bool = true) throws -> String {
-        let stream = OutputStream.toMemory()
-        stream.open()
-        let writer = try CSVWriter(stream: stream)
+        let sink = ByteSink()
+        let writer = try CSVWriter(stream: sink)
         for row in rows { try writer.write(row: neutralising ? row.map(SpreadsheetCell.neutralised) : row) }
-        stream.close()
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+}
+
+/// The stream the CSV library writes into: its bytes collected in an array. Foundation's memory
+/// stream took each of the library's one-byte writes through CoreFoundation and copied the whole
+/// text again to hand it back (two thirds of a CSV export's time).
+private final class ByteSink: OutputStream {
+    private(set) var bytes: [UInt8] = []
+    private var status = Stream.Status.notOpen
+
+    init() {
+        super.init(toMemory: ())
+    }
+
+    required init(toMemory: ()) {
+        super.init(toMemory: toMemory)
+    }
+
+    override func open() { status = .open }
+    override func close() { status = .closed }
+    override var streamStatus: Stream.Status { status }
+    override var hasSpaceAvailable: Bool { true }
+
+    override func write(_ buffer: UnsafePointer<UInt8>, maxLength length: Int) -> Int {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: length))
+        return length
     }
 }
 

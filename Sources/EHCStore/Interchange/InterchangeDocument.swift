@@ -47,7 +47,7 @@ public enum InterchangeDocument {
                 // on in order: the output is the same, the memory still one chunk's, and no text
                 // is copied on its way to the file.
                 let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, cases.count / 64))
-                let texts = SliceTexts(count: slices)
+                let texts = ChunkResults<[UInt8]>()
                 DispatchQueue.concurrentPerform(iterations: slices) { slice in
                     var bytes: [UInt8] = []
                     bytes.reserveCapacity(6_000 * cases.count / slices)
@@ -57,11 +57,11 @@ public enum InterchangeDocument {
                         exportCase(ehcCase, calendar: calendar, today: today, audits: auditsByCase[ehcCase.id] ?? [],
                                    version: versions[ehcCase.id]).write(to: &bytes, pretty: true, indent: 2)
                     }
-                    texts.set(slice, bytes)
+                    texts.store(.success([bytes]), at: slice)
                 }
                 guard !cases.isEmpty else { return }
                 try write(Array((first ? "\n    " : ",\n    ").utf8))
-                for slice in texts.all { try write(slice) }
+                for slice in try texts.joined() { try write(slice) }
                 first = false
             }
         }
@@ -135,23 +135,3 @@ public enum InterchangeDocument {
     }
 }
 
-/// The texts of one chunk's slices, each set by the thread that wrote it.
-private final class SliceTexts: @unchecked Sendable {
-    private var texts: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { texts = Array(repeating: [], count: count) }
-
-    func set(_ slice: Int, _ text: [UInt8]) {
-        lock.lock()
-        texts[slice] = text
-        lock.unlock()
-    }
-
-    /// Every slice's bytes, in order.
-    var all: [[UInt8]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return texts
-    }
-}
