@@ -105,7 +105,50 @@ extension CaseStore {
     public func importCases(_ source: some ImportSource, updateExisting: Bool, force: Bool = false, by user: String,
                             check: ConsistencyCheck, today: CalendarDate,
                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> ImportResult {
-        try withoutActuallyEscaping(progress) { progress in try write { db in
+        try write { db in
+            try Self.importCases(source, into: db, updateExisting: updateExisting, force: force, by: user, check: check,
+                                 today: today, progress: progress)
+        }
+    }
+
+    /// Builds a new database at `path` from an import: the schema as ``open(path:access:)`` makes
+    /// it, then every case written in one transaction straight into the file.
+    ///
+    /// A database in WAL mode writes every page twice, to the WAL and then, at the checkpoint,
+    /// into the file (a second or more of a 100,000-case import). A file nobody else can have
+    /// open yet (``ImportCommand`` builds it under a private temporary name) is written with a
+    /// rollback journal instead, which a new page does not need, and turned to WAL once done.
+    /// All or nothing as ever: a problem rolls the transaction back and the file holds no case.
+    public static func importIntoNewDatabase(at path: String, _ source: some ImportSource, by user: String,
+                                             check: ConsistencyCheck, today: CalendarDate,
+                                             progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
+        throws -> ImportResult {
+        try open(path: path, access: .create).close()
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            let result = try queue.write { db in
+                try importCases(source, into: db, updateExisting: false, by: user, check: check, today: today,
+                                progress: progress)
+            }
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            return result
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path, doing: "import into it")
+        }
+    }
+
+    /// The import itself, in the caller's write transaction on `db`.
+    private static func importCases(_ source: some ImportSource, into db: Database, updateExisting: Bool,
+                                    force: Bool = false, by user: String, check: ConsistencyCheck, today: CalendarDate,
+                                    progress: (_ done: Int, _ total: Int) -> Void) throws -> ImportResult {
+        try withoutActuallyEscaping(progress) { progress in
             var result = ImportResult(inserted: 0, updated: 0)
             let calendar = try StoredDeadlines.calendar(db)
             // A large import rewrites the same index pages again and again: 64 MB of page cache keeps
@@ -142,7 +185,7 @@ extension CaseStore {
                 if !item.audits.isEmpty { try Self.writeAudits(item.audits, from: source.file, by: user, db) }
             } }
             return result
-        } }
+        }
     }
 
     /// Imports cases read from a JSON file named `file`; problems are placed by their JSON path.

@@ -137,11 +137,16 @@ struct ImportCommand: ParsableCommand {
         let settings = try rules.effective(environment: global.environment).settings
         let check = ConsistencyCheck(settings: settings)
         let today = try global.resolvedToday()
-        func importInto(_ store: CaseStore) throws -> ImportResult {
+        func withProgressBar(_ work: (ProgressBar) throws -> ImportResult) throws -> ImportResult {
             let bar = ProgressBar(title: "importing \(file)")
             defer { bar.finish() }
-            return try store.importCases(source, updateExisting: update, force: force, by: global.actingUser,
-                                         check: check, today: today, progress: bar.show)
+            return try work(bar)
+        }
+        func importInto(_ store: CaseStore) throws -> ImportResult {
+            try withProgressBar { bar in
+                try store.importCases(source, updateExisting: update, force: force, by: global.actingUser,
+                                      check: check, today: today, progress: bar.show)
+            }
         }
         let path = global.databasePath
         var result: ImportResult?
@@ -151,9 +156,10 @@ struct ImportCommand: ParsableCommand {
             // removes a database another import created meanwhile.
             let temporary = try SafeFile.createExclusiveTemporary(beside: path)
             defer { SafeFile.removeDatabase(at: temporary) }
-            let store = try CaseStore.open(path: temporary, access: .create)
-            let built = try importInto(store)
-            try store.close()
+            let built = try withProgressBar { bar in
+                try CaseStore.importIntoNewDatabase(at: temporary, source, by: global.actingUser, check: check,
+                                                    today: today, progress: bar.show)
+            }
             if try SafeFile.placeIfAbsent(temporary, at: path) { result = built }
         } else {
             // Into an existing database, every case is checked before it is opened for writing (a

@@ -20,6 +20,33 @@ struct ImporterTests {
         #expect(try store.caseCount() == 0)
     }
 
+    @Test("a new database built by an import is a WAL database like any other, its trail and deadlines intact; a refused one holds no case")
+    func intoNewDatabase() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("new.sqlite")
+        let cases = CaseloadGenerator(seed: 8, today: today).cases(count: 120)
+        let result = try CaseStore.importIntoNewDatabase(at: path, ImportedCases(cases: cases, file: "in.json"), by: "sam",
+                                                         check: ConsistencyCheck(), today: today)
+        #expect(result == ImportResult(inserted: 120, updated: 0))
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        let store = try CaseStore.open(path: path, access: .write)
+        #expect(try store.allCases() == cases.sorted { $0.id < $1.id })
+        #expect(try store.verify().isIntact)
+        #expect(try store.storedDeadlineDifferences() == [])
+        try store.close()
+        #expect(try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+
+        var broken = cases[3]
+        broken.id = "EHC-2099-99999"
+        broken.finalPlanIssued = broken.requestDate.adding(days: -1)
+        let refusedPath = folder.file("refused.sqlite")
+        #expect(throws: ImportFailure.self) {
+            try CaseStore.importIntoNewDatabase(at: refusedPath, ImportedCases(cases: cases + [broken], file: "in.json"),
+                                                by: "sam", check: ConsistencyCheck(), today: today)
+        }
+        #expect(try DatabaseQueue(path: refusedPath).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cases") } == 0)
+    }
+
     @Test("an existing reference is refused without --update and replaced, audited, with it")
     func updateExisting() throws {
         let folder = TemporaryFolder()
