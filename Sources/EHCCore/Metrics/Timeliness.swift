@@ -99,6 +99,15 @@ public struct Timeliness: Sendable {
         var overall = Figures(key: "")
         var groups: [String: Figures] = [:]
         if grouping == .month { for key in Self.monthKeys(from: from, to: to) { groups[key] = Figures(key: key) } }
+        // A month's key made once per month, not once per plan (60,000 plans, a few dozen months).
+        var monthKeys: [Int: String] = [:]
+        func monthKey(_ date: CalendarDate) -> String {
+            let (year, month) = (date.year, date.month)
+            if let known = monthKeys[year * 12 + month] { return known }
+            let key = Self.monthKey(date)
+            monthKeys[year * 12 + month] = key
+            return key
+        }
         for plan in plans {
             let final = plan.finalPlanIssued
             guard final >= from, final <= to else { continue }
@@ -108,7 +117,7 @@ public struct Timeliness: Sendable {
             } ?? false
             overall.count(plan.caseID, within: within, excepted: excepted)
             guard let grouping else { continue }
-            let key = grouping == .month ? Self.monthKey(final) : plan.caseworker
+            let key = grouping == .month ? monthKey(final) : plan.caseworker
             groups[key, default: Figures(key: key)].count(plan.caseID, within: within, excepted: excepted)
         }
         return Report(from: from, to: to, overall: overall, groups: groups.values.sorted { $0.key < $1.key })
