@@ -70,8 +70,11 @@ final class ScreenRuntime {
                 guard try store.changeMark() != seenChanges else { return presence }
                 return [.caseloadChanged(try loadSummaries())] + presence
             case .loadDashboard(let period):
-                let dashboard = Dashboard(cases: try store.mapCases { $0 }, settings: calendar.settings, period: period,
-                                          today: today, nationalPercent: nationalPercent, audits: try store.planAudits())
+                // Tallied a chunk at a time on every core: the caseload is never in memory whole.
+                let (settings, today) = (calendar.settings, today)
+                let parts = try store.mapCases { [Dashboard.part(of: $0, settings: settings, period: period, today: today)] }
+                let dashboard = Dashboard(parts: parts, settings: settings, period: period, today: today,
+                                          nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]
             case .loadReviews:
                 let (calendar, today) = (calendar, today)

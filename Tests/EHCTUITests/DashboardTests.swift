@@ -31,6 +31,25 @@ struct DashboardTests {
         try assertSnapshot(drawn(dashboard(), width: 200, height: 50), named: "dashboard-200x50")
     }
 
+    @Test("a dashboard made from parts, a chunk of cases at a time as the screen reads them, is the dashboard of the whole")
+    func fromParts() {
+        let period = Dashboard.Period.twelveMonths(endingWith: Self.today)
+        var audit = PlanAudit(id: 1, caseID: Self.cases[5].id, templateID: "t", auditor: "r.auditor",
+                              started: Self.today.adding(days: -3), answers: [AuditAnswer(questionID: "A1", value: .no)])
+        audit.finished = Self.today.adding(days: -1)
+        audit.grade = .requiresImprovement
+        audit.score = 0.8
+        let audits = [audit]
+        let whole = Dashboard(cases: Self.cases, settings: Settings(), period: period, today: Self.today, audits: audits)
+        let parts = stride(from: 0, to: Self.cases.count, by: 37).map { start in
+            Dashboard.part(of: Array(Self.cases[start..<min(start + 37, Self.cases.count)]), settings: Settings(),
+                           period: period, today: Self.today)
+        }
+        #expect(Dashboard(parts: parts, settings: Settings(), period: period, today: Self.today, audits: audits) == whole)
+        #expect(whole.measure("plans.issued").value > 0)
+        #expect(!whole.planDates.isEmpty)
+    }
+
     @Test("the default period is the twelve whole months ending with today's month")
     func defaultPeriod() {
         let period = Dashboard.Period.twelveMonths(endingWith: Self.today)

@@ -129,19 +129,43 @@ public struct Dashboard: Sendable, Hashable {
     /// The plans issued in the period, by reference: what a plans drill-down shows beside each case.
     public private(set) var planDates: [String: PlanDates]
 
+    /// What the dashboard takes from some cases: the catalogue's tally of them and the few facts
+    /// of each it shows beside the measures. A caseload is read a chunk at a time into parts
+    /// (``part(of:settings:period:today:)``, on every core), so it is never in memory whole.
+    public struct Part: Sendable {
+        var tally: MeasureCatalogue.Tally
+        var facts: [(id: String, caseworker: String, requested: CalendarDate, issued: CalendarDate?)]
+    }
+
+    /// The part of `cases` for the dashboard of `period`.
+    public static func part(of cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate) -> Part {
+        Part(tally: MeasureCatalogue(settings: settings).tally(cases, from: period.from, to: period.to, today: today),
+             facts: cases.map { ($0.id, $0.caseworker, $0.requestDate, $0.finalPlanIssued) })
+    }
+
     public init(cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate,
                 caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil, audits: [PlanAudit] = []) {
-        let measures = MeasureCatalogue(settings: settings).measures(for: cases, from: period.from, to: period.to,
-                                                                      today: today)
+        self.init(parts: [Self.part(of: cases, settings: settings, period: period, today: today)], settings: settings,
+                  period: period, today: today, caseworkerOrder: caseworkerOrder, nationalPercent: nationalPercent,
+                  audits: audits)
+    }
+
+    public init(parts: [Part], settings: Settings, period: Period, today: CalendarDate,
+                caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil, audits: [PlanAudit] = []) {
+        let measures = MeasureCatalogue(settings: settings).measures(merging: parts.map(\.tally))
         self.period = period
         self.today = today
         self.measures = measures
         self.nationalPercent = nationalPercent
         let issued = Set(measures["plans.issued"]?.cases ?? [])
         var planDates: [String: PlanDates] = [:]
-        for ehcCase in cases where issued.contains(ehcCase.id) {
-            if let final = ehcCase.finalPlanIssued {
-                planDates[ehcCase.id] = PlanDates(requested: ehcCase.requestDate, issued: final)
+        var caseworkerOf: [String: String] = [:]
+        for part in parts {
+            for fact in part.facts {
+                if caseworkerOf[fact.id] == nil { caseworkerOf[fact.id] = fact.caseworker }
+                if let final = fact.issued, issued.contains(fact.id) {
+                    planDates[fact.id] = PlanDates(requested: fact.requested, issued: final)
+                }
             }
         }
         self.planDates = planDates
@@ -169,7 +193,6 @@ public struct Dashboard: Sendable, Hashable {
             return CaseworkerRow(caseworker: name, active: active, overdue: overdue, dueSoon: dueSoon)
         }
         self.caseworkerOrder = .name
-        let caseworkerOf = Dictionary(cases.map { ($0.id, $0.caseworker) }, uniquingKeysWith: { first, _ in first })
         self.audits = audits.isEmpty ? nil
             : AuditSummary(audits: audits, caseworkerOf: caseworkerOf, from: period.from, to: period.to)
         sortCaseworkers(by: caseworkerOrder)
