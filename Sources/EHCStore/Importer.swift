@@ -119,6 +119,12 @@ extension CaseStore {
     /// open yet (``ImportCommand`` builds it under a private temporary name) is written with a
     /// rollback journal instead, which a new page does not need, and turned to WAL once done.
     /// All or nothing as ever: a problem rolls the transaction back and the file holds no case.
+    ///
+    /// ```swift
+    /// let temporary = try SafeFile.createExclusiveTemporary(beside: "caseload.sqlite")
+    /// try CaseStore.importIntoNewDatabase(at: temporary, try ImportSources.open(path: "return.xml"), by: "sam",
+    ///                                     check: ConsistencyCheck(), today: today)
+    /// ```
     public static func importIntoNewDatabase(at path: String, _ source: some ImportSource, by user: String,
                                              check: ConsistencyCheck, today: CalendarDate,
                                              progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })

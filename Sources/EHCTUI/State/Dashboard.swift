@@ -150,6 +150,13 @@ public struct Dashboard: Sendable, Hashable {
                   audits: audits)
     }
 
+    /// The dashboard of the cases the parts were made from, in any split: the screen's runtime
+    /// makes one part per chunk read on each core.
+    ///
+    /// ```swift
+    /// let parts = try store.mapCases { [Dashboard.part(of: $0, settings: settings, period: period, today: today)] }
+    /// let dashboard = Dashboard(parts: parts, settings: settings, period: period, today: today)
+    /// ```
     public init(parts: [Part], settings: Settings, period: Period, today: CalendarDate,
                 caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil, audits: [PlanAudit] = []) {
         let measures = MeasureCatalogue(settings: settings).measures(merging: parts.map(\.tally))
