@@ -100,12 +100,12 @@ public struct Timeliness: Sendable {
         var groups: [String: Figures] = [:]
         if grouping == .month { for key in Self.monthKeys(from: from, to: to) { groups[key] = Figures(key: key) } }
         // A month's key made once per month, not once per plan (60,000 plans, a few dozen months).
-        var monthKeys: [Int: String] = [:]
-        func monthKey(_ date: CalendarDate) -> String {
-            let (year, month) = (date.year, date.month)
-            if let known = monthKeys[year * 12 + month] { return known }
+        var keyOfMonth: [Int: String] = [:]
+        func groupKey(ofMonth date: CalendarDate) -> String {
+            let month = date.year * 12 + date.month
+            if let known = keyOfMonth[month] { return known }
             let key = Self.monthKey(date)
-            monthKeys[year * 12 + month] = key
+            keyOfMonth[month] = key
             return key
         }
         for plan in plans {
@@ -117,7 +117,7 @@ public struct Timeliness: Sendable {
             } ?? false
             overall.count(plan.caseID, within: within, excepted: excepted)
             guard let grouping else { continue }
-            let key = grouping == .month ? monthKey(final) : plan.caseworker
+            let key = grouping == .month ? groupKey(ofMonth: final) : plan.caseworker
             groups[key, default: Figures(key: key)].count(plan.caseID, within: within, excepted: excepted)
         }
         return Report(from: from, to: to, overall: overall, groups: groups.values.sorted { $0.key < $1.key })

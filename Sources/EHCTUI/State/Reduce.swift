@@ -230,7 +230,6 @@ func keepSelectionVisible(_ state: inout AppState, layout: ScreenLayout) {
                                          count: state.caseload.count)
 }
 
-/// How far the detail can scroll before its last line reaches the top of the empty space.
 /// Scrolls the detail to the section showing the field a data-quality finding named, once that
 /// case's detail is shown (at once, or when it arrives).
 func scrollToFieldAwaited(_ state: inout AppState) {
@@ -241,6 +240,7 @@ func scrollToFieldAwaited(_ state: inout AppState) {
                              DetailView.start(showing: field, for: state, width: layout.detailContent.width))
 }
 
+/// How far the detail can scroll before its last line reaches the top of the empty space.
 private func maxDetailScroll(_ state: AppState, layout: ScreenLayout) -> Int {
     let content = layout.detailContent
     let lines = DetailView.lines(for: state, width: content.width).count

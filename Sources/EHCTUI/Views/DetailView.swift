@@ -67,12 +67,19 @@ public enum DetailView {
         let head = field.split(separator: ".").first.map(String.init) ?? field
         switch head {
         case "child":
-            return ["child.givenName", "child.familyName", "child.dateOfBirth"].contains(field) ? nil : "SEN2"
-        case "plan": return "SEN2"
-        case "closed": return field == "closed" ? "Events" : "SEN2"
-        case "exceptions": return "Exceptions"
-        default: return head.isEmpty ? nil : "Events"
+            return ["child.givenName", "child.familyName", "child.dateOfBirth"].contains(field) ? nil : SectionTitle.returnDetails
+        case "plan": return SectionTitle.returnDetails
+        case "closed": return field == "closed" ? SectionTitle.events : SectionTitle.returnDetails
+        case "exceptions": return SectionTitle.exceptions
+        default: return head.isEmpty ? nil : SectionTitle.events
         }
+    }
+
+    /// The titles ``section(showing:)`` scrolls to, as ``content(for:width:)`` writes them.
+    private enum SectionTitle {
+        static let events = "Events"
+        static let exceptions = "Exceptions"
+        static let returnDetails = "SEN2"
     }
 
     /// The first line of the section showing `field` (0 when it is at the top, or the case has no such section).
@@ -124,7 +131,7 @@ public enum DetailView {
         for (index, line) in TimelineBar.lines(for: ehcCase, today: today, width: width).enumerated() {
             lines += wrapped(line, width: width, indent: 2, hanging: 2).map { $0.map { Span($0.text, index == 0 ? .normal : .muted) } }
         }
-        section("Events")
+        section(SectionTitle.events)
         let events = CaseEvents.list(for: ehcCase)
         if events.isEmpty { lines.append([Span("  none recorded yet", .muted)]) }
         for event in events {
@@ -139,7 +146,7 @@ public enum DetailView {
             }
         }
         if !ehcCase.exceptions.isEmpty {
-            section("Exceptions")
+            section(SectionTitle.exceptions)
             for (index, exception) in ehcCase.exceptions.enumerated() {
                 let ruling = detail.exceptionRulings.first { $0.index == index }
                 let verdict = ruling.map { $0.isAllowed ? "allowed" : "REFUSED: " + $0.refusals.joined(separator: "; ") } ?? ""
@@ -156,7 +163,7 @@ public enum DetailView {
                 lines += wrapped(record.line(), width: width, indent: 2, hanging: 4)
             }
         }
-        section("SEN2")
+        section(SectionTitle.returnDetails)
         for text in returnLines(ehcCase) { lines += wrapped(text, width: width, indent: 2, hanging: 4) }
         let contributions = ContributionsPane.lines(for: detail, today: today, width: width)
         if !contributions.isEmpty {
