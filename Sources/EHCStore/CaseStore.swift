@@ -234,6 +234,41 @@ public final class CaseStore: Sendable {
     /// let summaries = try store.mapCases { $0.map { CaseSummary($0, calendar: calendar, today: today) } }
     /// ```
     public func mapCases<Result: Sendable>(_ transform: @escaping @Sendable ([EHCCase]) -> [Result]) throws -> [Result] {
+        try mapParts(read: { db, from, before, body in
+            try CaseStream(db, matching: .references(from: from, before: before)).forEachChunk(of: 1_024, body)
+        }, transform)
+    }
+
+    /// Every case as the catalogue of measures reads it for a period from `from` (``MeasureCase``), from the stored deadlines
+    /// on every core as ``mapCases(_:)`` reads whole cases: nothing recomputed. When the stored
+    /// deadlines cannot be made true for `settings` (``prepareStoredDeadlines(for:notice:progress:)``),
+    /// the cases are measured from their facts instead and `notice` hears why.
+    ///
+    /// ```swift
+    /// let tallies = try store.mapMeasureCases(settings: settings, today: today, from: from) {
+    ///     [catalogue.tally($0, from: from, to: to, today: today)]
+    /// }
+    /// ```
+    public func mapMeasureCases<Result: Sendable>(settings: Settings, today: CalendarDate, from: CalendarDate,
+                                                  notice: (String) -> Void = { _ in },
+                                                  _ transform: @escaping @Sendable ([MeasureCase]) -> [Result]) throws -> [Result] {
+        let calendar = StatutoryCalendar(settings: settings)
+        if let reason = try prepareStoredDeadlines(for: settings, notice: notice) {
+            notice("ehcdesk: \(reason)")
+            return try mapCases { transform($0.map { MeasureCase($0, calendar: calendar, today: today, from: from) }) }
+        }
+        return try mapParts(read: { db, first, before, body in
+            try MeasureStream(db, from: first, before: before, calendar: calendar, today: today, period: from)
+                .forEachChunk(of: 1_024, body)
+        }, transform)
+    }
+
+    /// The references split into one range per core (`from` included, `before` excluded, `nil` for an
+    /// open end); each core reads its range with `read` from the
+    /// same committed state and transforms each chunk as soon as it is read.
+    private func mapParts<Element, Result: Sendable>(
+        read: @escaping @Sendable (Database, _ from: String?, _ before: String?, ([Element]) throws -> Void) throws -> Void,
+        _ transform: @escaping @Sendable ([Element]) -> [Result]) throws -> [Result] {
         let splits = try pool.read { db in try CaseRows.splitReferences(db, parts: ProcessInfo.processInfo.activeProcessorCount) }
         let bounds = [nil] + splits.map { Optional($0) } + [nil]
         let results = ChunkResults<Result>()
@@ -247,10 +282,7 @@ public final class CaseStore: Sendable {
                     defer { parts.leave() }
                     results.store(Swift.Result {
                         var transformed: [Result] = []
-                        let range = CaseRows.Filter.references(from: bounds[part], before: bounds[part + 1])
-                        try CaseStream(try db.get(), matching: range).forEachChunk(of: 1_024) {
-                            transformed.append(contentsOf: transform($0))
-                        }
+                        try read(try db.get(), bounds[part], bounds[part + 1]) { transformed.append(contentsOf: transform($0)) }
                         return transformed
                     }, at: part)
                 }

@@ -18,9 +18,8 @@ struct ReviewsReportCommand: ParsableCommand {
         let (from, to) = try options.period()
         let today = try options.global.resolvedToday()
         let catalogue = MeasureCatalogue(settings: effective.settings)
-        let measures = catalogue.measures(merging: try options.global.openStore(.read).mapCases {
-            [catalogue.tally($0, from: from, to: to, today: today)]
-        })
+        let measures = try MeasuresReportCommand.measures(catalogue, of: try options.global.openStore(.read),
+                                                          from: from, to: to, today: today)
         func count(_ id: String) -> Int { Int(measures[id]?.value ?? 0) }
         // What is not yet due is neither on time nor late: it is counted apart and left out of the percentages.
         let reviewsDueNow = count("reviews.expected") - count("reviews.notYetDue")

@@ -27,7 +27,7 @@ struct MeasuresReportCommand: ParsableCommand {
         // catalogue is tallied part by part on every core, each part read from the same snapshot.
         let cases = by == nil ? [] : try store.allCases()
         let overall = by == nil
-            ? catalogue.measures(merging: try store.mapCases { [catalogue.tally($0, from: from, to: to, today: today)] })
+            ? try Self.measures(catalogue, of: store, from: from, to: to, today: today)
             : catalogue.measures(for: cases, from: from, to: to, today: today)
         let groups = Self.groups(by, cases: cases, from: from, to: to).map { group in
             (key: group.key, measures: catalogue.measures(for: group.cases, from: group.from, to: group.to, today: today))
@@ -64,6 +64,15 @@ struct MeasuresReportCommand: ParsableCommand {
             })),
         ])
         try table.write(options.format, json: json)
+    }
+
+    /// The whole catalogue for the period, tallied on every core from the stored deadlines (or,
+    /// when they cannot be trusted, from the facts, saying why on standard error).
+    static func measures(_ catalogue: MeasureCatalogue, of store: CaseStore, from: CalendarDate, to: CalendarDate,
+                         today: CalendarDate) throws -> [Measure] {
+        catalogue.measures(merging: try store.mapMeasureCases(settings: catalogue.settings, today: today, from: from, notice: { notice in
+            FileHandle.standardError.write(Data((notice + "\n").utf8))
+        }) { [catalogue.tally($0, from: from, to: to, today: today)] })
     }
 
     /// `New EHC plans issued: within 20 weeks (plans.within20Weeks): Of those, issued by …`: the

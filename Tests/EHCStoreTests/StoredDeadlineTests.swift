@@ -4,7 +4,7 @@ import GRDB
 import Testing
 @testable import EHCStore
 
-/// The deadlines kept beside the facts (schema v10) stay the facts' deadlines after every kind of
+/// The deadlines kept beside the facts (schema v10, v12) stay the facts' deadlines after every kind of
 /// write, are known to be stale when something else changes the facts, and follow the settings.
 @Suite("Stored deadlines")
 struct StoredDeadlineTests {
@@ -34,6 +34,15 @@ struct StoredDeadlineTests {
         let stored = try store.overdueDeadlines(today: Self.today, settings: Settings()) { notices.append($0) }
         #expect(notices == [], "after \(what): nothing to recompute", sourceLocation: sourceLocation)
         #expect(stored == (try overdueFromFacts(store)), "after \(what)", sourceLocation: sourceLocation)
+        // The measures read the stored deadlines too: every case as they read it is the case its facts give.
+        let calendar = StatutoryCalendar()
+        let measured = try store.mapMeasureCases(settings: Settings(), today: Self.today, from: Self.today.adding(months: -12)) { $0 }
+        let fromFacts = try store.allCases().map { MeasureCase($0, calendar: calendar, today: Self.today, from: Self.today.adding(months: -12)) }
+        #expect(measured.count == fromFacts.count, "after \(what)", sourceLocation: sourceLocation)
+        for (one, other) in zip(measured, fromFacts) where one != other {
+            Issue.record("after \(what): \(one.id) is measured from the stored deadlines as \(one), from its facts as \(other)",
+                         sourceLocation: sourceLocation)
+        }
     }
 
     @Test("after insert, generate, update, import, delete and restore the stored deadlines are the facts' own")

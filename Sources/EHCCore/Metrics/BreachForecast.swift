@@ -57,12 +57,18 @@ public struct BreachForecast: Sendable, Hashable {
     static func isAtRisk(_ ehcCase: EHCCase, limits: [TimeLimit], calendar: StatutoryCalendar,
                          today: CalendarDate) -> Bool {
         guard ehcCase.finalPlanIssued == nil, calendar.status(of: ehcCase) == .open else { return false }
-        guard let finalPlan = limits.first(where: { $0.kind == .finalPlan }), finalPlan.switchedOff == nil,
-              finalPlan.due >= today else {
+        guard let finalPlan = limits.first(where: { $0.kind == .finalPlan }), finalPlan.switchedOff == nil else {
             return false
         }
         let lastAwaited = limits.lazy.filter { $0.kind == .advice && $0.met == nil }.map(\.due).max()
-        return earliestFinalPlan(draft: ehcCase.draftPlanIssued, lastAwaitedDue: lastAwaited, today: today) > finalPlan.due
+        return isAtRisk(finalPlanDue: finalPlan.due, draft: ehcCase.draftPlanIssued, lastAwaitedDue: lastAwaited, today: today)
+    }
+
+    /// At risk from the dates that decide it, for an open assessment whose final-plan deadline is
+    /// not switched off: still to come, and the earliest final plan would be after it.
+    static func isAtRisk(finalPlanDue: CalendarDate, draft: CalendarDate?, lastAwaitedDue: CalendarDate?,
+                         today: CalendarDate) -> Bool {
+        finalPlanDue >= today && earliestFinalPlan(draft: draft, lastAwaitedDue: lastAwaitedDue, today: today) > finalPlanDue
     }
 
     /// The draft's day (or, before a draft, the later of today and the last awaited advice's due date)

@@ -93,21 +93,29 @@ public struct MeasureCatalogue: Sendable {
 
     /// What `cases` contribute to every measure: one part of the caseload's counts.
     public func tally(_ cases: [EHCCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> Tally {
+        let calendar = StatutoryCalendar(settings: settings)
+        return tally(cases.map { MeasureCase($0, calendar: calendar, today: today, from: from) }, from: from, to: to, today: today)
+    }
+
+    /// What `cases`, as a store or the rule engine gives them (``MeasureCase``) for a period from
+    /// `from`, contribute to every measure.
+    public func tally(_ cases: [MeasureCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> Tally {
         var tally = Tally()
         let calendar = StatutoryCalendar(settings: settings)
         let period = from...to
-        for ehcCase in cases {
-            let (deadlines, summary) = calendar.deadlinesAndSummary(for: ehcCase, today: today)
-            func deadline(_ key: String) -> Deadline? { deadlines.first { $0.key == key } }
-            let id = ehcCase.id
-            let status = calendar.status(of: ehcCase)
+        func status(_ limit: MeasureCase.Limit) -> Deadline.Status {
+            calendar.status(due: limit.due, met: limit.met, switchedOff: limit.switchedOff, today: today)
+        }
+        for measured in cases {
+            let id = measured.id
+            let caseStatus = measured.status
 
             // Requests received in the period, and the decision whether to assess.
-            if period.contains(ehcCase.requestDate) {
+            if period.contains(measured.requestDate) {
                 tally.add("requests.received", id)
-                if let decided = ehcCase.decisionToAssess, let limit = deadline("decisionToAssess") {
-                    tally.add(decided.date <= limit.due ? "requests.decidedWithin6Weeks" : "requests.decidedAfter6Weeks", id)
-                } else if let closed = ehcCase.closed, closed.date <= today {
+                if let decided = measured.decisionToAssess, let limit = measured.deadline(.decisionToAssess) {
+                    tally.add(decided <= limit.due ? "requests.decidedWithin6Weeks" : "requests.decidedAfter6Weeks", id)
+                } else if let closed = measured.closed, closed <= today {
                     tally.add("requests.withdrawn", id)
                 } else {
                     tally.add("requests.awaitingDecision", id)
@@ -115,15 +123,15 @@ public struct MeasureCatalogue: Sendable {
             }
 
             // Decisions not to issue a plan, dated in the period.
-            if let decision = ehcCase.decisionToIssue, decision.outcome == .notIssue, period.contains(decision.date) {
+            if let decided = measured.notIssueDecided, period.contains(decided) {
                 tally.add("notIssue.decided", id)
-                let limit = deadline("noticeNotToIssue")?.due ?? ehcCase.requestDate.adding(weeks: 16)
-                tally.add(decision.date <= limit ? "notIssue.within16Weeks" : "notIssue.after16Weeks", id)
+                let limit = measured.deadline(.noticeNotToIssue)?.due ?? measured.requestDate.adding(weeks: 16)
+                tally.add(decided <= limit ? "notIssue.within16Weeks" : "notIssue.after16Weeks", id)
             }
 
             // Final plans issued in the period.
-            if let issued = ehcCase.finalPlanIssued, period.contains(issued), let limit = deadline("finalPlan") {
-                let days = ehcCase.requestDate.days(until: issued)
+            if let issued = measured.finalPlanIssued, period.contains(issued), let limit = measured.deadline(.finalPlan) {
+                let days = measured.requestDate.days(until: issued)
                 tally.add("plans.issued", id)
                 tally.add(issued <= limit.due ? "plans.within20Weeks" : days >= 365 ? "plans.overYear" : "plans.over20WithinYear", id)
                 tally.addDays("plans.averageWeeks", days)
@@ -135,11 +143,10 @@ public struct MeasureCatalogue: Sendable {
             }
 
             // Advice requested in the period, by agency.
-            let keys = AdviceRequest.deadlineKeys(ehcCase.advice)
-            for (position, advice) in ehcCase.advice.enumerated() where period.contains(advice.requested) {
-                guard let limit = deadline(keys[position]) else { continue }
+            for (position, advice) in measured.advice.enumerated() where period.contains(advice.requested) {
+                guard let limit = measured.adviceDeadline(position) else { continue }
                 let agency = advice.agency.rawValue
-                let standing = advice.standing(due: limit.due, caseStatus: status, today: today)
+                let standing = advice.standing(due: limit.due, caseStatus: caseStatus, today: today)
                 tally.addTwice("advice.requested", agency, id)
                 if standing.receivedInTime { tally.addTwice("advice.withinSixWeeks", agency, id) }
                 if standing.outstanding { tally.addTwice("advice.outstanding", agency, id) }
@@ -147,23 +154,23 @@ public struct MeasureCatalogue: Sendable {
             }
 
             // Annual reviews due in the period: review N is the case's N-th review meeting, as the rules number them.
-            let reviews = StatutoryCalendar.inMeetingOrder(ehcCase.reviews)
+            let reviews = measured.reviews
             // A duty switched off (the plan ceased or closed before it fell due) is expected of nobody.
-            for limit in deadlines where limit.kind == .annualReview && period.contains(limit.due) && limit.status != .notApplicable {
+            for limit in measured.deadlines where limit.kind == .annualReview && period.contains(limit.due) && status(limit) != .notApplicable {
                 tally.add("reviews.expected", id)
                 if let concluded = limit.met, concluded <= limit.due { tally.add("reviews.concludedOnTime", id) }
-                let number = Int(limit.key.split(separator: ":").last ?? "") ?? 0
+                let number = limit.item ?? 0
                 let review = reviews.indices.contains(number - 1) ? reviews[number - 1] : nil
-                guard let review, review.meetingDate <= today else {
+                guard let review, review.held <= today else {
                     tally.add(limit.due > today ? "reviews.notYetDue" : "reviews.noMeeting", id)
                     continue
                 }
                 tally.add("reviews.meetingRecorded", id)
-                guard let decided = review.decisionDate, decided <= today else {
+                guard let decided = review.decided, decided <= today else {
                     tally.add("reviews.decisionOutstanding", id)
                     continue
                 }
-                tally.add(review.meetingDate.days(until: decided) <= 28 ? "reviews.decisionWithin4Weeks" : "reviews.decisionAfter4Weeks", id)
+                tally.add(review.held.days(until: decided) <= 28 ? "reviews.decisionWithin4Weeks" : "reviews.decisionAfter4Weeks", id)
                 switch review.decision {
                 case .amend?: tally.add("reviews.outcomeAmend", id)
                 case .cease?: tally.add("reviews.outcomeCease", id)
@@ -173,7 +180,7 @@ public struct MeasureCatalogue: Sendable {
             }
 
             // Phase transfers due in the period.
-            if let limit = deadline("phaseTransfer"), period.contains(limit.due), limit.status != .notApplicable {
+            if let limit = measured.deadline(.phaseTransfer), period.contains(limit.due), status(limit) != .notApplicable {
                 tally.add("phaseTransfers.due", id)
                 if let met = limit.met {
                     tally.add(met <= limit.due ? "phaseTransfers.issuedOnTime" : "phaseTransfers.issuedLate", id)
@@ -183,31 +190,37 @@ public struct MeasureCatalogue: Sendable {
             }
 
             // The caseload on today: the list's views, by the same predicates (TriageView, CaseSummary).
-            if status == .open {
+            if caseStatus == .open {
                 tally.add("caseload.open", id)
-                let bucket = AssessmentAgeing.bucketIndex(daysSinceRequest: max(0, ehcCase.requestDate.days(until: today)))
-                tally.add("caseload.ageing.\(bucket)", id)
+                let bucket = AssessmentAgeing.bucketIndex(daysSinceRequest: max(0, measured.requestDate.days(until: today)))
+                tally.add(Self.ageingIDs[bucket], id)
             }
-            if status == .planIssued {
+            if caseStatus == .planIssued {
                 tally.add("caseload.plansInForce", id)
-                if ReviewsOverdue.isOverdue(deadlines) { tally.add("caseload.reviewsOverdue", id) }
-                let pending = deadlines.first { $0.kind == .annualReview && $0.met == nil }
-                let number = pending.flatMap { Int($0.key.split(separator: ":").last ?? "") } ?? 0
-                let meeting = reviews.indices.contains(number - 1) ? reviews[number - 1].meetingDate : nil
-                if PlanReviewRow.isAwaitingMeeting(review: pending, meeting: meeting, today: today) {
+                if measured.deadlines.contains(where: { ReviewsOverdue.isOverdue(kind: $0.kind, status: status($0)) }) {
+                    tally.add("caseload.reviewsOverdue", id)
+                }
+                let pending = measured.deadlines.first { $0.kind == .annualReview && $0.met == nil }
+                let number = pending?.item ?? 0
+                let meeting = reviews.indices.contains(number - 1) ? reviews[number - 1].held : nil
+                if PlanReviewRow.isAwaitingMeeting(reviewStatus: pending.map(status), meeting: meeting, today: today) {
                     tally.add("caseload.reviewsOverdueNoMeeting", id)
                 }
             }
-            for view in TriageView.allCases where view.contains(summary) {
+            let triage = measured.triage(calendar: calendar, today: today)
+            for view in TriageView.allCases where view.contains(triage) {
                 tally.add(view.measureID, id)
                 if Self.byCaseworker.contains(view) {
-                    tally.add(view.measureID + "." + ehcCase.caseworker, id)
-                    tally.caseworkerSet.insert(ehcCase.caseworker)
+                    tally.add(view.measureID + "." + measured.caseworker, id)
+                    tally.caseworkerSet.insert(measured.caseworker)
                 }
             }
         }
         return tally
     }
+
+    /// The ids of the ageing buckets, made once.
+    static let ageingIDs = (0...AssessmentAgeing.boundaries.count).map { "caseload.ageing.\($0)" }
 
     /// The list views counted for each caseworker too.
     static let byCaseworker: [TriageView] = [.allOpen, .overdue, .dueSoon]
@@ -391,12 +404,23 @@ public struct MeasureCatalogue: Sendable {
                 return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: weeks, cases: [],
                                unit: entry.unit)
             }
-            // Requests and reviews count each one; the cases behind them are listed once each. (Parts
-            // read in reference order arrive sorted, which the sort finds in one pass.)
-            let all = (cases[entry.id] ?? []).sorted()
-            var ids: [String] = []
-            ids.reserveCapacity(all.count)
-            for id in all where id != ids.last { ids.append(id) }
+            // Requests and reviews count each one; the cases behind them are listed once each. Parts
+            // read in reference order arrive sorted, so they are sorted only when found not to be.
+            let all = cases[entry.id] ?? []
+            func once(_ sorted: [String]) -> [String] {
+                var ids: [String] = []
+                ids.reserveCapacity(sorted.count)
+                for id in sorted {
+                    if let last = ids.last {
+                        if id == last { continue }
+                        if id < last { return [] }
+                    }
+                    ids.append(id)
+                }
+                return ids
+            }
+            var ids = once(all)
+            if ids.isEmpty, !all.isEmpty { ids = once(all.sorted()) }
             let value = Double(entry.unit == .cases ? ids.count : all.count)
             return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: value, cases: ids,
                            unit: entry.unit)
@@ -406,21 +430,29 @@ public struct MeasureCatalogue: Sendable {
 
 extension AdviceRequest {
     /// Where one advice request stands for the measures, on `today`, against its due date: the
-    /// one definition the catalogue, the advice report and the dashboard share.
-    ///
-    /// - `receivedInTime`: received on or before the due date and not returned for more detail.
-    /// - `outstanding`: on a case still open or with a plan in force, not received, or returned and
-    ///   not yet received again.
-    /// - `overdue`: outstanding and past the due date.
+    /// one definition the catalogue, the advice report and the dashboard share
+    /// (``MeasureCase/Advice/standing(due:caseStatus:today:)``).
     ///
     /// ```swift
     /// request.standing(due: due, caseStatus: .open, today: today).overdue   // true
     /// ```
     public func standing(due: CalendarDate, caseStatus: CaseStatus, today: CalendarDate)
         -> (receivedInTime: Bool, outstanding: Bool, overdue: Bool) {
+        MeasureCase.Advice(agency: agency, requested: requested, received: received, returned: quality == .returned)
+            .standing(due: due, caseStatus: caseStatus, today: today)
+    }
+}
+
+extension MeasureCase.Advice {
+    /// - `receivedInTime`: received on or before the due date and not returned for more detail.
+    /// - `outstanding`: on a case still open or with a plan in force, not received, or returned and
+    ///   not yet received again.
+    /// - `overdue`: outstanding and past the due date.
+    public func standing(due: CalendarDate, caseStatus: CaseStatus, today: CalendarDate)
+        -> (receivedInTime: Bool, outstanding: Bool, overdue: Bool) {
         let inTime = received.map { $0 <= due } ?? false
         let live = caseStatus == .open || caseStatus == .planIssued
         let outstanding = isOutstanding && live
-        return (inTime && quality != .returned, outstanding, outstanding && due < today)
+        return (inTime && !returned, outstanding, outstanding && due < today)
     }
 }

@@ -8,6 +8,11 @@
 public enum ReviewsOverdue {
     /// True when, among a case's deadlines, the next annual review is overdue.
     public static func isOverdue(_ deadlines: [Deadline]) -> Bool {
-        deadlines.contains { $0.kind == .annualReview && $0.status == .overdue }
+        deadlines.contains { isOverdue(kind: $0.kind, status: $0.status) }
+    }
+
+    /// True when this one deadline is an annual review overdue.
+    public static func isOverdue(kind: DeadlineKind, status: Deadline.Status) -> Bool {
+        kind == .annualReview && status == .overdue
     }
 }

@@ -47,7 +47,12 @@ public struct PlanReviewRow: Sendable, Hashable, Identifiable {
     /// (the catalogue's `caseload.reviewsOverdueNoMeeting`): the review not yet concluded is
     /// overdue and its meeting (the N-th in date order) is not held on or before `today`.
     public static func isAwaitingMeeting(review: Deadline?, meeting: CalendarDate?, today: CalendarDate) -> Bool {
-        review?.status == .overdue && !(meeting.map { $0 <= today } ?? false)
+        isAwaitingMeeting(reviewStatus: review?.status, meeting: meeting, today: today)
+    }
+
+    /// The same rule from the review's status alone.
+    public static func isAwaitingMeeting(reviewStatus: Deadline.Status?, meeting: CalendarDate?, today: CalendarDate) -> Bool {
+        reviewStatus == .overdue && !(meeting.map { $0 <= today } ?? false)
     }
 
     /// The first date someone has to act by: the review's due date while no meeting is held, or

@@ -56,27 +56,54 @@ public enum TriageView: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Whether the case belongs in this view (on the day its summary was computed for).
-    public func contains(_ summary: CaseSummary) -> Bool {
+    public func contains(_ summary: CaseSummary) -> Bool { contains(summary.triage) }
+
+    /// Whether a case standing so belongs in this view.
+    public func contains(_ facts: TriageFacts) -> Bool {
         switch self {
-        case .overdue: summary.isOverdue
-        case .dueSoon: summary.isDueSoon
-        case .awaitingDecision: summary.stage.contains(.awaitingDecision)
-        case .awaitingAdvice: summary.stage.contains(.awaitingAdvice)
-        case .draftIssued: summary.stage.contains(.draftIssued)
-        case .reviewsDue: summary.stage.contains(.reviewDue)
-        case .allOpen: summary.isActive
-        case .closed: !summary.isActive
-        case .atRisk: summary.isAtRisk
+        case .overdue: facts.isOverdue
+        case .dueSoon: facts.isDueSoon
+        case .awaitingDecision: facts.stage.contains(.awaitingDecision)
+        case .awaitingAdvice: facts.stage.contains(.awaitingAdvice)
+        case .draftIssued: facts.stage.contains(.draftIssued)
+        case .reviewsDue: facts.stage.contains(.reviewDue)
+        case .allOpen: facts.isActive
+        case .closed: !facts.isActive
+        case .atRisk: facts.isAtRisk
         }
     }
 }
 
+/// What decides which of the list's views a case is in on a day: what a ``CaseSummary`` says of
+/// it, or what the measures find from the stored deadlines (``MeasureCase/triage(calendar:today:)``).
+///
+/// ```swift
+/// TriageView.overdue.contains(summary.triage)   // the same as TriageView.overdue.contains(summary)
+/// ```
+public struct TriageFacts: Sendable, Hashable {
+    public var isActive: Bool
+    public var isOverdue: Bool
+    public var isDueSoon: Bool
+    public var stage: CaseSummary.Stage
+    public var isAtRisk: Bool
+
+    public init(isActive: Bool, isOverdue: Bool, isDueSoon: Bool, stage: CaseSummary.Stage, isAtRisk: Bool) {
+        (self.isActive, self.isOverdue, self.isDueSoon, self.stage, self.isAtRisk) = (isActive, isOverdue, isDueSoon, stage, isAtRisk)
+    }
+}
+
 extension CaseSummary {
+    /// What decides the case's views.
+    public var triage: TriageFacts {
+        TriageFacts(isActive: isActive, isOverdue: isOverdue, isDueSoon: isDueSoon, stage: stage, isAtRisk: isAtRisk)
+    }
+
     /// The views the case belongs in, one bit per ``TriageView`` (its place in `allCases`):
     /// what a list index keeps so that switching views never re-tests a case.
     public var triageBits: UInt16 {
+        let facts = triage
         var bits: UInt16 = 0
-        for (bit, view) in TriageView.allCases.enumerated() where view.contains(self) { bits |= 1 << bit }
+        for (bit, view) in TriageView.allCases.enumerated() where view.contains(facts) { bits |= 1 << bit }
         return bits
     }
 }

@@ -101,4 +101,15 @@ public struct Deadline: Sendable, Hashable {
 /// Where a case stands as a whole (interchange case `status`).
 public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
     case open, planIssued, notAssessed, notIssued, ceased, closed
+
+    /// The status from the facts that decide it, the most final winning: a closure, then a plan
+    /// ceased at review, then a decision not to assess or not to issue, then an issued final plan.
+    ///
+    /// ```swift
+    /// CaseStatus(closed: false, ceased: false, notAssessed: false, notIssued: false, planIssued: true)   // .planIssued
+    /// ```
+    public init(closed: Bool, ceased: Bool, notAssessed: Bool, notIssued: Bool, planIssued: Bool) {
+        self = closed ? .closed : ceased ? .ceased : notAssessed ? .notAssessed : notIssued ? .notIssued
+            : planIssued ? .planIssued : .open
+    }
 }

@@ -98,11 +98,9 @@ public struct StatutoryCalendar: Sendable {
                 next = index
                 nextRank = indexRank
             }
-            switch kind {
-            case .annualReview, .reviewReport, .reviewDecision, .amendedPlan:
+            if kind.isReviewDuty {
                 let status = status(due: due, met: nil, today: today)
                 if status == .overdue || status == .dueSoon { reviewDue = true }
-            default: break
             }
         }
         guard let next else { return (nil, reviewDue) }
@@ -124,12 +122,9 @@ public struct StatutoryCalendar: Sendable {
     /// Where the case stands as a whole. The most final fact wins: a closure, then a plan ceased
     /// at review, then a decision not to assess or not to issue, then an issued final plan.
     public func status(of ehcCase: EHCCase) -> CaseStatus {
-        if ehcCase.closed != nil { return .closed }
-        if ehcCase.reviews.contains(where: { $0.decision == .cease }) { return .ceased }
-        if ehcCase.decisionToAssess?.outcome == .notAssess { return .notAssessed }
-        if ehcCase.decisionToIssue?.outcome == .notIssue { return .notIssued }
-        if ehcCase.finalPlanIssued != nil { return .planIssued }
-        return .open
+        CaseStatus(closed: ehcCase.closed != nil, ceased: ehcCase.reviews.contains { $0.decision == .cease },
+                   notAssessed: ehcCase.decisionToAssess?.outcome == .notAssess,
+                   notIssued: ehcCase.decisionToIssue?.outcome == .notIssue, planIssued: ehcCase.finalPlanIssued != nil)
     }
 
     /// The ruling on each recorded exception, in recorded order (index `i` is `exceptions[i]`).
@@ -149,6 +144,11 @@ public struct StatutoryCalendar: Sendable {
 /// What of a deadline depends on the facts and the counting settings alone, never on `today`:
 /// what a database can store beside the facts and query by due date, deriving the status when read.
 ///
+/// `excepted` is the ruling of the case's exceptions that have an end date, which `today` never
+/// changes. A lasting exception (no end yet) is ruled on the day it is read (its 4 weeks are counted
+/// to `today`), so a case holding one stores its deadlines as not excepted and
+/// ``hasLastingException`` tells a reader to rule it from the facts.
+///
 /// ```swift
 /// StatutoryCalendar().storedDeadlines(of: sam).first { $0.key == "finalPlan" }?.due   // 2025-05-26
 /// ```
@@ -159,9 +159,16 @@ public struct StoredDeadline: Sendable, Hashable {
     public var met: CalendarDate?
     /// A recorded decision, cessation or closure has made it not applicable.
     public var switchedOff: Bool
+    /// An allowed exception with an end date relieves the authority of it.
+    public var excepted: Bool
+    /// Which advice request (its place in the case's list, from 0) or which review (from 1) it
+    /// belongs to; `nil` for the assessment's own deadlines and the phase transfer.
+    public var item: Int?
 
-    public init(key: String, kind: DeadlineKind, due: CalendarDate, met: CalendarDate?, switchedOff: Bool) {
+    public init(key: String, kind: DeadlineKind, due: CalendarDate, met: CalendarDate?, switchedOff: Bool,
+                excepted: Bool = false, item: Int? = nil) {
         (self.key, self.kind, self.due, self.met, self.switchedOff) = (key, kind, due, met, switchedOff)
+        (self.excepted, self.item) = (excepted, item)
     }
 
     /// Overdue on `today`: the calendar's own status rule (``StatutoryCalendar/status(due:met:switchedOff:today:)``),
@@ -169,13 +176,31 @@ public struct StoredDeadline: Sendable, Hashable {
     public func isOverdue(on today: CalendarDate) -> Bool {
         StatutoryCalendar().status(due: due, met: met, switchedOff: switchedOff, today: today) == .overdue
     }
+
+    /// Whether the case holds an exception with no end date, whose ruling depends on `today`.
+    public static func hasLastingException(_ ehcCase: EHCCase) -> Bool {
+        ehcCase.exceptions.contains { $0.to == nil }
+    }
 }
 
 extension StatutoryCalendar {
     /// Every deadline of the case without what `today` decides, in ``deadlines(for:today:)`` order.
     public func storedDeadlines(of ehcCase: EHCCase) -> [StoredDeadline] {
-        timeLimits(of: ehcCase).map {
-            StoredDeadline(key: $0.key, kind: $0.kind, due: $0.due, met: $0.met, switchedOff: $0.switchedOff != nil)
+        storedDeadlines(of: ehcCase, rulingLastingExceptionsOn: nil)
+    }
+
+    /// The stored deadlines, with a lasting exception ruled on `today` when one is given (what the
+    /// measures count on that day) rather than left not excepted (what a database stores).
+    public func storedDeadlines(of ehcCase: EHCCase, rulingLastingExceptionsOn today: CalendarDate?) -> [StoredDeadline] {
+        let limits = timeLimits(of: ehcCase)
+        // Rulings of exceptions that all have an end date do not depend on the day they are made.
+        let lasting = StoredDeadline.hasLastingException(ehcCase)
+        let rulings = ehcCase.exceptions.isEmpty || (lasting && today == nil) ? []
+            : exceptionRulings(for: ehcCase, limits: limits, today: lasting ? today ?? ehcCase.requestDate : ehcCase.requestDate)
+        return limits.map { limit in
+            let excepted = rulings.contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(limit.key) }
+            return StoredDeadline(key: limit.key, kind: limit.kind, due: limit.due, met: limit.met,
+                                  switchedOff: limit.switchedOff != nil, excepted: excepted, item: limit.item)
         }
     }
 }

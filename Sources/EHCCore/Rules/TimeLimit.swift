@@ -18,6 +18,13 @@ struct TimeLimit: Sendable {
     /// The advice item this limit belongs to, for advice deadlines.
     var adviceIndex: Int?
 
+    /// The advice request (from 0) or the review (from 1) the limit belongs to, if any.
+    var item: Int? {
+        if let adviceIndex { return adviceIndex }
+        guard case .counted(.review(let number), _) = wording else { return nil }
+        return number
+    }
+
     /// The facts a time limit's sentence is built from.
     enum Wording: Sendable {
         /// A period counted from an event: the deadline's name and the event's phrase.
@@ -215,13 +222,19 @@ extension StatutoryCalendar {
 
     /// Reviews numbered 1-based in meeting-date order, whatever order they were recorded in.
     static func inMeetingOrder(_ reviews: [Review]) -> [Review] {
+        inMeetingOrder(reviews, held: \.meetingDate)
+    }
+
+    /// Reviews, or what stands for them, in meeting order: by the day `held` gives, recorded order
+    /// breaking ties (review N is the N-th meeting).
+    public static func inMeetingOrder<Item>(_ reviews: [Item], held: (Item) -> CalendarDate) -> [Item] {
         var sorted = true
-        for index in reviews.indices.dropFirst() where reviews[index - 1].meetingDate > reviews[index].meetingDate {
+        for index in reviews.indices.dropFirst() where held(reviews[index - 1]) > held(reviews[index]) {
             sorted = false
         }
         if sorted { return reviews }
         return reviews.enumerated()
-            .sorted { ($0.element.meetingDate, $0.offset) < ($1.element.meetingDate, $1.offset) }
+            .sorted { (held($0.element), $0.offset) < (held($1.element), $1.offset) }
             .map(\.element)
     }
 

@@ -211,6 +211,8 @@ enum CaseRows {
         case awaitingAdvice
         /// References from `from` (included) to `before` (excluded); `nil` leaves that end open.
         case references(from: String?, before: String?)
+        /// The cases of a range of references (as `references`) holding an exception with no end date.
+        case lastingException(from: String?, before: String?)
 
         /// The condition on `cases` and its arguments.
         var condition: (sql: String, arguments: StatementArguments) {
@@ -227,6 +229,8 @@ enum CaseRows {
                     + " AND decisionToIssueOutcome IS NOT 'notIssue' AND id IN (SELECT caseId FROM advice"
                     + " WHERE received IS NULL OR quality = 'returned')", [])
             case let .references(from, before): Self.range(column: "id", from: from, before: before)
+            case let .lastingException(from, before):
+                Self.range(column: "id", from: from, before: before, and: "id IN (SELECT caseId FROM exceptions WHERE toDate IS NULL)")
             }
         }
 
@@ -241,9 +245,11 @@ enum CaseRows {
             }
         }
 
-        private static func range(column: String, from: String?, before: String?) -> (sql: String, arguments: StatementArguments) {
+        private static func range(column: String, from: String?, before: String?, and other: String? = nil)
+            -> (sql: String, arguments: StatementArguments) {
             let bounds = [from.map { ("\(column) >= ?", $0) }, before.map { ("\(column) < ?", $0) }].compactMap { $0 }
-            return (bounds.isEmpty ? "" : " WHERE " + bounds.map(\.0).joined(separator: " AND "),
+            let conditions = bounds.map(\.0) + (other.map { [$0] } ?? [])
+            return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "),
                     StatementArguments(bounds.map(\.1)))
         }
     }

@@ -1,4 +1,5 @@
 import EHCCore
+import Glibc
 import GRDB
 import GRDBSQLite
 
@@ -167,6 +168,27 @@ final class RawStatement {
         guard let text = text(index) else { return nil }
         guard let word = Word(rawValue: text) else { throw CaseRows.CorruptValue(value: text) }
         return word
+    }
+
+    /// A word of a closed vocabulary, found by comparing the column's bytes with each word's, so
+    /// that no `String` is made for it (what a read of every deadline's kind would otherwise make).
+    func word<Word: RawRepresentable & CaseIterable>(_ index: Int32) throws -> Word where Word.RawValue == String {
+        guard let word: Word = try optionalWord(index) else { throw CaseRows.CorruptValue(value: "NULL") }
+        return word
+    }
+
+    func optionalWord<Word: RawRepresentable & CaseIterable>(_ index: Int32) throws -> Word? where Word.RawValue == String {
+        guard let bytes = optionalColumn(index) else { return nil }
+        for word in Word.allCases {
+            let utf8 = word.rawValue.utf8
+            guard utf8.count == bytes.count else { continue }
+            let same = utf8.withContiguousStorageIfAvailable { spelled in
+                guard let spelling = spelled.baseAddress, let column = bytes.baseAddress else { return spelled.isEmpty }
+                return memcmp(spelling, column, spelled.count) == 0
+            } ?? utf8.elementsEqual(bytes)
+            if same { return word }
+        }
+        throw corrupt(bytes)
     }
 
     /// A JSON array of strings, as the store writes lists (`["finalPlan","advice:health"]`).

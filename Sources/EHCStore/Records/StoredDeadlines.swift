@@ -2,8 +2,9 @@ import EHCCore
 import Foundation
 import GRDB
 
-/// Each case's deadlines kept in the database beside its facts (schema v10): key, kind, due day,
-/// the day met and whether switched off, computed under the counting settings recorded with them.
+/// Each case's deadlines kept in the database beside its facts (schema v10, v12): key, kind, due day,
+/// the day met, whether switched off or excepted, and the advice request or review each belongs
+/// to, computed under the counting settings recorded with them.
 /// Only a deadline's status depends on `today`, and it is derived when read, so a whole-caseload
 /// question ("what is overdue?") is one indexed query instead of the rule engine over every case.
 ///
@@ -42,7 +43,7 @@ enum StoredDeadlines {
         (one.counting, one.reviewPeriod, one.phaseDeadline) == (other.counting, other.reviewPeriod, other.phaseDeadline)
     }
 
-    static let table = CaseRows.ChildTable("deadlines", ["key", "kind", "due", "met", "switchedOff"])
+    static let table = CaseRows.ChildTable("deadlines", ["key", "kind", "due", "met", "switchedOff", "excepted", "item"])
 
     /// Replaces the case's stored deadlines with those of its facts now, and stamps it fresh.
     static func write(_ ehcCase: EHCCase, calendar: StatutoryCalendar, _ db: Database) throws {
@@ -64,6 +65,8 @@ enum StoredDeadlines {
             row.bind(at + 2, date: item.due)
             row.bind(at + 3, date: item.met)
             row.bind(at + 4, integer: item.switchedOff ? 1 : 0)
+            row.bind(at + 5, integer: item.excepted ? 1 : 0)
+            row.bind(at + 6, integer: item.item)
         }
         let stamp = try RawStatement(cached: "INSERT OR REPLACE INTO deadlineStamps (caseId) VALUES (?)", db)
         stamp.bind(1, text: caseID)
@@ -124,13 +127,16 @@ enum StoredDeadlines {
     static func differences(_ db: Database) throws -> [String] {
         let calendar = try calendar(db)
         var stored: [String: [StoredDeadline]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT caseId, key, kind, due, met, switchedOff FROM deadlines ORDER BY caseId, position") {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT caseId, key, kind, due, met, switchedOff, excepted, item FROM deadlines ORDER BY caseId, position
+            """) {
             let caseID: String = row["caseId"]
             guard let kind = DeadlineKind(rawValue: row["kind"]) else { throw CaseRows.CorruptValue(value: row["kind"]) }
             let met: String? = row["met"]
             stored[caseID, default: []].append(StoredDeadline(
                 key: row["key"], kind: kind, due: try CaseRows.date(row["due"]), met: try met.map(CaseRows.date),
-                switchedOff: (row["switchedOff"] as Int?) == 1))
+                switchedOff: (row["switchedOff"] as Int?) == 1, excepted: (row["excepted"] as Int?) == 1,
+                item: row["item"]))
         }
         var different: [String] = []
         try CaseStream(db, matching: .all).forEachChunk(of: 2_000) { cases in

@@ -88,11 +88,19 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v10: stored deadlines") { db in
+            // Filled by v12, which writes the columns this build stores (every case is stale until then).
             try createStoredDeadlines(db)
-            try StoredDeadlines.recompute(nil, settings: Settings(), db, progress: { _, _ in })
         }
         migrator.registerMigration("v11: person, request and plan details for SEN2") { db in
             try addReturnDetails(db)
+        }
+        migrator.registerMigration("v12: stored deadlines' exceptions and items") { db in
+            // What the measures read beside each due date, so they are counted without the rule engine.
+            try db.execute(sql: """
+                ALTER TABLE deadlines ADD COLUMN excepted INTEGER NOT NULL DEFAULT 0 CHECK (excepted IN (0, 1));
+                ALTER TABLE deadlines ADD COLUMN item INTEGER CHECK (item >= 0);
+                """)
+            try StoredDeadlines.recompute(nil, settings: try StoredDeadlines.settings(db), db, progress: { _, _ in })
         }
         return migrator
     }
