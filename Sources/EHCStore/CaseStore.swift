@@ -234,44 +234,54 @@ public final class CaseStore: Sendable {
     /// let summaries = try store.mapCases { $0.map { CaseSummary($0, calendar: calendar, today: today) } }
     /// ```
     public func mapCases<Result: Sendable>(_ transform: @escaping @Sendable ([EHCCase]) -> [Result]) throws -> [Result] {
-        try mapParts(read: { db, from, before, body in
-            try CaseStream(db, matching: .references(from: from, before: before)).forEachChunk(of: 1_024, body)
-        }, transform)
+        try foldCases(into: { [Result]() }) { results, cases in results.append(contentsOf: transform(cases)) }.flatMap { $0 }
     }
 
-    /// Every case as the catalogue of measures reads it for a period from `from` (``MeasureCase``), from the stored deadlines
-    /// on every core as ``mapCases(_:)`` reads whole cases: nothing recomputed. When the stored
-    /// deadlines cannot be made true for `settings` (``prepareStoredDeadlines(for:notice:progress:)``),
+    /// Every case folded into one value per core (each started by `start`, in reference order of
+    /// the ranges), read as ``mapCases(_:)`` reads them.
+    private func foldCases<Part: Sendable>(into start: @escaping @Sendable () -> Part,
+                                           _ fold: @escaping @Sendable (inout Part, [EHCCase]) -> Void) throws -> [Part] {
+        try foldParts(read: { db, from, before, body in
+            try CaseStream(db, matching: .references(from: from, before: before)).forEachChunk(of: 1_024, body)
+        }, into: start, fold)
+    }
+
+    /// Every case as the catalogue of measures reads it for a period from `from` (``MeasureCase``),
+    /// from the stored deadlines, folded into one value per core: nothing recomputed. When the
+    /// stored deadlines cannot be made true for `settings` (``prepareStoredDeadlines(for:notice:progress:)``),
     /// the cases are measured from their facts instead and `notice` hears why.
     ///
     /// ```swift
-    /// let tallies = try store.mapMeasureCases(settings: settings, today: today, from: from) {
-    ///     [catalogue.tally($0, from: from, to: to, today: today)]
+    /// let tallies = try store.foldMeasureCases(settings: settings, today: today, from: from, into: { MeasureCatalogue.Tally() }) {
+    ///     catalogue.add($1, from: from, to: to, today: today, to: &$0)
     /// }
     /// ```
-    public func mapMeasureCases<Result: Sendable>(settings: Settings, today: CalendarDate, from: CalendarDate,
-                                                  notice: (String) -> Void = { _ in },
-                                                  _ transform: @escaping @Sendable ([MeasureCase]) -> [Result]) throws -> [Result] {
+    public func foldMeasureCases<Part: Sendable>(settings: Settings, today: CalendarDate, from: CalendarDate,
+                                                 notice: (String) -> Void = { _ in },
+                                                 into start: @escaping @Sendable () -> Part,
+                                                 _ fold: @escaping @Sendable (inout Part, [MeasureCase]) -> Void) throws -> [Part] {
         let calendar = StatutoryCalendar(settings: settings)
         if let reason = try prepareStoredDeadlines(for: settings, notice: notice) {
             notice("ehcdesk: \(reason)")
-            return try mapCases { transform($0.map { MeasureCase($0, calendar: calendar, today: today, from: from) }) }
+            return try foldCases(into: start) { part, cases in
+                fold(&part, cases.map { MeasureCase($0, calendar: calendar, today: today, from: from) })
+            }
         }
-        return try mapParts(read: { db, first, before, body in
+        return try foldParts(read: { db, first, before, body in
             try MeasureStream(db, from: first, before: before, calendar: calendar, today: today, period: from)
                 .forEachChunk(of: 1_024, body)
-        }, transform)
+        }, into: start, fold)
     }
 
     /// The references split into one range per core (`from` included, `before` excluded, `nil` for an
-    /// open end); each core reads its range with `read` from the
-    /// same committed state and transforms each chunk as soon as it is read.
-    private func mapParts<Element, Result: Sendable>(
+    /// open end); each core reads its range with `read` from the same committed state and folds
+    /// each chunk into its own value as soon as it is read.
+    private func foldParts<Element, Part: Sendable>(
         read: @escaping @Sendable (Database, _ from: String?, _ before: String?, ([Element]) throws -> Void) throws -> Void,
-        _ transform: @escaping @Sendable ([Element]) -> [Result]) throws -> [Result] {
+        into start: @escaping @Sendable () -> Part, _ fold: @escaping @Sendable (inout Part, [Element]) -> Void) throws -> [Part] {
         let splits = try pool.read { db in try CaseRows.splitReferences(db, parts: ProcessInfo.processInfo.activeProcessorCount) }
         let bounds = [nil] + splits.map { Optional($0) } + [nil]
-        let results = ChunkResults<Result>()
+        let results = ChunkResults<Part>()
         let parts = DispatchGroup()
         // Every part starts its read from the writer's queue, so all of them see the same committed
         // state whatever other processes write meanwhile; the writer is held only until they have begun.
@@ -281,9 +291,9 @@ public final class CaseStore: Sendable {
                 pool.asyncConcurrentRead { db in
                     defer { parts.leave() }
                     results.store(Swift.Result {
-                        var transformed: [Result] = []
-                        try read(try db.get(), bounds[part], bounds[part + 1]) { transformed.append(contentsOf: transform($0)) }
-                        return transformed
+                        var value = start()
+                        try read(try db.get(), bounds[part], bounds[part + 1]) { fold(&value, $0) }
+                        return [value]
                     }, at: part)
                 }
             }

@@ -70,9 +70,9 @@ struct MeasuresReportCommand: ParsableCommand {
     /// when they cannot be trusted, from the facts, saying why on standard error).
     static func measures(_ catalogue: MeasureCatalogue, of store: CaseStore, from: CalendarDate, to: CalendarDate,
                          today: CalendarDate) throws -> [Measure] {
-        catalogue.measures(merging: try store.mapMeasureCases(settings: catalogue.settings, today: today, from: from, notice: { notice in
+        catalogue.measures(merging: try store.foldMeasureCases(settings: catalogue.settings, today: today, from: from, notice: { notice in
             FileHandle.standardError.write(Data((notice + "\n").utf8))
-        }) { [catalogue.tally($0, from: from, to: to, today: today)] })
+        }, into: { MeasureCatalogue.Tally() }) { tally, cases in catalogue.add(cases, from: from, to: to, today: today, to: &tally) })
     }
 
     /// `New EHC plans issued: within 20 weeks (plans.within20Weeks): Of those, issued by …`: the

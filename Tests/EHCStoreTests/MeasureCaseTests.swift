@@ -90,8 +90,9 @@ struct MeasureCaseTests {
             let catalogue = MeasureCatalogue(settings: settings)
             for today in [Self.today, Self.today.adding(days: 30), Self.today.adding(days: -200)] {
                 let from = today.adding(months: -12)
-                let stored = catalogue.measures(merging: try store.mapMeasureCases(settings: settings, today: today, from: from) {
-                    [catalogue.tally($0, from: from, to: today, today: today)]
+                let stored = catalogue.measures(merging: try store.foldMeasureCases(settings: settings, today: today, from: from,
+                                                                                   into: { MeasureCatalogue.Tally() }) {
+                    catalogue.add($1, from: from, to: today, today: today, to: &$0)
                 })
                 let facts = catalogue.measures(for: all, from: from, to: today, today: today)
                 #expect(stored == facts, "on \(today), counting \(settings.counting)")
@@ -111,7 +112,8 @@ struct MeasureCaseTests {
             try db.execute(sql: "UPDATE cases SET finalPlanIssued = ? WHERE id = ?", arguments: [Self.today.description, open.id])
         }
         var notices: [String] = []
-        let measured = try store.mapMeasureCases(settings: Settings(), today: Self.today, from: Self.today.adding(months: -12), notice: { notices.append($0) }) { $0 }
+        let measured = try store.foldMeasureCases(settings: Settings(), today: Self.today, from: Self.today.adding(months: -12),
+                                                  notice: { notices.append($0) }, into: { [MeasureCase]() }) { $0 += $1 }.flatMap { $0 }
         #expect(notices == ["ehcdesk: 1 case was changed outside ehcdesk since its deadlines were stored: recomputed from the facts and stored"])
         let changed = try #require(measured.first { $0.id == open.id })
         #expect(changed.deadline(.finalPlan)?.met == Self.today)

@@ -36,7 +36,8 @@ struct StoredDeadlineTests {
         #expect(stored == (try overdueFromFacts(store)), "after \(what)", sourceLocation: sourceLocation)
         // The measures read the stored deadlines too: every case as they read it is the case its facts give.
         let calendar = StatutoryCalendar()
-        let measured = try store.mapMeasureCases(settings: Settings(), today: Self.today, from: Self.today.adding(months: -12)) { $0 }
+        let measured = try store.foldMeasureCases(settings: Settings(), today: Self.today, from: Self.today.adding(months: -12),
+                                                  into: { [MeasureCase]() }) { $0 += $1 }.flatMap { $0 }
         let fromFacts = try store.allCases().map { MeasureCase($0, calendar: calendar, today: Self.today, from: Self.today.adding(months: -12)) }
         #expect(measured.count == fromFacts.count, "after \(what)", sourceLocation: sourceLocation)
         for (one, other) in zip(measured, fromFacts) where one != other {

@@ -21,7 +21,7 @@ public struct MeasureCase: Sendable, Hashable {
     public var draftPlanIssued: CalendarDate?
     public var finalPlanIssued: CalendarDate?
     public var closed: CalendarDate?
-    /// The deadlines of the case a period from `from` can count (``reads(due:met:from:)``), in the calendar's order.
+    /// The deadlines of the case a period from `from` can count (``reads(kind:due:met:from:)``), in the calendar's order.
     public var deadlines: [Limit]
     public var advice: [Advice]
     /// The review meetings in date order: review N is the N-th.
@@ -82,7 +82,7 @@ public struct MeasureCase: Sendable, Hashable {
     /// exception is ruled on `today`.
     public init(_ ehcCase: EHCCase, calendar: StatutoryCalendar, today: CalendarDate, from: CalendarDate) {
         let stored = calendar.storedDeadlines(of: ehcCase, rulingLastingExceptionsOn: today)
-            .filter { Self.reads(due: $0.due, met: $0.met, from: from) }
+            .filter { Self.reads(kind: $0.kind, due: $0.due, met: $0.met, from: from) }
         self.init(
             id: ehcCase.id, caseworker: ehcCase.caseworker, status: calendar.status(of: ehcCase),
             requestDate: ehcCase.requestDate, decisionToAssess: ehcCase.decisionToAssess?.date,
@@ -98,11 +98,13 @@ public struct MeasureCase: Sendable, Hashable {
             })
     }
 
-    /// Whether a period from `from` can count the deadline: still open, or met or due from that day.
-    /// A deadline met and due before the period is settled before it: no measure of the period, nor
-    /// of the caseload on `today`, reads it (a store selects the same rows in SQL).
-    public static func reads(due: CalendarDate, met: CalendarDate?, from: CalendarDate) -> Bool {
-        met.map { $0 >= from } ?? true || due >= from
+    /// Whether a period from `from` can count the deadline: still open; or met or due from that
+    /// day, unless it is a review's report, decision or amended plan, which only the caseload on
+    /// `today` reads while they are open. A deadline met and due before the period is settled before
+    /// it. (A store selects the same rows in SQL: ``MeasureStream``.)
+    public static func reads(kind: DeadlineKind, due: CalendarDate, met: CalendarDate?, from: CalendarDate) -> Bool {
+        guard let met else { return true }
+        return !kind.isReviewPaperwork && (met >= from || due >= from)
     }
 
     /// The deadline of a kind the case has at most one of (the assessment's, the phase transfer).
@@ -163,8 +165,11 @@ extension MeasureCase.Limit {
 }
 
 extension DeadlineKind {
+    /// A review's report, decision or amended plan: the duties that follow the review meeting.
+    public var isReviewPaperwork: Bool { isReviewDuty && self != .annualReview }
+
     /// An annual-review duty: the review itself, its report, its decision, the amended plan.
-    var isReviewDuty: Bool {
+    public var isReviewDuty: Bool {
         switch self {
         case .annualReview, .reviewReport, .reviewDecision, .amendedPlan: true
         default: false

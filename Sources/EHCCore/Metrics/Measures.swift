@@ -101,6 +101,12 @@ public struct MeasureCatalogue: Sendable {
     /// `from`, contribute to every measure.
     public func tally(_ cases: [MeasureCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> Tally {
         var tally = Tally()
+        add(cases, from: from, to: to, today: today, to: &tally)
+        return tally
+    }
+
+    /// Adds what `cases` contribute to `tally`, a part of the caseload read before them.
+    public func add(_ cases: [MeasureCase], from: CalendarDate, to: CalendarDate, today: CalendarDate, to tally: inout Tally) {
         let calendar = StatutoryCalendar(settings: settings)
         let period = from...to
         func status(_ limit: MeasureCase.Limit) -> Deadline.Status {
@@ -216,7 +222,6 @@ public struct MeasureCatalogue: Sendable {
                 }
             }
         }
-        return tally
     }
 
     /// The ids of the ageing buckets, made once.
@@ -366,12 +371,15 @@ public struct MeasureCatalogue: Sendable {
         var days: [String: DaySum] = [:]
         var caseworkerSet: Set<String> = []
 
+        public init() {}
+
         struct DaySum: Sendable {
             var total = 0
             var count = 0
         }
 
-        mutating func merge(_ other: Tally) {
+        /// Adds the counts of another part of the caseload (one read after this one, to keep references in order).
+        public mutating func merge(_ other: Tally) {
             for (measure, ids) in other.cases { cases[measure, default: []] += ids }
             for (measure, sum) in other.days {
                 days[measure, default: DaySum()].total += sum.total

@@ -33,10 +33,12 @@ struct MeasureStream {
                 decisionToIssueOutcome, draftPlanIssued, finalPlanIssued, closedDate
             FROM cases\(condition) ORDER BY id
             """, arguments: arguments)
-        // MeasureCase.reads(due:met:from:): what is met and due before the period is settled before it.
+        // MeasureCase.reads(kind:due:met:from:): what is open, or met or due in the period and not a review's paperwork.
+        let paperwork = DeadlineKind.allCases.filter(\.isReviewPaperwork).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         deadlines = try RawStatement(db, sql: """
             SELECT caseId, kind, item, due, met, switchedOff, excepted FROM deadlines
-            \(childFilter.isEmpty ? "WHERE" : childFilter + " AND") (met IS NULL OR met >= ? OR due >= ?)
+            \(childFilter.isEmpty ? "WHERE" : childFilter + " AND") (met IS NULL OR (
+                kind NOT IN (\(paperwork)) AND (met >= ? OR due >= ?)))
             ORDER BY caseId, position
             """, arguments: childArguments + [period.description, period.description])
         advice = try RawStatement(db, sql: """
