@@ -367,9 +367,12 @@ public final class CaseStore: Sendable {
         return try write { db in
             var hashes: [(String, JSONValue)] = []
             let calendar = try StoredDeadlines.calendar(db)
-            for ehcCase in cases {
-                try CaseRows.insert(ehcCase, calendar: calendar, db)
-                hashes.append((ehcCase.id, .string(AuditChain.factsHash(ehcCase))))
+            // Every case is written with its deadlines and stamp: the stale-deadline triggers step aside.
+            try StoredDeadlines.withoutStaleTriggers(db) {
+                for ehcCase in cases {
+                    try CaseRows.insert(ehcCase, calendar: calendar, db)
+                    hashes.append((ehcCase.id, .string(AuditChain.factsHash(ehcCase))))
+                }
             }
             try AuditTrail.record(db, user: user, caseID: nil, action: "generate", summary: summary,
                                   beforeJSON: nil, afterJSON: .object(hashes))

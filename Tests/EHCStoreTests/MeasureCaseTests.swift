@@ -119,4 +119,27 @@ struct MeasureCaseTests {
         #expect(changed.deadline(.finalPlan)?.met == Self.today)
         #expect(changed.status == .planIssued)
     }
+
+    @Test("a stored deadline changed behind ehcdesk's back (an exception's relief planted) is recomputed before it is counted")
+    func tamperedDeadline() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("c.sqlite")
+        let store = try CaseStore.open(path: path, access: .create)
+        _ = try store.insertGenerated(Self.cases, by: "test", summary: "generated")
+        let from = Self.today.adding(months: -12)
+        let late = try #require(Self.cases.first { ehcCase in
+            guard let issued = ehcCase.finalPlanIssued, issued >= from, ehcCase.exceptions.isEmpty else { return false }
+            return issued > ehcCase.requestDate.adding(weeks: 20)
+        })
+        // Relieving a late plan takes it out of the headline's denominator: what someone might wish to do.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE deadlines SET excepted = 1 WHERE caseId = ? AND kind = 'finalPlan'", arguments: [late.id])
+        }
+        var notices: [String] = []
+        let measured = try store.foldMeasureCases(settings: Settings(), today: Self.today, from: from,
+                                                  notice: { notices.append($0) }, into: { [MeasureCase]() }) { $0 += $1 }.flatMap { $0 }
+        #expect(notices == ["ehcdesk: 1 case was changed outside ehcdesk since its deadlines were stored: recomputed from the facts and stored"])
+        #expect(measured.first { $0.id == late.id }?.deadline(.finalPlan)?.excepted == false)
+        #expect(try store.storedDeadlineDifferences() == [])
+    }
 }

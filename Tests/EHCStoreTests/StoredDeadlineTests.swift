@@ -140,7 +140,7 @@ struct StoredDeadlineTests {
             }
         }
         let before = try triggers()
-        #expect(before.count(where: { $0.contains("deadlineStamps") }) == 16)
+        #expect(before.count(where: { $0.contains("deadlineStamps") }) == 20)
         let fresh = CaseloadGenerator(seed: 6, today: Self.today).cases(count: 30).map { item in
             var copy = item
             copy.id = "NEW-" + item.id

@@ -100,6 +100,9 @@ enum Schema {
                 ALTER TABLE deadlines ADD COLUMN excepted INTEGER NOT NULL DEFAULT 0 CHECK (excepted IN (0, 1));
                 ALTER TABLE deadlines ADD COLUMN item INTEGER CHECK (item >= 0);
                 """)
+            // A stored deadline changed by anything but ehcdesk's own write (which stamps the case
+            // after its rows) leaves its case stale, as a changed fact does.
+            try staleDeadlineTriggers(on: "deadlines", column: "caseId", db)
             try StoredDeadlines.recompute(nil, settings: try StoredDeadlines.settings(db), db, progress: { _, _ in })
         }
         return migrator
@@ -181,13 +184,18 @@ enum Schema {
                 phaseDeadline TEXT NOT NULL);
             """)
         for (table, column) in [("cases", "id"), ("advice", "caseId"), ("exceptions", "caseId"), ("reviews", "caseId")] {
-            for (event, row) in [("INSERT", "NEW"), ("UPDATE", "OLD"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-                let name = "\(table)_\(event.lowercased())_\(row.lowercased())_staleDeadlines"
-                try db.execute(sql: """
-                    CREATE TRIGGER IF NOT EXISTS \(name) AFTER \(event) ON \(table)
-                      BEGIN DELETE FROM deadlineStamps WHERE caseId = \(row).\(column); END;
-                    """)
-            }
+            try staleDeadlineTriggers(on: table, column: column, db)
+        }
+    }
+
+    /// Triggers that forget the stamp of a case whose rows in `table` anyone inserts, updates or deletes.
+    private static func staleDeadlineTriggers(on table: String, column: String, _ db: Database) throws {
+        for (event, row) in [("INSERT", "NEW"), ("UPDATE", "OLD"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+            let name = "\(table)_\(event.lowercased())_\(row.lowercased())_staleDeadlines"
+            try db.execute(sql: """
+                CREATE TRIGGER IF NOT EXISTS \(name) AFTER \(event) ON \(table)
+                  BEGIN DELETE FROM deadlineStamps WHERE caseId = \(row).\(column); END;
+                """)
         }
     }
 
