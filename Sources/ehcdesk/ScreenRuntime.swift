@@ -70,9 +70,13 @@ final class ScreenRuntime {
                 guard try store.changeMark() != seenChanges else { return presence }
                 return [.caseloadChanged(try loadSummaries())] + presence
             case .loadDashboard(let period):
-                // Tallied a chunk at a time on every core: the caseload is never in memory whole.
+                // Tallied from the stored deadlines a chunk at a time on every core: the caseload is
+                // never in memory whole, and no deadline is recomputed.
                 let (settings, today) = (calendar.settings, today)
-                let parts = try store.mapCases { [Dashboard.part(of: $0, settings: settings, period: period, today: today)] }
+                let parts = try store.foldMeasureCases(settings: settings, today: today, from: period.from,
+                                                       notice: { logger.notice("\($0)") }, into: { [Dashboard.Part]() }) {
+                    $0.append(Dashboard.part(of: $1, settings: settings, period: period, today: today))
+                }.flatMap { $0 }
                 let dashboard = Dashboard(parts: parts, settings: settings, period: period, today: today,
                                           nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]

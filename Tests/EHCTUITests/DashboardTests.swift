@@ -41,9 +41,11 @@ struct DashboardTests {
         audit.score = 0.8
         let audits = [audit]
         let whole = Dashboard(cases: Self.cases, settings: Settings(), period: period, today: Self.today, audits: audits)
+        let calendar = StatutoryCalendar()
         let parts = stride(from: 0, to: Self.cases.count, by: 37).map { start in
-            Dashboard.part(of: Array(Self.cases[start..<min(start + 37, Self.cases.count)]), settings: Settings(),
-                           period: period, today: Self.today)
+            Dashboard.part(of: Self.cases[start..<min(start + 37, Self.cases.count)].map {
+                MeasureCase($0, calendar: calendar, today: Self.today, from: period.from)
+            }, settings: Settings(), period: period, today: Self.today)
         }
         #expect(Dashboard(parts: parts, settings: Settings(), period: period, today: Self.today, audits: audits) == whole)
         #expect(whole.measure("plans.issued").value > 0)

@@ -137,15 +137,18 @@ public struct Dashboard: Sendable, Hashable {
         var facts: [(id: String, caseworker: String, requested: CalendarDate, issued: CalendarDate?)]
     }
 
-    /// The part of `cases` for the dashboard of `period`.
-    public static func part(of cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate) -> Part {
+    /// The part of `cases`, as the measures read them for `period` (``MeasureCase``, from a store's
+    /// stored deadlines or from the facts), for the dashboard of `period`.
+    public static func part(of cases: [MeasureCase], settings: Settings, period: Period, today: CalendarDate) -> Part {
         Part(tally: MeasureCatalogue(settings: settings).tally(cases, from: period.from, to: period.to, today: today),
              facts: cases.map { ($0.id, $0.caseworker, $0.requestDate, $0.finalPlanIssued) })
     }
 
     public init(cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate,
                 caseworkerOrder: CaseworkerOrder = .name, nationalPercent: Double? = nil, audits: [PlanAudit] = []) {
-        self.init(parts: [Self.part(of: cases, settings: settings, period: period, today: today)], settings: settings,
+        let calendar = StatutoryCalendar(settings: settings)
+        let measured = cases.map { MeasureCase($0, calendar: calendar, today: today, from: period.from) }
+        self.init(parts: [Self.part(of: measured, settings: settings, period: period, today: today)], settings: settings,
                   period: period, today: today, caseworkerOrder: caseworkerOrder, nationalPercent: nationalPercent,
                   audits: audits)
     }
@@ -154,7 +157,9 @@ public struct Dashboard: Sendable, Hashable {
     /// makes one part per chunk read on each core.
     ///
     /// ```swift
-    /// let parts = try store.mapCases { [Dashboard.part(of: $0, settings: settings, period: period, today: today)] }
+    /// let parts = try store.foldMeasureCases(settings: settings, today: today, from: period.from, into: { [Dashboard.Part]() }) {
+    ///     $0.append(Dashboard.part(of: $1, settings: settings, period: period, today: today))
+    /// }.flatMap { $0 }
     /// let dashboard = Dashboard(parts: parts, settings: settings, period: period, today: today)
     /// ```
     public init(parts: [Part], settings: Settings, period: Period, today: CalendarDate,
