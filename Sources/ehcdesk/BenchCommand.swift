@@ -76,13 +76,21 @@ struct Bench {
         FileHandle.standardOutput.write(Data("\(prefix)\(metric) \(cases) \(text) \(unit)\n".utf8))
     }
 
-    /// Seconds the sqlite3 tool takes to run `sql` read-only on `path` (its rows thrown away), or
+    /// Seconds the sqlite3 tool takes to run `sql` read-only on `path` (its rows thrown away, or
+    /// written to a new private file beside `output`, removed after, when the figure it is held
+    /// against writes a file too), or
     /// `nil` when it fails (its message is left on stderr): the floor each figure is held against.
-    static func sqliteSeconds(_ path: String, _ sql: String, mode: String? = nil) throws -> Double? {
+    static func sqliteSeconds(_ path: String, _ sql: String, mode: String? = nil, output: String? = nil) throws -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", "-readonly"] + (mode.map { [$0] } ?? []) + [path, sql]
         process.standardOutput = FileHandle.nullDevice
+        let written = try output.map(SafeFile.createExclusiveTemporary(beside:))
+        defer { if let written { try? FileManager.default.removeItem(atPath: written) } }
+        if let written {
+            guard let file = FileHandle(forWritingAtPath: written) else { throw FileProblem(path: written, message: "cannot be written") }
+            process.standardOutput = file
+        }
         let (_, seconds) = try Bench.time {
             try process.run()
             process.waitUntilExit()
@@ -262,8 +270,9 @@ struct Bench {
         let export = try Bench.child(["export", "--db", database] + dated, output: file)
         report("export_rate", Double(cases) / export.seconds, "cases/s")
         report("export_peak_rss", export.peakMegabytes, "MB")
+        // Like the export, the floor writes its JSON to a file in the same folder.
         if let floor = try Bench.sqliteSeconds(database, "SELECT * FROM cases; SELECT * FROM advice; SELECT * FROM exceptions; SELECT * FROM reviews;",
-                                               mode: "-json") {
+                                               mode: "-json", output: folder + "/bench-\(cases)-sqlite3.json") {
             report("export_json", export.seconds * 1000, "ms")
             report("sqlite3_json", floor * 1000, "ms")
             report("export_json_ratio", export.seconds / floor, "x")
