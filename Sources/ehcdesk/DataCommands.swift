@@ -54,10 +54,14 @@ struct ExportCommand: ParsableCommand {
             return
         }
         guard format == .csv else {
-            // Streamed: one chunk of cases at a time, so memory does not grow with the caseload.
-            try InterchangeDocument.writeExport(
-                calendar: calendar, today: today, audits: try store.planAudits(), versions: try store.versions(),
-                chunks: { try store.forEachCaseChunk(of: 1_024, $0) }, write: StandardOutput.write)
+            // Streamed: one chunk of cases at a time, so memory does not grow with the caseload; the
+            // bytes are written on a thread of their own while the next chunk is read and made.
+            let (audits, versions) = (try store.planAudits(), try store.versions())
+            try WriteBehind.run(to: StandardOutput.write) { write in
+                try InterchangeDocument.writeExport(
+                    calendar: calendar, today: today, audits: audits, versions: versions,
+                    chunks: { try store.forEachCaseChunk(of: 1_024, $0) }, write: write)
+            }
             return
         }
         let versions = try store.versions()

@@ -101,45 +101,44 @@ struct MeasureCaseTests {
         }
     }
 
-    @Test("a case changed behind ehcdesk's back is recomputed before it is measured, and the user is told")
-    func staleIsRecomputed() throws {
+    /// A generated store changed by the sqlite3 tool with `sql`, then every case as the measures read
+    /// it, and what they told the user.
+    func measuredAfter(_ sql: String, _ arguments: StatementArguments)
+        throws -> (folder: TemporaryFolder, store: CaseStore, measured: [MeasureCase], notices: [String]) {
         let folder = TemporaryFolder()
         let path = folder.file("c.sqlite")
         let store = try CaseStore.open(path: path, access: .create)
         _ = try store.insertGenerated(Self.cases, by: "test", summary: "generated")
-        let open = try #require(Self.cases.first { $0.finalPlanIssued == nil && $0.closed == nil && $0.decisionToAssess != nil })
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE cases SET finalPlanIssued = ? WHERE id = ?", arguments: [Self.today.description, open.id])
-        }
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: sql, arguments: arguments) }
         var notices: [String] = []
         let measured = try store.foldMeasureCases(settings: Settings(), today: Self.today, from: Self.today.adding(months: -12),
                                                   notice: { notices.append($0) }, into: { [MeasureCase]() }) { $0 += $1 }.flatMap { $0 }
-        #expect(notices == ["ehcdesk: 1 case was changed outside ehcdesk since its deadlines were stored: recomputed from the facts and stored"])
-        let changed = try #require(measured.first { $0.id == open.id })
+        return (folder, store, measured, notices)
+    }
+
+    static let oneStale = ["ehcdesk: 1 case was changed outside ehcdesk since its deadlines were stored: recomputed from the facts and stored"]
+
+    @Test("a case changed behind ehcdesk's back is recomputed before it is measured, and the user is told")
+    func staleIsRecomputed() throws {
+        let open = try #require(Self.cases.first { $0.finalPlanIssued == nil && $0.closed == nil && $0.decisionToAssess != nil })
+        let after = try measuredAfter("UPDATE cases SET finalPlanIssued = ? WHERE id = ?", [Self.today.description, open.id])
+        #expect(after.notices == Self.oneStale)
+        let changed = try #require(after.measured.first { $0.id == open.id })
         #expect(changed.deadline(.finalPlan)?.met == Self.today)
         #expect(changed.status == .planIssued)
     }
 
     @Test("a stored deadline changed behind ehcdesk's back (an exception's relief planted) is recomputed before it is counted")
     func tamperedDeadline() throws {
-        let folder = TemporaryFolder()
-        let path = folder.file("c.sqlite")
-        let store = try CaseStore.open(path: path, access: .create)
-        _ = try store.insertGenerated(Self.cases, by: "test", summary: "generated")
         let from = Self.today.adding(months: -12)
         let late = try #require(Self.cases.first { ehcCase in
             guard let issued = ehcCase.finalPlanIssued, issued >= from, ehcCase.exceptions.isEmpty else { return false }
             return issued > ehcCase.requestDate.adding(weeks: 20)
         })
         // Relieving a late plan takes it out of the headline's denominator: what someone might wish to do.
-        try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "UPDATE deadlines SET excepted = 1 WHERE caseId = ? AND kind = 'finalPlan'", arguments: [late.id])
-        }
-        var notices: [String] = []
-        let measured = try store.foldMeasureCases(settings: Settings(), today: Self.today, from: from,
-                                                  notice: { notices.append($0) }, into: { [MeasureCase]() }) { $0 += $1 }.flatMap { $0 }
-        #expect(notices == ["ehcdesk: 1 case was changed outside ehcdesk since its deadlines were stored: recomputed from the facts and stored"])
-        #expect(measured.first { $0.id == late.id }?.deadline(.finalPlan)?.excepted == false)
-        #expect(try store.storedDeadlineDifferences() == [])
+        let after = try measuredAfter("UPDATE deadlines SET excepted = 1 WHERE caseId = ? AND kind = 'finalPlan'", [late.id])
+        #expect(after.notices == Self.oneStale)
+        #expect(after.measured.first { $0.id == late.id }?.deadline(.finalPlan)?.excepted == false)
+        #expect(try after.store.storedDeadlineDifferences() == [])
     }
 }
