@@ -87,7 +87,7 @@ extension CaseStore {
         }
         defer { SafeFile.removeDatabase(at: temporary) }
         do {
-            let copy = try DatabaseQueue(path: temporary)
+            let copy = try DatabaseQueue(path: temporary, configuration: .ehcdesk())
             try Self.retryingWhileBusy(path: path) { try pool.backup(to: copy) }
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
@@ -140,10 +140,8 @@ extension CaseStore {
             }
         }
         let store = try open(path: path, access: .create)
-        var configuration = Configuration()
-        configuration.readonly = true
         do {
-            let backupQueue = try DatabaseQueue(path: source, configuration: configuration)
+            let backupQueue = try DatabaseQueue(path: source, configuration: .ehcdesk(readonly: true))
             // SQLite's backup writes the whole copy in one transaction of the target: all or nothing.
             try retryingWhileBusy(path: path) { try backupQueue.backup(to: store.pool) }
             try backupQueue.close()

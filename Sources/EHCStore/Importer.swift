@@ -130,10 +130,8 @@ extension CaseStore {
                                              progress: (_ done: Int, _ total: Int) -> Void = { _, _ in })
         throws -> ImportResult {
         try open(path: path, access: .create).close()
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: .ehcdesk())
             defer { try? queue.close() }
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")

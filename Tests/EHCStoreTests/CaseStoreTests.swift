@@ -229,4 +229,17 @@ struct AtRiskSummaryTests {
         }
         #expect(atRisk > 10)
     }
+
+    @Test("SQLite's temporary files stay in memory on every connection, never in a shared folder such as /var/tmp")
+    func temporaryFilesInMemory() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("c.sqlite")
+        let store = try CaseStore.open(path: path, access: .create)
+        let memory = 2   // PRAGMA temp_store: 0 default (a file), 1 file, 2 memory
+        #expect(try store.pool.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory)
+        #expect(try store.pool.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory)
+        // The connections opened beside the store's: read-only checks, backups, an import's new database.
+        let queue = try DatabaseQueue(path: path, configuration: .ehcdesk(readonly: true))
+        #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory)
+    }
 }
