@@ -74,9 +74,9 @@ final class ScreenRuntime {
                 // never in memory whole, and no deadline is recomputed.
                 let (settings, today) = (calendar.settings, today)
                 let parts = try store.foldMeasureCases(settings: settings, today: today, from: period.from,
-                                                       notice: { logger.notice("\($0)") }, into: { [Dashboard.Part]() }) {
-                    $0.append(Dashboard.part(of: $1, settings: settings, period: period, today: today))
-                }.flatMap { $0 }
+                                                       notice: { logger.notice("\($0)") }, into: { Dashboard.Part() }) {
+                    $0.add($1, settings: settings, period: period, today: today)
+                }
                 let dashboard = Dashboard(parts: parts, settings: settings, period: period, today: today,
                                           nationalPercent: nationalPercent, audits: try store.planAudits())
                 return [.dashboardLoaded(dashboard)]

@@ -4,7 +4,7 @@
 /// Two sources make it and must agree: the facts through the rule engine
 /// (``init(_:calendar:today:from:)``), and a store reading the deadlines it keeps beside the facts, so
 /// that a whole-caseload count never recomputes a deadline. The catalogue's one tally
-/// (``MeasureCatalogue/tally(_:from:to:today:)``) reads only this, whichever made it.
+/// (``MeasureCatalogue/add(_:from:to:today:to:)``) reads only this, whichever made it.
 ///
 /// ```swift
 /// let measured = MeasureCase(sam, calendar: StatutoryCalendar(), today: today, from: today.adding(months: -12))
@@ -118,7 +118,7 @@ public struct MeasureCase: Sendable, Hashable {
     /// Where the case stands in the list's views on `today`: the same facts a ``CaseSummary`` made
     /// by the rule engine gives (``CaseSummary/triage``), found from the stored deadlines.
     public func triage(calendar: StatutoryCalendar, today: CalendarDate) -> TriageFacts {
-        let isActive = status == .open || status == .planIssued
+        let isActive = status.isActive
         // The next deadline is an unexcused breach whenever there is one, else the soonest still to
         // come, else the oldest excused lateness (StatutoryCalendar.nextDeadline).
         var unexcusedBreach = false
@@ -130,18 +130,11 @@ public struct MeasureCase: Sendable, Hashable {
             } else if soonestToCome.map({ limit.due < $0 }) ?? true {
                 soonestToCome = limit.due
             }
-            if limit.kind.isReviewDuty {
-                let status = calendar.status(due: limit.due, met: nil, today: today)
-                if status == .overdue || status == .dueSoon { reviewDue = true }
-            }
+            if limit.kind.isReviewDuty, calendar.isPressing(due: limit.due, today: today) { reviewDue = true }
         }
-        var stage: CaseSummary.Stage = []
-        if isActive {
-            if decisionToAssess == nil { stage.insert(.awaitingDecision) }
-            if finalPlanIssued == nil, advice.contains(where: \.isOutstanding) { stage.insert(.awaitingAdvice) }
-            if draftPlanIssued != nil, finalPlanIssued == nil { stage.insert(.draftIssued) }
-            if reviewDue { stage.insert(.reviewDue) }
-        }
+        let stage = CaseSummary.Stage(status: status, decided: decisionToAssess != nil, finalPlanIssued: finalPlanIssued != nil,
+                                      draftPlanIssued: draftPlanIssued != nil,
+                                      adviceOutstanding: advice.contains(where: \.isOutstanding), reviewDue: reviewDue)
         let dueSoon = !unexcusedBreach && soonestToCome.map { calendar.status(due: $0, met: nil, today: today) == .dueSoon } ?? false
         return TriageFacts(isActive: isActive, isOverdue: isActive && unexcusedBreach, isDueSoon: isActive && dueSoon,
                            stage: stage, isAtRisk: isAtRisk(today: today))

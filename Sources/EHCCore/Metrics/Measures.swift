@@ -78,11 +78,13 @@ public struct MeasureCatalogue: Sendable {
         measures(merging: [tally(cases, from: from, to: to, today: today)])
     }
 
-    /// The measures from tallies of parts of the caseload (each made by ``tally(_:from:to:today:)``,
-    /// on its own thread if need be), merged.
+    /// The measures from tallies of parts of the caseload (each made by ``tally(_:from:to:today:)``
+    /// or ``add(_:from:to:today:to:)``, on its own thread if need be), merged.
     ///
     /// ```swift
-    /// let tallies = try store.mapCases { [catalogue.tally($0, from: from, to: to, today: today)] }
+    /// let tallies = try store.foldMeasureCases(settings: settings, today: today, from: from, into: { MeasureCatalogue.Tally() }) {
+    ///     catalogue.add($1, from: from, to: to, today: today, to: &$0)
+    /// }
     /// let measures = catalogue.measures(merging: tallies)
     /// ```
     public func measures(merging tallies: [Tally]) -> [Measure] {
@@ -94,18 +96,13 @@ public struct MeasureCatalogue: Sendable {
     /// What `cases` contribute to every measure: one part of the caseload's counts.
     public func tally(_ cases: [EHCCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> Tally {
         let calendar = StatutoryCalendar(settings: settings)
-        return tally(cases.map { MeasureCase($0, calendar: calendar, today: today, from: from) }, from: from, to: to, today: today)
-    }
-
-    /// What `cases`, as a store or the rule engine gives them (``MeasureCase``) for a period from
-    /// `from`, contribute to every measure.
-    public func tally(_ cases: [MeasureCase], from: CalendarDate, to: CalendarDate, today: CalendarDate) -> Tally {
         var tally = Tally()
-        add(cases, from: from, to: to, today: today, to: &tally)
+        add(cases.map { MeasureCase($0, calendar: calendar, today: today, from: from) }, from: from, to: to, today: today, to: &tally)
         return tally
     }
 
-    /// Adds what `cases` contribute to `tally`, a part of the caseload read before them.
+    /// Adds what `cases`, as a store or the rule engine gives them (``MeasureCase``) for a period
+    /// from `from`, contribute to every measure to `tally`, a part of the caseload read before them.
     public func add(_ cases: [MeasureCase], from: CalendarDate, to: CalendarDate, today: CalendarDate, to tally: inout Tally) {
         let calendar = StatutoryCalendar(settings: settings)
         let period = from...to
@@ -379,7 +376,7 @@ public struct MeasureCatalogue: Sendable {
         }
 
         /// Adds the counts of another part of the caseload (one read after this one, to keep references in order).
-        public mutating func merge(_ other: Tally) {
+        mutating func merge(_ other: Tally) {
             for (measure, ids) in other.cases { cases[measure, default: []] += ids }
             for (measure, sum) in other.days {
                 days[measure, default: DaySum()].total += sum.total
@@ -415,20 +412,20 @@ public struct MeasureCatalogue: Sendable {
             // Requests and reviews count each one; the cases behind them are listed once each. Parts
             // read in reference order arrive sorted, so they are sorted only when found not to be.
             let all = cases[entry.id] ?? []
-            func once(_ sorted: [String]) -> [String] {
+            /// Each reference once, or nil when `references` turn out not to be in order.
+            func once(_ references: [String]) -> [String]? {
                 var ids: [String] = []
-                ids.reserveCapacity(sorted.count)
-                for id in sorted {
+                ids.reserveCapacity(references.count)
+                for id in references {
                     if let last = ids.last {
                         if id == last { continue }
-                        if id < last { return [] }
+                        if id < last { return nil }
                     }
                     ids.append(id)
                 }
                 return ids
             }
-            var ids = once(all)
-            if ids.isEmpty, !all.isEmpty { ids = once(all.sorted()) }
+            let ids = once(all) ?? once(all.sorted()) ?? []
             let value = Double(entry.unit == .cases ? ids.count : all.count)
             return Measure(id: entry.id, label: entry.label, definition: entry.definition, value: value, cases: ids,
                            unit: entry.unit)
@@ -459,8 +456,7 @@ extension MeasureCase.Advice {
     public func standing(due: CalendarDate, caseStatus: CaseStatus, today: CalendarDate)
         -> (receivedInTime: Bool, outstanding: Bool, overdue: Bool) {
         let inTime = received.map { $0 <= due } ?? false
-        let live = caseStatus == .open || caseStatus == .planIssued
-        let outstanding = isOutstanding && live
+        let outstanding = isOutstanding && caseStatus.isActive
         return (inTime && !returned, outstanding, outstanding && due < today)
     }
 }

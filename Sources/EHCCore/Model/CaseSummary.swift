@@ -23,6 +23,20 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
         public static let draftIssued = Stage(rawValue: 1 << 2)
         /// An annual-review duty is overdue or due soon.
         public static let reviewDue = Stage(rawValue: 1 << 3)
+
+        /// Where a case of `status` waits, from the facts that decide it (none unless it is active):
+        /// what a summary and the measures' view of the stored deadlines both say.
+        public init(status: CaseStatus, decided: Bool, finalPlanIssued: Bool, draftPlanIssued: Bool,
+                    adviceOutstanding: Bool, reviewDue: Bool) {
+            var stage: Stage = []
+            if status.isActive {
+                if !decided { stage.insert(.awaitingDecision) }
+                if !finalPlanIssued, adviceOutstanding { stage.insert(.awaitingAdvice) }
+                if draftPlanIssued, !finalPlanIssued { stage.insert(.draftIssued) }
+                if reviewDue { stage.insert(.reviewDue) }
+            }
+            self = stage
+        }
     }
 
     public var id: String
@@ -70,15 +84,9 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
     /// The summary from what the calendar worked out once (``StatutoryCalendar/deadlinesAndSummary(for:today:)``).
     init(_ ehcCase: EHCCase, status: CaseStatus, next: (next: Deadline?, reviewDue: Bool), isAtRisk: Bool) {
         let (next, reviewDue) = next
-        var stage: Stage = []
-        if status == .open || status == .planIssued {
-            if ehcCase.decisionToAssess == nil { stage.insert(.awaitingDecision) }
-            if ehcCase.finalPlanIssued == nil, ehcCase.advice.contains(where: \.isOutstanding) {
-                stage.insert(.awaitingAdvice)
-            }
-            if ehcCase.draftPlanIssued != nil, ehcCase.finalPlanIssued == nil { stage.insert(.draftIssued) }
-            if reviewDue { stage.insert(.reviewDue) }
-        }
+        let stage = Stage(status: status, decided: ehcCase.decisionToAssess != nil, finalPlanIssued: ehcCase.finalPlanIssued != nil,
+                          draftPlanIssued: ehcCase.draftPlanIssued != nil,
+                          adviceOutstanding: ehcCase.advice.contains(where: \.isOutstanding), reviewDue: reviewDue)
         self.init(
             id: ehcCase.id, childName: ehcCase.child.fullName, caseworker: ehcCase.caseworker,
             setting: ehcCase.child.setting, requestDate: ehcCase.requestDate, status: status,
@@ -105,7 +113,7 @@ public struct CaseSummary: Sendable, Hashable, Identifiable {
 
     /// A request, an assessment or a plan in force (status `open` or `planIssued`): the list's
     /// Active view and the catalogue's `caseload.active`.
-    public var isActive: Bool { status == .open || status == .planIssued }
+    public var isActive: Bool { status.isActive }
 
     /// Active, and its next deadline is a breach nobody has excused: the list's Overdue view and
     /// the catalogue's `caseload.overdue`. (The next deadline is such a breach whenever the case has one.)

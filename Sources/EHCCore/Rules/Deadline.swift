@@ -112,4 +112,7 @@ public enum CaseStatus: String, Sendable, Hashable, CaseIterable {
         self = closed ? .closed : ceased ? .ceased : notAssessed ? .notAssessed : notIssued ? .notIssued
             : planIssued ? .planIssued : .open
     }
+
+    /// A request, an assessment or a plan in force: a case someone still owes something on.
+    public var isActive: Bool { self == .open || self == .planIssued }
 }

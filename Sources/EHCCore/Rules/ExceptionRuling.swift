@@ -30,6 +30,14 @@ public struct ExceptionRuling: Sendable, Hashable {
     }
 }
 
+extension Array where Element == ExceptionRuling {
+    /// The allowed exception of `ehcCase` that names the deadline `key`, if any: what makes the
+    /// deadline excepted (the rulings are those of the case's exceptions, index for index).
+    func excusing(_ key: String, in ehcCase: EHCCase) -> ExceptionRuling? {
+        first { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(key) }
+    }
+}
+
 extension ExceptionGround {
     /// The ground as a caseworker says it.
     public var displayName: String {

@@ -53,7 +53,7 @@ public struct StatutoryCalendar: Sendable {
         if let reason = limit.switchedOff, limit.met == nil {
             remarks += "; not applicable: " + reason
         }
-        let excuse = rulings.first { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(limit.key) }
+        let excuse = rulings.excusing(limit.key, in: ehcCase)
         if let excuse {
             remarks += "; excepted: " + excuse.excuse(of: ehcCase.exceptions[excuse.index], for: limit.kind)
         }
@@ -83,9 +83,7 @@ public struct StatutoryCalendar: Sendable {
         // 200 days late; what is still to come goes before a lateness already excused.
         func rank(_ index: Int) -> Int {
             guard limits[index].due < today else { return 1 }
-            let key = limits[index].key
-            let excepted = rulings.contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(key) }
-            return excepted ? 2 : 0
+            return rulings.excusing(limits[index].key, in: ehcCase) != nil ? 2 : 0
         }
         // Tracked by position: time limits are compared in place, never copied.
         var next: Int?
@@ -98,10 +96,7 @@ public struct StatutoryCalendar: Sendable {
                 next = index
                 nextRank = indexRank
             }
-            if kind.isReviewDuty {
-                let status = status(due: due, met: nil, today: today)
-                if status == .overdue || status == .dueSoon { reviewDue = true }
-            }
+            if kind.isReviewDuty, isPressing(due: due, today: today) { reviewDue = true }
         }
         guard let next else { return (nil, reviewDue) }
         return (deadline(limits[next], of: ehcCase, rulings: rulings, today: today), reviewDue)
@@ -117,6 +112,13 @@ public struct StatutoryCalendar: Sendable {
         let daysLeft = today.days(until: due)
         if daysLeft < 0 { return .overdue }
         return daysLeft <= settings.dueSoonDays ? .dueSoon : .pending
+    }
+
+    /// Whether an unmet deadline due on `due` is overdue or due soon on `today`: what puts an
+    /// annual-review duty in the list's Reviews view.
+    func isPressing(due: CalendarDate, today: CalendarDate) -> Bool {
+        let status = status(due: due, met: nil, today: today)
+        return status == .overdue || status == .dueSoon
     }
 
     /// Where the case stands as a whole. The most final fact wins: a closure, then a plan ceased
@@ -136,8 +138,7 @@ public struct StatutoryCalendar: Sendable {
     /// the SEN2 `week20` flag that takes a plan out of "excluding exceptions" measures).
     public func isExcepted(_ key: String, in ehcCase: EHCCase, today: CalendarDate) -> Bool {
         guard ehcCase.exceptions.contains(where: { $0.appliesTo.contains(key) }) else { return false }
-        return exceptionRulings(for: ehcCase, today: today)
-            .contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(key) }
+        return exceptionRulings(for: ehcCase, today: today).excusing(key, in: ehcCase) != nil
     }
 }
 
@@ -193,14 +194,13 @@ extension StatutoryCalendar {
     /// measures count on that day) rather than left not excepted (what a database stores).
     public func storedDeadlines(of ehcCase: EHCCase, rulingLastingExceptionsOn today: CalendarDate?) -> [StoredDeadline] {
         let limits = timeLimits(of: ehcCase)
-        // Rulings of exceptions that all have an end date do not depend on the day they are made.
-        let lasting = StoredDeadline.hasLastingException(ehcCase)
-        let rulings = ehcCase.exceptions.isEmpty || (lasting && today == nil) ? []
-            : exceptionRulings(for: ehcCase, limits: limits, today: lasting ? today ?? ehcCase.requestDate : ehcCase.requestDate)
+        // Rulings of exceptions that all have an end date do not depend on the day they are made (any
+        // day will do); a lasting one is ruled on `today`, or not at all.
+        let rulingDay = StoredDeadline.hasLastingException(ehcCase) ? today : ehcCase.requestDate
+        let rulings = ehcCase.exceptions.isEmpty ? [] : rulingDay.map { exceptionRulings(for: ehcCase, limits: limits, today: $0) } ?? []
         return limits.map { limit in
-            let excepted = rulings.contains { $0.isAllowed && ehcCase.exceptions[$0.index].appliesTo.contains(limit.key) }
-            return StoredDeadline(key: limit.key, kind: limit.kind, due: limit.due, met: limit.met,
-                                  switchedOff: limit.switchedOff != nil, excepted: excepted, item: limit.item)
+            StoredDeadline(key: limit.key, kind: limit.kind, due: limit.due, met: limit.met, switchedOff: limit.switchedOff != nil,
+                           excepted: rulings.excusing(limit.key, in: ehcCase) != nil, item: limit.item)
         }
     }
 }

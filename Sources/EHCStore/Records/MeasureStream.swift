@@ -61,8 +61,10 @@ struct MeasureStream {
         chunk.reserveCapacity(size)
         while try cases.step() {
             let id = cases.column(0)
-            var measured = try Self.caseFromRow(cases)
-            try attach(&measured, id: id)
+            var (measured, decided) = try Self.caseFromRow(cases)
+            let ceased = try attach(&measured, id: id)
+            measured.status = CaseStatus(closed: measured.closed != nil, ceased: ceased, notAssessed: decided.notAssessed,
+                                         notIssued: decided.notIssued, planIssued: measured.finalPlanIssued != nil)
             if !lasting.isEmpty, let whole = lasting[measured.id] { measured = whole }
             chunk.append(measured)
             if chunk.count == size {
@@ -73,23 +75,23 @@ struct MeasureStream {
         if !chunk.isEmpty { try body(chunk) }
     }
 
-    private static func caseFromRow(_ row: RawStatement) throws -> MeasureCase {
+    /// The case's own row, and the decisions its status needs besides the reviews (its status is
+    /// set once the reviews are read).
+    private static func caseFromRow(_ row: RawStatement) throws -> (MeasureCase, (notAssessed: Bool, notIssued: Bool)) {
         let assessOutcome: AssessmentOutcome? = try row.optionalWord(4)
         let issueOutcome: IssueOutcome? = try row.optionalWord(6)
-        let finalPlan = try row.optionalDate(8), closed = try row.optionalDate(9)
-        return MeasureCase(
-            id: row.text(0) ?? "", caseworker: row.text(1) ?? "",
-            // Ceased is found from the reviews as they are attached.
-            status: CaseStatus(closed: closed != nil, ceased: false, notAssessed: assessOutcome == .notAssess,
-                               notIssued: issueOutcome == .notIssue, planIssued: finalPlan != nil),
+        let measured = MeasureCase(
+            id: row.text(0) ?? "", caseworker: row.text(1) ?? "", status: .open,
             requestDate: try row.date(2), decisionToAssess: try row.optionalDate(3),
             notIssueDecided: issueOutcome == .notIssue ? try row.optionalDate(5) : nil,
-            draftPlanIssued: try row.optionalDate(7), finalPlanIssued: finalPlan, closed: closed,
+            draftPlanIssued: try row.optionalDate(7), finalPlanIssued: try row.optionalDate(8), closed: try row.optionalDate(9),
             deadlines: [], advice: [], reviews: [])
+        return (measured, (assessOutcome == .notAssess, issueOutcome == .notIssue))
     }
 
-    /// Appends the child rows of the case whose reference is `id` (rows of cases not read are skipped).
-    private func attach(_ measured: inout MeasureCase, id: RawColumn) throws {
+    /// Appends the child rows of the case whose reference is `id` (rows of cases not read are
+    /// skipped); whether a review ceased the plan.
+    private func attach(_ measured: inout MeasureCase, id: RawColumn) throws -> Bool {
         while deadlines.hasRow, deadlines.column(0).precedes(orEquals: id) {
             if deadlines.column(0) == id {
                 measured.deadlines.append(MeasureCase.Limit(
@@ -117,7 +119,7 @@ struct MeasureStream {
             }
             try reviews.step()
         }
-        if ceased, measured.status != .closed { measured.status = .ceased }
         measured.reviews = StatutoryCalendar.inMeetingOrder(measured.reviews, held: \.held)
+        return ceased
     }
 }

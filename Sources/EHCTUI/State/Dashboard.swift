@@ -133,15 +133,24 @@ public struct Dashboard: Sendable, Hashable {
     /// of each it shows beside the measures. A caseload is read a chunk at a time into parts
     /// (``part(of:settings:period:today:)``, on every core), so it is never in memory whole.
     public struct Part: Sendable {
-        var tally: MeasureCatalogue.Tally
-        var facts: [(id: String, caseworker: String, requested: CalendarDate, issued: CalendarDate?)]
+        var tally = MeasureCatalogue.Tally()
+        var facts: [(id: String, caseworker: String, requested: CalendarDate, issued: CalendarDate?)] = []
+
+        public init() {}
+
+        /// Adds `cases`, as the measures read them for `period` (``MeasureCase``, from a store's
+        /// stored deadlines or from the facts), read after those the part holds.
+        public mutating func add(_ cases: [MeasureCase], settings: Settings, period: Period, today: CalendarDate) {
+            MeasureCatalogue(settings: settings).add(cases, from: period.from, to: period.to, today: today, to: &tally)
+            facts += cases.map { ($0.id, $0.caseworker, $0.requestDate, $0.finalPlanIssued) }
+        }
     }
 
-    /// The part of `cases`, as the measures read them for `period` (``MeasureCase``, from a store's
-    /// stored deadlines or from the facts), for the dashboard of `period`.
+    /// The part of `cases` for the dashboard of `period` (``Part/add(_:settings:period:today:)``).
     public static func part(of cases: [MeasureCase], settings: Settings, period: Period, today: CalendarDate) -> Part {
-        Part(tally: MeasureCatalogue(settings: settings).tally(cases, from: period.from, to: period.to, today: today),
-             facts: cases.map { ($0.id, $0.caseworker, $0.requestDate, $0.finalPlanIssued) })
+        var part = Part()
+        part.add(cases, settings: settings, period: period, today: today)
+        return part
     }
 
     public init(cases: [EHCCase], settings: Settings, period: Period, today: CalendarDate,
@@ -154,12 +163,12 @@ public struct Dashboard: Sendable, Hashable {
     }
 
     /// The dashboard of the cases the parts were made from, in any split: the screen's runtime
-    /// makes one part per chunk read on each core.
+    /// makes one part per core.
     ///
     /// ```swift
-    /// let parts = try store.foldMeasureCases(settings: settings, today: today, from: period.from, into: { [Dashboard.Part]() }) {
-    ///     $0.append(Dashboard.part(of: $1, settings: settings, period: period, today: today))
-    /// }.flatMap { $0 }
+    /// let parts = try store.foldMeasureCases(settings: settings, today: today, from: period.from, into: { Dashboard.Part() }) {
+    ///     $0.add($1, settings: settings, period: period, today: today)
+    /// }
     /// let dashboard = Dashboard(parts: parts, settings: settings, period: period, today: today)
     /// ```
     public init(parts: [Part], settings: Settings, period: Period, today: CalendarDate,
